@@ -1,0 +1,13 @@
+//! The corpus: the articles read, the actors and interactions found in them, and the evidence behind each.
+//!
+//! `model` holds the types (the `actormap/1` contract), `json` reads and writes the corpus file, and `merge`
+//! folds one corpus into another so that an actor named in two articles is one actor. Nothing here knows how
+//! actors were found (that is `extract`) or how they are drawn (`graph`, `layout`, `app`).
+
+pub mod json;
+pub mod merge;
+pub mod model;
+
+pub use json::{CorpusError, from_json, to_json};
+pub use merge::MergeReport;
+pub use model::*;

@@ -1,0 +1,526 @@
+//! Coreference within one article: which actor each candidate phrase refers to.
+//!
+//! Names and definitions are gathered first over the whole article (so a surname may refer back or
+//! forward to the full name), then references are resolved in reading order, sentence by sentence:
+//! - a later part of a person's name ("Araghchi") → the person whose name holds it (most recent first);
+//! - a title without a name ("the Iranian Foreign Minister") → the person holding that title in that
+//!   country, or else an unnamed official of its own;
+//! - an acronym → the institution that defined it ("Inter-Services Public Relations (ISPR)");
+//! - "he", "his" → the person most recently named; "its" → the institution or country most recently named;
+//! - "both sides", "the two officials", "each other" → the pair in focus: the last two actors joined by
+//!   "and", by "between", by a compound ("Pak-Iran"), or by an interaction.
+//!
+//! Group nouns of government ("the Sudanese government", "Iraqi officials") are the country itself; other
+//! groups ("Pakistan military", "Afghan rebels") are one actor per country and branch.
+
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::mentions::{Candidate, Pronoun, Referent};
+use crate::corpus::ActorKind;
+
+/// An actor of one article, before merging into the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub kind: ActorKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<u16>,
+    pub title: Option<String>,
+    pub sector: Option<String>,
+    pub code: Option<String>,
+    /// Entity indices this one belongs to.
+    pub affiliations: Vec<usize>,
+    key: Key,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Country(u16),
+    Organisation(u32),
+    Institution(String),
+    Group(u16, String),
+    Person(usize),
+    Title(String),
+}
+
+/// The entities of an article and, for every candidate, the entities it refers to (two for a pair).
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    pub referents: Vec<Vec<usize>>,
+}
+
+/// Which pair is in focus, by what the pair is made of.
+#[derive(Debug, Default, Clone)]
+pub struct Focus {
+    any: Option<[usize; 2]>,
+    persons: Option<[usize; 2]>,
+    countries: Option<[usize; 2]>,
+    last_person: Option<usize>,
+    last_body: Option<usize>,
+}
+
+/// Resolves candidates to entities.
+pub struct Resolver<'a> {
+    lex: &'a Lexicon,
+    by_key: HashMap<Key, usize>,
+    acronyms: HashMap<String, usize>,
+    pub res: Resolution,
+    pub focus: Focus,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(lex: &'a Lexicon) -> Self {
+        Resolver { lex, by_key: HashMap::new(), acronyms: HashMap::new(), res: Resolution::default(), focus: Focus::default() }
+    }
+
+    fn entity(&mut self, key: Key, make: impl FnOnce(&Lexicon) -> Entity) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let mut e = make(self.lex);
+        e.key = key.clone();
+        self.res.entities.push(e);
+        let i = self.res.entities.len() - 1;
+        self.by_key.insert(key, i);
+        i
+    }
+
+    pub fn country_entity(&mut self, c: u16) -> usize {
+        self.entity(Key::Country(c), |lex| {
+            let iso = lex.countries[c as usize].iso3.clone();
+            Entity {
+                kind: ActorKind::Country,
+                name: lex.countries[c as usize].name.clone(),
+                aliases: Vec::new(),
+                country: Some(c),
+                title: None,
+                sector: None,
+                code: Some(iso),
+                affiliations: Vec::new(),
+                key: Key::Country(c),
+            }
+        })
+    }
+
+    /// First pass: every candidate that names or defines an actor. Returns the referents known so far.
+    pub fn define(&mut self, candidates: &[Candidate], surface: impl Fn(&Candidate) -> String) {
+        self.res.referents = vec![Vec::new(); candidates.len()];
+        for (ci, c) in candidates.iter().enumerate() {
+            let e = match &c.referent {
+                Referent::Country(k) => Some(self.country_entity(*k)),
+                Referent::Organisation(o) => Some(self.organisation(*o)),
+                Referent::Institution { name, sector, country, acronym } => {
+                    Some(self.institution(name, sector, *country, acronym.as_deref()))
+                }
+                Referent::Group { country, sector, .. } => Some(self.group(*country, sector, &surface(c))),
+                Referent::Person { name, title, sector, country } => {
+                    Some(self.person(name, title.as_deref(), sector.as_deref(), *country))
+                }
+                _ => None,
+            };
+            if let Some(e) = e {
+                self.res.referents[ci] = vec![e];
+            }
+        }
+    }
+
+    fn organisation(&mut self, o: u32) -> usize {
+        let org = &self.lex.organisations[o as usize];
+        let country = org.country.as_deref().and_then(|c| self.lex.country(c));
+        let affiliation = country.map(|c| self.country_entity(c));
+        let e = self.entity(Key::Organisation(o), |lex| {
+            let org = &lex.organisations[o as usize];
+            Entity {
+                kind: ActorKind::Institution,
+                name: org.name.clone(),
+                aliases: Vec::new(),
+                country,
+                title: None,
+                sector: Some(org.sector.clone()),
+                code: Some(org.code.clone()),
+                affiliations: affiliation.into_iter().collect(),
+                key: Key::Organisation(o),
+            }
+        });
+        for a in org.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')) {
+            self.acronyms.entry(a.replace('.', "")).or_insert(e);
+        }
+        e
+    }
+
+    fn institution(&mut self, name: &str, sector: &str, country: Option<u16>, acronym: Option<&str>) -> usize {
+        // "Pakistan Army", "Pakistan Armed Forces": the same body as "the Pakistan military".
+        if let Some(c) = country
+            && sector == "MIL"
+            && is_generic_military(name, &self.lex.countries[c as usize].name)
+        {
+            return self.group(c, sector, name);
+        }
+        let affiliation = country.map(|c| self.country_entity(c));
+        let key = Key::Institution(super::super::corpus::merge::normal(name));
+        let code = country.map(|c| format!("{}{}", self.lex.countries[c as usize].iso3, sector));
+        let e = self.entity(key.clone(), |_| Entity {
+            kind: ActorKind::Institution,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            country,
+            title: None,
+            sector: Some(sector.to_string()),
+            code,
+            affiliations: affiliation.into_iter().collect(),
+            key,
+        });
+        if let Some(a) = acronym {
+            self.acronyms.insert(a.to_string(), e);
+            if !self.res.entities[e].aliases.iter().any(|x| x == a) {
+                self.res.entities[e].aliases.push(a.to_string());
+            }
+        }
+        e
+    }
+
+    /// A country's body named by a common noun. Government nouns are the country itself.
+    fn group(&mut self, country: u16, sector: &str, surface: &str) -> usize {
+        let c = self.country_entity(country);
+        if sector == "GOV" {
+            return c;
+        }
+        let branch = branch_of(sector, surface);
+        let iso = self.lex.countries[country as usize].iso3.clone();
+        let cname = self.lex.countries[country as usize].name.clone();
+        let name = match branch.as_str() {
+            "military" => format!("{cname} military"),
+            _ => clean_surface(surface),
+        };
+        let key = Key::Group(country, branch);
+        let e = self.entity(key.clone(), |_| Entity {
+            kind: ActorKind::Institution,
+            name,
+            aliases: Vec::new(),
+            country: Some(country),
+            title: None,
+            sector: Some(sector.to_string()),
+            code: Some(format!("{iso}{sector}")),
+            affiliations: vec![c],
+            key,
+        });
+        let alias = clean_surface(surface);
+        let ent = &mut self.res.entities[e];
+        if alias != ent.name && !ent.aliases.contains(&alias) {
+            ent.aliases.push(alias);
+        }
+        e
+    }
+
+    fn person(&mut self, name: &str, title: Option<&str>, sector: Option<&str>, country: Option<u16>) -> usize {
+        let found = self.res.entities.iter().enumerate().rev().find(|(_, e)| {
+            e.kind == ActorKind::Official
+                && matches!(e.key, Key::Person(_))
+                && names_agree(&e.name, name)
+                && (e.country.is_none() || country.is_none() || e.country == country)
+        });
+        let i = match found {
+            Some((i, _)) => i,
+            None => {
+                let key = Key::Person(self.res.entities.len());
+                self.entity(key.clone(), |_| Entity {
+                    kind: ActorKind::Official,
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    country: None,
+                    title: None,
+                    sector: None,
+                    code: None,
+                    affiliations: Vec::new(),
+                    key,
+                })
+            }
+        };
+        let e = &mut self.res.entities[i];
+        if name.len() > e.name.len() {
+            let old = std::mem::replace(&mut e.name, name.to_string());
+            e.aliases.push(old);
+        } else if name != e.name && !e.aliases.iter().any(|a| a == name) {
+            e.aliases.push(name.to_string());
+        }
+        if e.title.is_none() {
+            e.title = title.map(str::to_string);
+        }
+        if e.sector.is_none() {
+            e.sector = sector.map(str::to_string);
+        }
+        if e.country.is_none() {
+            e.country = country;
+        }
+        i
+    }
+
+    /// Gives people their codes and affiliations (official → institution → country) once all is known.
+    pub fn affiliate_people(&mut self) {
+        for i in 0..self.res.entities.len() {
+            let e = &self.res.entities[i];
+            if e.kind != ActorKind::Official {
+                continue;
+            }
+            let (Some(c), sector) = (e.country, e.sector.clone()) else { continue };
+            let iso = self.lex.countries[c as usize].iso3.clone();
+            let sector = sector.unwrap_or_else(|| "GOV".to_string());
+            let code = format!("{iso}{sector}");
+            let body = match sector.as_str() {
+                "MIL" => {
+                    let cname = self.lex.countries[c as usize].name.clone();
+                    Some(self.group(c, "MIL", &format!("{cname} military")))
+                }
+                _ => None,
+            };
+            let country = self.country_entity(c);
+            let e = &mut self.res.entities[i];
+            e.code = Some(code);
+            e.affiliations = body.into_iter().chain(std::iter::once(country)).collect();
+        }
+    }
+
+    /// Second pass for one sentence: references (titles, name parts, acronyms, pronouns, pairs), in reading
+    /// order. `joined` lists candidate index pairs the sentence joins ("X and Y", "between X and Y").
+    pub fn resolve_sentence(&mut self, candidates: &[Candidate], range: std::ops::Range<usize>, joined: &[(usize, usize)]) {
+        for ci in range {
+            if !self.res.referents[ci].is_empty() {
+                self.note(ci);
+                self.focus_on_joined(ci, joined);
+                continue;
+            }
+            let c = &candidates[ci];
+            let r = match &c.referent {
+                Referent::Title { title, sector, country } => Some(self.title(title, sector, *country, ci, candidates)),
+                Referent::NamePart(w) => self.name_part(w),
+                Referent::Acronym(a) => Some(self.acronym(a)),
+                Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
+                Referent::Pronoun(Pronoun::Thing) => {
+                    if candidates[ci].span.len() == 3 { self.focus.last_body } else { None }
+                }
+                _ => None,
+            };
+            match &c.referent {
+                Referent::Pair { persons, countries } => {
+                    let pair = if *persons {
+                        self.focus.persons.or(self.focus.any)
+                    } else if *countries {
+                        self.focus.countries.or_else(|| self.countries_of(self.focus.persons)).or(self.focus.any)
+                    } else {
+                        self.focus.any
+                    };
+                    if let Some(p) = pair {
+                        self.res.referents[ci] = p.to_vec();
+                    }
+                }
+                Referent::Reciprocal => {
+                    if let Some(p) = self.focus.any {
+                        self.res.referents[ci] = p.to_vec();
+                    }
+                }
+                _ => {
+                    if let Some(e) = r {
+                        self.res.referents[ci] = vec![e];
+                        self.note(ci);
+                    }
+                }
+            }
+            self.focus_on_joined(ci, joined);
+        }
+    }
+
+    fn focus_on_joined(&mut self, ci: usize, joined: &[(usize, usize)]) {
+        for &(a, b) in joined.iter().filter(|(_, b)| *b == ci) {
+            if let (Some(&x), Some(&y)) = (self.res.referents[a].first(), self.res.referents[b].first()) {
+                self.set_focus(x, y);
+            }
+        }
+    }
+
+    /// Remembers the most recent person and body for pronouns.
+    fn note(&mut self, ci: usize) {
+        if let [e] = self.res.referents[ci][..] {
+            match self.res.entities[e].kind {
+                ActorKind::Official => self.focus.last_person = Some(e),
+                _ => self.focus.last_body = Some(e),
+            }
+        }
+    }
+
+    /// The pair in focus, of any kind.
+    pub fn focus_pair(&self) -> Option<[usize; 2]> {
+        self.focus.any
+    }
+
+    /// Makes `a` and `b` the pair in focus.
+    pub fn set_focus(&mut self, a: usize, b: usize) {
+        if a == b {
+            return;
+        }
+        let pair = [a, b];
+        self.focus.any = Some(pair);
+        let kinds = (self.res.entities[a].kind, self.res.entities[b].kind);
+        match kinds {
+            (ActorKind::Official, ActorKind::Official) => self.focus.persons = Some(pair),
+            (ActorKind::Country, ActorKind::Country) => self.focus.countries = Some(pair),
+            _ => {}
+        }
+    }
+
+    fn countries_of(&mut self, pair: Option<[usize; 2]>) -> Option<[usize; 2]> {
+        let [a, b] = pair?;
+        let (ca, cb) = (self.res.entities[a].country?, self.res.entities[b].country?);
+        (ca != cb).then(|| [self.country_entity(ca), self.country_entity(cb)])
+    }
+
+    fn title(&mut self, title: &str, sector: &str, country: Option<u16>, ci: usize, candidates: &[Candidate]) -> usize {
+        let fits = |e: &Entity| {
+            e.kind == ActorKind::Official
+                && e.title.as_deref().is_some_and(|t| titles_match(t, title))
+                && (country.is_none() || e.country.is_none() || e.country == country)
+        };
+        // The most recent person so titled before this mention, else the first one after it.
+        let mut before = None;
+        let mut after = None;
+        for (k, refs) in self.res.referents.iter().enumerate() {
+            if let [e] = refs[..]
+                && fits(&self.res.entities[e])
+                && matches!(candidates[k].referent, Referent::Person { .. })
+            {
+                if k < ci {
+                    before = Some(e);
+                } else if after.is_none() {
+                    after = Some(e);
+                }
+            }
+        }
+        if let Some(e) = before.or(after) {
+            return e;
+        }
+        let key = Key::Title(format!("{title}|{country:?}"));
+        let name = match country {
+            Some(c) => format!("{} of {}", title, self.lex.countries[c as usize].name),
+            None => title.to_string(),
+        };
+        self.entity(key.clone(), |_| Entity {
+            kind: ActorKind::Official,
+            name,
+            aliases: Vec::new(),
+            country,
+            title: Some(title.to_string()),
+            sector: Some(sector.to_string()),
+            code: None,
+            affiliations: Vec::new(),
+            key,
+        })
+    }
+
+    fn name_part(&self, word: &str) -> Option<usize> {
+        let mut best = None;
+        for (i, e) in self.res.entities.iter().enumerate() {
+            if e.kind == ActorKind::Official
+                && matches!(e.key, Key::Person(_))
+                && std::iter::once(&e.name).chain(&e.aliases).any(|n| {
+                    let n = super::tokens::normalise(n);
+                    let words: Vec<&str> = n.split([' ', '-']).collect();
+                    words.len() > 1 && words.iter().skip(1).any(|w| *w == word)
+                })
+            {
+                if best.is_some() && Some(i) != self.focus.last_person {
+                    // Two people share the word: take the one in focus, else leave it.
+                    if best != self.focus.last_person {
+                        best = None;
+                        continue;
+                    }
+                }
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    fn acronym(&mut self, acr: &str) -> usize {
+        let bare = acr.replace('.', "");
+        if let Some(&e) = self.acronyms.get(&bare) {
+            return e;
+        }
+        let e = self.institution(acr, "GOV", None, Some(acr));
+        self.res.entities[e].sector = None;
+        e
+    }
+}
+
+/// "Pakistan Army", "Pakistan Armed Forces", "Pakistan military": the country's armed forces as a whole.
+fn is_generic_military(name: &str, country: &str) -> bool {
+    let lower = name.to_lowercase();
+    let rest = lower.trim_start_matches("the ").replace(&country.to_lowercase(), "");
+    let rest = rest.trim().trim_start_matches("'s").trim();
+    ["army", "armed forces", "military", "defence forces", "defense forces"].contains(&rest)
+}
+
+/// The branch of a group noun: all of "military", "army", "troops", "forces", "military leadership" are
+/// one armed forces; other nouns are their own group.
+fn branch_of(sector: &str, surface: &str) -> String {
+    let lower = surface.to_lowercase();
+    if sector == "MIL" && !lower.contains("navy") && !lower.contains("air force") && !lower.contains("naval") {
+        return "military".to_string();
+    }
+    let last = lower.rsplit(' ').next().unwrap_or("");
+    format!("{sector}:{last}")
+}
+
+/// A group's surface text as a name: without a leading "the" and a possessive.
+fn clean_surface(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    s.replace("\u{2019}s ", " ").replace("'s ", " ")
+}
+
+/// Two titles name the same office: one of the offices joined by "and" is the same in both ("Foreign
+/// Minister" and "Deputy Prime Minister and Foreign Minister").
+fn titles_match(held: &str, said: &str) -> bool {
+    let parts = |s: &str| s.to_lowercase().split(" and ").map(|p| p.trim().to_string()).collect::<Vec<_>>();
+    let held = parts(held);
+    parts(said).iter().any(|s| held.contains(s))
+}
+
+/// Whether two written names can be the same person: same last word, and one's words within the other's.
+fn names_agree(a: &str, b: &str) -> bool {
+    let na = super::tokens::normalise(a);
+    let nb = super::tokens::normalise(b);
+    let wa: Vec<&str> = na.split_whitespace().collect();
+    let wb: Vec<&str> = nb.split_whitespace().collect();
+    if wa.is_empty() || wb.is_empty() || wa.last() != wb.last() {
+        return false;
+    }
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    short.iter().all(|w| long.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_agree_on_surname_and_subset() {
+        assert!(names_agree("Syed Abbas Araghchi", "Abbas Araghchi"));
+        assert!(!names_agree("Ishaq Dar", "Abbas Araghchi"));
+        assert!(!names_agree("John Smith", "Adam Smith"));
+    }
+
+    #[test]
+    fn a_single_title_matches_a_double_one() {
+        assert!(titles_match("Deputy Prime Minister and Foreign Minister", "Foreign Minister"));
+        assert!(titles_match("Foreign Minister", "Foreign Minister"));
+        assert!(!titles_match("Army Chief", "Foreign Minister"));
+    }
+
+    #[test]
+    fn army_names_are_the_armed_forces() {
+        assert!(is_generic_military("Pakistan Army", "Pakistan"));
+        assert!(is_generic_military("Pakistan Armed Forces", "Pakistan"));
+        assert!(!is_generic_military("Pakistan Navy", "Pakistan"));
+    }
+}

@@ -1,0 +1,494 @@
+//! The extractor's knowledge, loaded once from the data files in `assets/` (bundled into the binary):
+//! countries and places (`countries.json`), organisations, institution head words and group nouns
+//! (`institutions.json`), titles, ranks and honorifics (`titles.json`), interaction triggers
+//! (`triggers.json`), given names (`given_names.txt`), closed-class words (`grammar.json`) and the English
+//! words never to be read as typos (`typo_guard.txt`). `assets/README.md` documents each file.
+//!
+//! This module turns the files into lookup tables; it has no rules of its own.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::phrase_table::{CaseRule, PhraseTable};
+use super::speller::Speller;
+use super::tokens::Token;
+use crate::corpus::{InteractionKind, MentionVia};
+
+/// A country or territory of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    pub iso3: String,
+    pub name: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    combining: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
+}
+
+/// A named organisation recognised wherever its name or an alias appears.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub code: String,
+    pub country: Option<String>,
+    pub sector: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct TitleEntry {
+    #[serde(alias = "rank")]
+    title: String,
+    variants: Vec<String>,
+    sector: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct TitlesFile {
+    titles: Vec<TitleEntry>,
+    modifiers: Vec<String>,
+    ranks: Vec<TitleEntry>,
+    honorifics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct HeadEntry {
+    word: String,
+    sector: String,
+    #[serde(default)]
+    position: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GroupEntry {
+    word: String,
+    sector: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct InstitutionsFile {
+    organizations: Vec<Organisation>,
+    heads: Vec<HeadEntry>,
+    media_heads: Vec<String>,
+    groups: Vec<GroupEntry>,
+}
+
+/// An interaction trigger: words that signal an event of one kind, and how its actors attach.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Trigger {
+    #[serde(deserialize_with = "kind_from_str")]
+    pub kind: InteractionKind,
+    pub cameo: String,
+    pub lemma: String,
+    forms: Vec<String>,
+    pub pos: String,
+    #[serde(default)]
+    pub transitive: bool,
+    #[serde(default)]
+    pub preps: Vec<String>,
+    #[serde(default = "yes")]
+    pub directed: bool,
+    #[serde(default)]
+    pub subject_only: bool,
+    /// The object is the source ("X hosted Y": Y visited X).
+    #[serde(default)]
+    pub reverse: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn kind_from_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<InteractionKind, D::Error> {
+    let s = String::deserialize(d)?;
+    InteractionKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown interaction kind {s}")))
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct TriggersFile {
+    triggers: Vec<Trigger>,
+}
+
+/// A position (title) or a rank, with its CAMEO role.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub name: String,
+    pub sector: String,
+}
+
+/// What a name-table phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRef {
+    Country { index: u16, via: MentionVia, combining: bool },
+    Organisation(u32),
+}
+
+/// What a title-table phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleRef {
+    Title(u32),
+    Rank(u32),
+    /// Kept in the displayed name ("Syed", "Sheikh") or dropped ("Mr", "Dr").
+    Honorific { kept: bool },
+    Modifier,
+}
+
+/// An institution head word ("Ministry", "Army", "Radio").
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub sector: String,
+    pub media: bool,
+    pub first: bool,
+    pub last: bool,
+}
+
+/// A list of closed-class words and phrases.
+#[derive(Debug, Clone)]
+pub struct WordList {
+    single: HashSet<String>,
+    phrases: PhraseTable<()>,
+}
+
+impl WordList {
+    fn new(items: &[String]) -> Self {
+        let mut phrases = PhraseTable::new(CaseRule::Loose);
+        for w in items {
+            phrases.insert(w, ());
+        }
+        WordList { single: items.iter().filter(|w| !w.contains(' ')).cloned().collect(), phrases }
+    }
+
+    /// Whether this single normal form is in the list.
+    pub fn has(&self, norm: &str) -> bool {
+        self.single.contains(norm)
+    }
+
+    /// Length in tokens of the longest listed phrase starting at token `i` (0 when none).
+    pub fn phrase_at(&self, text: &str, tokens: &[Token], i: usize) -> usize {
+        self.phrases.longest(text, tokens, i, |j| tokens[j].norm.as_str()).map_or(0, |m| m.len)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GrammarFile {
+    determiners: Vec<String>,
+    prepositions: Vec<String>,
+    locative_prepositions: Vec<String>,
+    auxiliaries: Vec<String>,
+    negations: Vec<String>,
+    denials: Vec<String>,
+    intent_cues: Vec<String>,
+    hypothetical_cues: Vec<String>,
+    reporting_verbs: Vec<String>,
+    light_verbs: Vec<String>,
+    gap_words: Vec<String>,
+    infinitive_verbs: Vec<String>,
+    clause_breaks: Vec<String>,
+    pair_heads: Vec<String>,
+    pair_starts: Vec<String>,
+    reciprocals: Vec<String>,
+    person_pronouns: Vec<String>,
+    plural_pronouns: Vec<String>,
+    first_person_plural: Vec<String>,
+    thing_pronouns: Vec<String>,
+    dropped_honorifics: Vec<String>,
+    name_particles: Vec<String>,
+    months: Vec<String>,
+    weekdays: Vec<String>,
+    not_names: Vec<String>,
+}
+
+/// Closed-class word lists (see `assets/grammar.json`).
+#[derive(Debug, Clone)]
+pub struct Grammar {
+    pub determiners: WordList,
+    pub prepositions: WordList,
+    pub locative_prepositions: WordList,
+    pub auxiliaries: WordList,
+    pub negations: WordList,
+    pub denials: WordList,
+    pub intent_cues: WordList,
+    pub hypothetical_cues: WordList,
+    pub reporting_verbs: WordList,
+    pub light_verbs: WordList,
+    pub gap_words: WordList,
+    pub infinitive_verbs: WordList,
+    pub clause_breaks: WordList,
+    pub pair_heads: WordList,
+    pub pair_starts: WordList,
+    pub reciprocals: WordList,
+    pub person_pronouns: WordList,
+    pub plural_pronouns: WordList,
+    pub first_person_plural: WordList,
+    pub thing_pronouns: WordList,
+    pub name_particles: WordList,
+    pub months: WordList,
+    pub weekdays: WordList,
+    pub not_names: WordList,
+}
+
+/// Everything the extractor knows.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    country_index: HashMap<String, u16>,
+    pub organisations: Vec<Organisation>,
+    pub titles: Vec<Office>,
+    pub ranks: Vec<Office>,
+    /// Countries, their names, demonyms, capitals and places, and organisations.
+    pub names: PhraseTable<NameRef>,
+    /// Titles, ranks, honorifics and title modifiers, any case.
+    pub title_words: PhraseTable<TitleRef>,
+    /// Lower-case group nouns after a country ("rebels", "security forces") → CAMEO role.
+    pub groups: PhraseTable<String>,
+    /// Institution head words, capitalised.
+    pub heads: PhraseTable<Head>,
+    pub triggers: Vec<Trigger>,
+    pub trigger_table: PhraseTable<u32>,
+    pub given_names: HashSet<String>,
+    /// Normal forms of names that need context to be a country ("Jordan", "Chad").
+    pub ambiguous: HashSet<String>,
+    pub grammar: Grammar,
+    pub speller: Speller,
+}
+
+/// The bundled data files.
+pub mod files {
+    pub const COUNTRIES: &str = include_str!("../../assets/countries.json");
+    pub const INSTITUTIONS: &str = include_str!("../../assets/institutions.json");
+    pub const TITLES: &str = include_str!("../../assets/titles.json");
+    pub const TRIGGERS: &str = include_str!("../../assets/triggers.json");
+    pub const GRAMMAR: &str = include_str!("../../assets/grammar.json");
+    pub const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
+    pub const TYPO_GUARD: &str = include_str!("../../assets/typo_guard.txt");
+}
+
+/// A data file that does not parse, named so it can be fixed.
+#[derive(Debug)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
+    serde_json::from_str(text).map_err(|e| LexiconError(format!("assets/{name} is not valid: {e}")))
+}
+
+impl Lexicon {
+    /// The lexicon built from the bundled data files.
+    pub fn bundled() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_files(
+            files::COUNTRIES,
+            files::INSTITUTIONS,
+            files::TITLES,
+            files::TRIGGERS,
+            files::GRAMMAR,
+            files::GIVEN_NAMES,
+            files::TYPO_GUARD,
+        )
+    }
+
+    /// The lexicon built from the texts of the data files.
+    pub fn from_files(
+        countries: &str,
+        institutions: &str,
+        titles: &str,
+        triggers: &str,
+        grammar: &str,
+        given_names: &str,
+        typo_guard: &str,
+    ) -> Result<Lexicon, LexiconError> {
+        let countries: Vec<Country> = parse("countries.json", countries)?;
+        let inst: InstitutionsFile = parse("institutions.json", institutions)?;
+        let titles_file: TitlesFile = parse("titles.json", titles)?;
+        let triggers: TriggersFile = parse("triggers.json", triggers)?;
+        let g: GrammarFile = parse("grammar.json", grammar)?;
+
+        let mut names = PhraseTable::new(CaseRule::Proper);
+        let mut ambiguous = HashSet::new();
+        let mut country_index = HashMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            let index = i as u16;
+            country_index.insert(c.iso3.clone(), index);
+            let groups: [(&Vec<String>, MentionVia); 4] = [
+                (&c.names, MentionVia::Name),
+                (&c.abbreviations, MentionVia::Name),
+                (&c.demonyms, MentionVia::Demonym),
+                (&c.capitals, MentionVia::Capital),
+            ];
+            for (list, via) in groups {
+                for n in list {
+                    names.insert(n, NameRef::Country { index, via, combining: false });
+                }
+            }
+            for n in &c.places {
+                names.insert(n, NameRef::Country { index, via: MentionVia::Capital, combining: false });
+            }
+            for n in &c.combining {
+                names.insert(n, NameRef::Country { index, via: MentionVia::Demonym, combining: true });
+            }
+            ambiguous.extend(c.ambiguous.iter().map(|a| super::tokens::normalise(a)));
+        }
+        for (i, o) in inst.organizations.iter().enumerate() {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                names.insert(n, NameRef::Organisation(i as u32));
+            }
+        }
+
+        let mut title_words = PhraseTable::new(CaseRule::Loose);
+        let office = |e: &TitleEntry| Office { name: e.title.clone(), sector: e.sector.clone() };
+        for (i, t) in titles_file.titles.iter().enumerate() {
+            for v in &t.variants {
+                title_words.insert(v, TitleRef::Title(i as u32));
+            }
+        }
+        for (i, r) in titles_file.ranks.iter().enumerate() {
+            for v in &r.variants {
+                title_words.insert(v, TitleRef::Rank(i as u32));
+            }
+        }
+        let dropped: HashSet<&str> = g.dropped_honorifics.iter().map(String::as_str).collect();
+        for h in &titles_file.honorifics {
+            let kept = !dropped.contains(super::tokens::normalise(h).as_str());
+            title_words.insert(h, TitleRef::Honorific { kept });
+        }
+        for m in &titles_file.modifiers {
+            title_words.insert(m, TitleRef::Modifier);
+        }
+
+        let mut groups = PhraseTable::new(CaseRule::Loose);
+        for e in &inst.groups {
+            groups.insert(&e.word, e.sector.clone());
+        }
+        let mut heads = PhraseTable::new(CaseRule::Proper);
+        for h in &inst.heads {
+            let media = inst.media_heads.contains(&h.word);
+            let (first, last) = match h.position.as_str() {
+                "first" => (true, false),
+                "last" => (false, true),
+                _ => (true, true),
+            };
+            heads.insert(&h.word, Head { sector: h.sector.clone(), media, first, last });
+        }
+
+        let mut trigger_table = PhraseTable::new(CaseRule::Loose);
+        for (i, t) in triggers.triggers.iter().enumerate() {
+            for f in &t.forms {
+                trigger_table.insert(f, i as u32);
+            }
+        }
+
+        let given_names: HashSet<String> =
+            given_names.lines().map(str::trim).filter(|l| !l.is_empty()).map(super::tokens::normalise).collect();
+
+        let grammar = Grammar {
+            determiners: WordList::new(&g.determiners),
+            prepositions: WordList::new(&g.prepositions),
+            locative_prepositions: WordList::new(&g.locative_prepositions),
+            auxiliaries: WordList::new(&g.auxiliaries),
+            negations: WordList::new(&g.negations),
+            denials: WordList::new(&g.denials),
+            intent_cues: WordList::new(&g.intent_cues),
+            hypothetical_cues: WordList::new(&g.hypothetical_cues),
+            reporting_verbs: WordList::new(&g.reporting_verbs),
+            light_verbs: WordList::new(&g.light_verbs),
+            gap_words: WordList::new(&g.gap_words),
+            infinitive_verbs: WordList::new(&g.infinitive_verbs),
+            clause_breaks: WordList::new(&g.clause_breaks),
+            pair_heads: WordList::new(&g.pair_heads),
+            pair_starts: WordList::new(&g.pair_starts),
+            reciprocals: WordList::new(&g.reciprocals),
+            person_pronouns: WordList::new(&g.person_pronouns),
+            plural_pronouns: WordList::new(&g.plural_pronouns),
+            first_person_plural: WordList::new(&g.first_person_plural),
+            thing_pronouns: WordList::new(&g.thing_pronouns),
+            name_particles: WordList::new(&g.name_particles),
+            months: WordList::new(&g.months),
+            weekdays: WordList::new(&g.weekdays),
+            not_names: WordList::new(&g.not_names),
+        };
+
+        // Words that may be typo-corrected: those of titles, triggers, group nouns and head words.
+        let vocabulary: Vec<String> = title_words
+            .words()
+            .chain(trigger_table.words())
+            .chain(groups.words())
+            .chain(heads.words())
+            .map(str::to_string)
+            .collect();
+        // Never "correct" a name, a closed-class word or a listed English word.
+        let mut guard: Vec<String> = typo_guard.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        guard.extend(names.words().map(str::to_string));
+        guard.extend(given_names.iter().cloned());
+        let speller = Speller::new(vocabulary.iter().map(String::as_str), guard.iter().map(String::as_str));
+
+        Ok(Lexicon {
+            countries,
+            country_index,
+            organisations: inst.organizations,
+            titles: titles_file.titles.iter().map(office).collect(),
+            ranks: titles_file.ranks.iter().map(office).collect(),
+            names,
+            title_words,
+            groups,
+            heads,
+            triggers: triggers.triggers,
+            trigger_table,
+            given_names,
+            ambiguous,
+            grammar,
+            speller,
+        })
+    }
+
+    /// Index of the country with this ISO alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<u16> {
+        self.country_index.get(iso3).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_data_files_load() {
+        let lex = Lexicon::bundled().unwrap();
+        assert!(lex.countries.len() >= 195, "every UN member and observer");
+        assert!(lex.country("IRN").is_some() && lex.country("PSE").is_some() && lex.country("VAT").is_some());
+        assert!(!lex.triggers.is_empty() && !lex.titles.is_empty() && !lex.organisations.is_empty());
+    }
+
+    #[test]
+    fn every_country_code_in_the_data_is_known() {
+        let lex = Lexicon::bundled().unwrap();
+        for o in &lex.organisations {
+            if let Some(c) = &o.country {
+                assert!(lex.country(c).is_some(), "{} has unknown country {c}", o.name);
+            }
+        }
+    }
+
+    #[test]
+    fn title_typos_are_corrected_but_english_words_are_not() {
+        let lex = Lexicon::bundled().unwrap();
+        assert_eq!(lex.speller.correct("forign"), Some("foreign"));
+        assert_eq!(lex.speller.correct("disscussions"), Some("discussions"));
+        assert_eq!(lex.speller.correct("strives"), None);
+    }
+}

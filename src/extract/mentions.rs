@@ -1,0 +1,659 @@
+//! Finding the phrases of one sentence that refer to an actor, and saying what each refers to — before
+//! coreference decides *which* actor.
+//!
+//! The phrase shapes recognised, tried in this order at each token:
+//! - pair and pronoun references: "both sides", "the two neighbouring countries", "each other", "his";
+//! - official phrases: [country or demonym ('s)] [modifiers] title [and title] [rank] [honorific] [name]
+//!   ("Pakistan's Army Chief General Syed Asim Munir"); without a name they are title references ("the
+//!   Iranian Foreign Minister"); a following appositive adds a title to a name ("Ishaq Dar, Pakistan's
+//!   foreign minister");
+//! - a country followed by a group noun: "Pakistan's military leadership", "Afghan rebels";
+//! - capitalised phrases naming an institution: an acronym definition "Inter-Services Public Relations
+//!   (ISPR)", or a head word such as "Ministry", "Army", "Radio" ("Radio Pakistan", "Iraqi Security Forces");
+//! - gazetteer names: countries, demonyms, capitals and places, organisations;
+//! - bare acronyms ("ISPR"), people's names (a known given name first), and single capitalised words that
+//!   may be part of a name seen before ("Araghchi").
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, NameRef, TitleRef};
+use super::tokens::{Shape, Token};
+use crate::corpus::{MentionVia, Span};
+
+/// What a phrase refers to, as far as the sentence alone can tell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    Country(u16),
+    Organisation(u32),
+    /// A named institution found by its shape; `acronym` when the text defines one.
+    Institution { name: String, sector: String, country: Option<u16>, acronym: Option<String> },
+    /// An all-caps word that may stand for an institution defined elsewhere in the article.
+    Acronym(String),
+    /// A country's body or people named by a common noun: "Pakistan military", "Afghan rebels".
+    Group { country: u16, sector: String, noun: String },
+    Person { name: String, title: Option<String>, sector: Option<String>, country: Option<u16> },
+    /// A title without a name: "the Iranian Foreign Minister".
+    Title { title: String, sector: String, country: Option<u16> },
+    /// A single capitalised word that may be part of a person's name seen elsewhere.
+    NamePart(String),
+    Pronoun(Pronoun),
+    /// "both sides", "the two officials": the pair in focus; `persons` when the noun says people.
+    Pair { persons: bool, countries: bool },
+    /// "each other": the other member of the pair in focus.
+    Reciprocal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, his, she, her
+    Person,
+    /// they, their
+    Plural,
+    /// it, its
+    Thing,
+    /// we, our
+    We,
+}
+
+/// A phrase of a sentence that refers to an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub sentence: usize,
+    /// Token indices (into the article's tokens).
+    pub tokens: Range<usize>,
+    pub span: Span,
+    pub referent: Referent,
+    pub via: MentionVia,
+    /// Part of a larger candidate (the country in an official's phrase); not an argument of interactions.
+    pub nested: bool,
+}
+
+/// One sentence's tokens with the lexicon, ready to be read.
+pub struct SentenceReader<'a> {
+    pub lex: &'a Lexicon,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Lexicon keys of the tokens: normal forms, typo-corrected for lexicon words.
+    pub keys: &'a [String],
+    pub range: Range<usize>,
+    pub sentence: usize,
+}
+
+impl<'a> SentenceReader<'a> {
+    fn norm(&self, i: usize) -> &str {
+        &self.tokens[i].norm
+    }
+
+    fn key(&self, i: usize) -> &str {
+        &self.keys[i]
+    }
+
+    fn in_range(&self, i: usize) -> bool {
+        i < self.range.end
+    }
+
+    fn span(&self, r: Range<usize>) -> Span {
+        Span::new(self.tokens[r.start].start, self.tokens[r.end - 1].end)
+    }
+
+    fn slice(&self, r: Range<usize>) -> &'a str {
+        &self.text[self.tokens[r.start].start..self.tokens[r.end - 1].end]
+    }
+
+    fn candidate(&self, r: Range<usize>, referent: Referent, via: MentionVia, nested: bool) -> Candidate {
+        Candidate { sentence: self.sentence, span: self.span(r.clone()), tokens: r, referent, via, nested }
+    }
+
+    /// The country named at `i` (name, demonym, abbreviation, capital), with its length.
+    fn country_at(&self, i: usize) -> Option<(usize, u16, MentionVia)> {
+        if !self.in_range(i) || !self.tokens[i].capitalised {
+            return None;
+        }
+        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        m.values.iter().find_map(|v| match v {
+            NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
+            NameRef::Organisation(_) => None,
+        })
+    }
+
+    /// Titles, ranks, honorifics or modifiers at `i` (lexicon keys, so typos are forgiven).
+    fn title_word_at(&self, i: usize) -> Option<(usize, TitleRef)> {
+        if !self.in_range(i) || !self.tokens[i].is_word() {
+            return None;
+        }
+        let m = self.lex.title_words.longest(self.text, &self.tokens[..self.range.end], i, |j| self.key(j))?;
+        // A title inside a name list beats a modifier or honorific of the same length.
+        let best = m
+            .values
+            .iter()
+            .copied()
+            .max_by_key(|v| match v {
+                TitleRef::Title(_) => 3,
+                TitleRef::Rank(_) => 2,
+                TitleRef::Honorific { .. } => 1,
+                TitleRef::Modifier => 0,
+            })
+            .copied()?;
+        Some((m.len, best))
+    }
+
+    /// Whether token `i` can be part of a person's name.
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_word()
+            && t.capitalised
+            && !t.all_caps
+            && !self.lex.grammar.not_names.has(&t.norm)
+            && !self.lex.grammar.months.has(&t.norm)
+            && !self.lex.grammar.weekdays.has(&t.norm)
+    }
+
+    /// The name starting at `i`: capitalised words, with particles ("al-", "bin", "de") and hyphens
+    /// inside. Stops at titles, countries and anything else.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut words = 0;
+        while self.in_range(j) {
+            let t = &self.tokens[j];
+            if self.is_name_word(j) && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
+                if words > 0 && self.country_at(j).is_some() && !self.lex.ambiguous.contains(&t.norm) {
+                    break;
+                }
+                if self.lex.names.starts_with(&t.norm) && self.organisation_at(j).is_some() {
+                    break;
+                }
+                j += 1;
+                words += 1;
+            } else if words > 0 || self.lex.grammar.name_particles.has(&t.norm) {
+                // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in".
+                let joiner = self.lex.grammar.name_particles.has(&t.norm) || (t.norm == "-" && words > 0);
+                let mut k = j + 1;
+                if joiner && self.in_range(k) && self.tokens[k].norm == "-" {
+                    k += 1;
+                }
+                if joiner && self.in_range(k) && (self.is_name_word(k) || self.tokens[k].norm.chars().all(|c| c.is_lowercase()) && t.norm == "-" && self.tokens[k].is_word() && self.tokens[k].end - self.tokens[k].start <= 3) {
+                    j = k;
+                    continue;
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+        (words > 0).then_some(j)
+    }
+
+    fn organisation_at(&self, i: usize) -> Option<(usize, u32)> {
+        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        m.values.iter().find_map(|v| match v {
+            NameRef::Organisation(o) => Some((m.len, *o)),
+            NameRef::Country { .. } => None,
+        })
+    }
+
+    /// Reads the whole sentence.
+    pub fn read(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut i = self.range.start;
+        while i < self.range.end {
+            match self.read_at(i, &mut out) {
+                Some(next) if next > i => i = next,
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Reads the phrase starting at `i`, if any; returns the token after it.
+    fn read_at(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let t = &self.tokens[i];
+        if t.shape != Shape::Word {
+            return None;
+        }
+        if let Some(next) = self.pair_or_pronoun(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.official(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.group(i, out) {
+            return Some(next);
+        }
+        if !t.capitalised {
+            return None;
+        }
+        if let Some(next) = self.institution(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.gazetteer(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.acronym(i, out) {
+            return Some(next);
+        }
+        self.person_or_name_part(i, out)
+    }
+
+    fn pair_or_pronoun(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let g = &self.lex.grammar;
+        let text = self.text;
+        let toks = &self.tokens[..self.range.end];
+        let n = g.reciprocals.phrase_at(text, toks, i);
+        if n > 0 {
+            out.push(self.candidate(i..i + n, Referent::Reciprocal, MentionVia::Group, false));
+            return Some(i + n);
+        }
+        let norm = self.norm(i);
+        // "both sides", "the two officials", "both nuclear-armed rivals", "the two neighbouring countries"
+        let start = if norm == "the" && self.in_range(i + 1) && g.pair_starts.has(self.norm(i + 1)) { i + 1 } else { i };
+        if g.pair_starts.has(self.norm(start)) && (start > i || norm == "both") {
+            let mut j = start + 1;
+            let limit = (start + 5).min(self.range.end);
+            while j < limit {
+                let k = g.pair_heads.phrase_at(text, toks, j);
+                if k > 0 {
+                    let head = self.norm(j + k - 1);
+                    let persons = ["officials", "leaders", "ministers", "men", "women", "presidents", "premiers", "counterparts", "heads", "envoys", "diplomats"].contains(&head);
+                    let countries = ["countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals", "powers", "rivals"].contains(&head);
+                    out.push(self.candidate(i..j + k, Referent::Pair { persons, countries }, MentionVia::Group, false));
+                    return Some(j + k);
+                }
+                let w = &self.tokens[j];
+                if !(w.is_word() && !w.capitalised || w.norm == "-") {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let pronoun = if g.person_pronouns.has(norm) {
+            Some(Pronoun::Person)
+        } else if g.plural_pronouns.has(norm) {
+            Some(Pronoun::Plural)
+        } else if g.thing_pronouns.has(norm) {
+            Some(Pronoun::Thing)
+        } else if g.first_person_plural.has(norm) && (norm != "us" || !self.tokens[i].all_caps) {
+            Some(Pronoun::We)
+        } else {
+            None
+        };
+        let p = pronoun?;
+        out.push(self.candidate(i..i + 1, Referent::Pronoun(p), MentionVia::Pronoun, false));
+        Some(i + 1)
+    }
+
+    /// Official phrases: [the] [country ('s)] [modifiers] title [and title] [rank] [honorific] [name].
+    fn official(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let mut j = i;
+        if self.norm(j) == "the" {
+            j += 1;
+        }
+        let mut country = None;
+        let mut nested = Vec::new();
+        if let Some((len, c, via)) = self.country_at(j) {
+            nested.push(self.candidate(j..j + len, Referent::Country(c), via, true));
+            country = Some(c);
+            j += len;
+            if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
+                j += 1;
+            }
+        }
+        let title_start = j;
+        let (mut titles, mut sector, mut kept_honorifics) = (Vec::<String>::new(), None, Vec::<Range<usize>>::new());
+        let mut modifiers: Vec<Range<usize>> = Vec::new();
+        let mut ranks = Vec::new();
+        let mut saw_capital_title = false;
+        while self.in_range(j) {
+            let Some((len, r)) = self.title_word_at(j) else {
+                if self.norm(j) == "and" && !titles.is_empty() && self.title_word_at(j + 1).is_some() {
+                    j += 1;
+                    continue;
+                }
+                break;
+            };
+            saw_capital_title |= self.tokens[j].capitalised;
+            match r {
+                TitleRef::Modifier => modifiers.push(j..j + len),
+                TitleRef::Title(t) => {
+                    let office = &self.lex.titles[t as usize];
+                    let mods: Vec<String> = modifiers.drain(..).map(|m| capitalise(&self.keys_text(m))).collect();
+                    let mut name = mods.join(" ");
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(&office.name);
+                    titles.push(name);
+                    sector.get_or_insert(office.sector.clone());
+                }
+                TitleRef::Rank(r) => {
+                    let office = &self.lex.ranks[r as usize];
+                    ranks.push(office.name.clone());
+                    sector.get_or_insert(office.sector.clone());
+                }
+                TitleRef::Honorific { kept } => {
+                    if kept {
+                        kept_honorifics.push(j..j + len);
+                    }
+                }
+            }
+            j += len;
+        }
+        let has_office = !titles.is_empty() || !ranks.is_empty();
+        let name_start = j;
+        let name_end = self.name_at(j);
+        let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
+        let start = if self.norm(start) == "the" { start + 1 } else { start };
+        let title = (!titles.is_empty()).then(|| titles.join(" and "));
+        match name_end {
+            Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
+                let first = kept_honorifics.first().map_or(name_start, |r| r.start);
+                let name = self.slice(first..end).to_string();
+                let mut person = Referent::Person { name, title, sector, country };
+                let mut next = end;
+                let mut appositive = Vec::new();
+                if let Some((after, t, s, c, found)) = self.appositive_title(end) {
+                    if let Referent::Person { title, sector, country, .. } = &mut person {
+                        if title.is_none() {
+                            *title = Some(t);
+                            *sector = Some(s);
+                        }
+                        if country.is_none() {
+                            *country = c;
+                        }
+                    }
+                    appositive = found;
+                    next = after;
+                }
+                out.push(self.candidate(start..end, person, MentionVia::Name, false));
+                out.extend(nested);
+                out.extend(appositive);
+                Some(next)
+            }
+            _ if !titles.is_empty() => {
+                // A title without a name. A lower-case one needs "the" or a country to be a reference.
+                let definite = self.norm(i) == "the" || country.is_some() || saw_capital_title;
+                if !definite || j == title_start {
+                    return None;
+                }
+                // "the Iraqi Foreign Minister, Ibrahim al-Jaafari" names the person after a comma.
+                if self.in_range(j + 1) && self.norm(j) == "," && self.in_range(j + 1)
+                    && let Some(end) = self.name_at(j + 1)
+                    && self.looks_like_person(j + 1, end)
+                {
+                    let name = self.slice(j + 1..end).to_string();
+                    let person = Referent::Person { name, title, sector, country };
+                    out.push(self.candidate(start..end, person, MentionVia::Name, false));
+                    out.extend(nested);
+                    return Some(end);
+                }
+                let referent =
+                    Referent::Title { title: title.unwrap_or_default(), sector: sector.unwrap_or_default(), country };
+                out.push(self.candidate(start..j, referent, MentionVia::Title, false));
+                out.extend(nested);
+                Some(j)
+            }
+            _ => None,
+        }
+    }
+
+    fn keys_text(&self, r: Range<usize>) -> String {
+        r.map(|k| self.key(k).to_string()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// ", [the] [country('s)] [modifiers] title," after a name: the title, its sector and country, and the
+    /// candidates read there (the title itself is a mention of the person too).
+    #[allow(clippy::type_complexity)]
+    fn appositive_title(&self, i: usize) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
+        if !self.in_range(i + 1) || self.norm(i) != "," {
+            return None;
+        }
+        let mut found = Vec::new();
+        let next = self.official(i + 1, &mut found)?;
+        match found.first()?.referent.clone() {
+            Referent::Title { title, sector, country } => Some((next, title, sector, country, found)),
+            _ => None,
+        }
+    }
+
+    /// Whether the name `i..end` reads as a person's: two or more words, or a known given name.
+    fn looks_like_person(&self, i: usize, end: usize) -> bool {
+        let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
+        words >= 2 || self.lex.given_names.contains(self.norm(i))
+    }
+
+    /// A country followed by a lower-case group noun: "Pakistan military", "Afghan rebels",
+    /// "the Sudanese government", "Pakistan's military leadership".
+    fn group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let mut j = if self.norm(i) == "the" { i + 1 } else { i };
+        let (len, country, via) = self.country_at(j)?;
+        let country_range = j..j + len;
+        j += len;
+        if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
+            j += 1;
+        }
+        if !self.in_range(j) || self.tokens[j].capitalised {
+            return None;
+        }
+        let m = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], j, |k| self.key(k))?;
+        let sector = m.values[0].clone();
+        let end = j + m.len;
+        let noun = self.keys_text(j..end);
+        let start = if self.norm(i) == "the" { i + 1 } else { i };
+        out.push(self.candidate(start..end, Referent::Group { country, sector, noun }, MentionVia::Name, false));
+        out.push(self.candidate(country_range, Referent::Country(country), via, true));
+        Some(end)
+    }
+
+    /// The capitalised phrase at `i`: words, with "of", "for", "and", "the", "&" and hyphens inside.
+    fn capitalised_phrase(&self, i: usize) -> usize {
+        let mut j = i;
+        let mut end = i;
+        while self.in_range(j) {
+            let t = &self.tokens[j];
+            if t.is_word() && t.capitalised && !self.lex.grammar.months.has(&t.norm) {
+                j += 1;
+                end = j;
+            } else if j > i && ["of", "for", "and", "the", "&", "-", "on", "al", "in"].contains(&t.norm.as_str()) {
+                j += 1;
+            } else if j > i && t.shape == Shape::Number && end == j {
+                j += 1;
+                end = j;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Institutions by shape: an acronym definition, or a head word at either end of a capitalised phrase.
+    fn institution(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let end = self.capitalised_phrase(i);
+        if end <= i {
+            return None;
+        }
+        // Leading "The" of a sentence is not part of the name.
+        let start = if self.norm(i) == "the" { i + 1 } else { i };
+        if start >= end {
+            return None;
+        }
+        let gazetteer = self.lex.names.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j));
+        // An acronym defined right after: "Inter-Services Public Relations (ISPR)".
+        if let Some(acronym) = self.defined_acronym(end)
+            && end - start >= 2
+        {
+            let name = self.slice(start..end).to_string();
+            let (sector, country) = self.describe_institution(start..end);
+            let referent = Referent::Institution { name, sector, country, acronym: Some(acronym) };
+            out.push(self.candidate(start..end, referent, MentionVia::Name, false));
+            let acr = end + 1..end + 2;
+            let acr_ref = Referent::Acronym(self.tokens[end + 1].norm.to_uppercase());
+            out.push(self.candidate(acr, acr_ref, MentionVia::Acronym, false));
+            return Some(end + 3);
+        }
+        // The longest head-word phrase inside: "Pakistan Army", "Ministry of Foreign Affairs", "Radio Pakistan".
+        let (h_end, head) = self.head_phrase(start, end)?;
+        if let Some(g) = &gazetteer
+            && start + g.len >= h_end
+        {
+            return None; // a listed organisation covers it
+        }
+        let name = self.slice(start..h_end).to_string();
+        let (mut sector, country) = self.describe_institution(start..h_end);
+        if head.media {
+            sector = "MED".to_string();
+        }
+        let referent = Referent::Institution { name, sector, country, acronym: None };
+        out.push(self.candidate(start..h_end, referent, MentionVia::Name, false));
+        Some(h_end)
+    }
+
+    /// Where a head-word institution name starting at `start` ends (within `start..end`), and its head.
+    fn head_phrase(&self, start: usize, end: usize) -> Option<(usize, super::lexicon::Head)> {
+        let toks = &self.tokens[..end];
+        let words: Vec<usize> = (start..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
+        if let Some(m) = self.lex.heads.longest(self.text, toks, start, |k| self.norm(k))
+            && m.values[0].first
+            && start + m.len < end
+        {
+            return Some((end, m.values[0].clone()));
+        }
+        // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
+        let mut best = None;
+        for &k in words.iter().skip(1) {
+            if let Some(m) = self.lex.heads.longest(self.text, toks, k, |j| self.norm(j))
+                && m.values[0].last
+                && k + m.len <= end
+            {
+                best = Some((k + m.len, m.values[0].clone()));
+            }
+        }
+        best
+    }
+
+    /// "(ABC)" right at `i`: returns the acronym.
+    fn defined_acronym(&self, i: usize) -> Option<String> {
+        if !self.in_range(i + 2) || self.norm(i) != "(" || self.norm(i + 2) != ")" {
+            return None;
+        }
+        let t = &self.tokens[i + 1];
+        (t.all_caps && t.is_word()).then(|| self.text[t.start..t.end].to_string())
+    }
+
+    /// Sector and country of a named institution from its words.
+    fn describe_institution(&self, r: Range<usize>) -> (String, Option<u16>) {
+        let mut sector = None;
+        let mut country = None;
+        for k in r.clone() {
+            if country.is_none()
+                && let Some((_, c, _)) = self.country_at(k)
+            {
+                country = Some(c);
+            }
+            if let Some(m) = self.lex.heads.longest(self.text, &self.tokens[..r.end], k, |j| self.norm(j)) {
+                sector = Some(if m.values[0].media { "MED".to_string() } else { m.values[0].sector.clone() });
+            }
+        }
+        (sector.unwrap_or_else(|| "GOV".to_string()), country)
+    }
+
+    /// Countries, places and organisations of the gazetteer.
+    fn gazetteer(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let end = i + m.len;
+        let value = m.values[0];
+        match *value {
+            NameRef::Country { index, via, combining } => {
+                if combining && !(self.in_range(end) && self.norm(end) == "-") {
+                    return None; // "Pak" only in compounds: "Pak-Iran"
+                }
+                if self.lex.ambiguous.contains(self.norm(i)) && !self.ambiguous_reads_as_country(i, end) {
+                    return None;
+                }
+                out.push(self.candidate(i..end, Referent::Country(index), via, false));
+            }
+            NameRef::Organisation(o) => {
+                let start = i;
+                out.push(self.candidate(start..end, Referent::Organisation(o), MentionVia::Name, false));
+            }
+        }
+        Some(end)
+    }
+
+    /// "Jordan", "Chad", "Georgia" are countries unless part of a person's name.
+    fn ambiguous_reads_as_country(&self, i: usize, end: usize) -> bool {
+        let prev_is_name = i > self.range.start && self.is_name_word(i - 1) && self.lex.given_names.contains(self.norm(i - 1));
+        let next_is_name = self.in_range(end) && self.is_name_word(end);
+        let prev_given = i > self.range.start && self.lex.given_names.contains(self.norm(i - 1));
+        !(prev_is_name || next_is_name || prev_given)
+    }
+
+    /// An all-caps word of 2–8 letters that is no known word: a possible acronym ("ISPR", "CJTF").
+    fn acronym(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let t = &self.tokens[i];
+        let len = t.end - t.start;
+        if !t.all_caps || !(2..=8).contains(&len) || self.lex.grammar.not_names.has(&t.norm) {
+            return None;
+        }
+        // "CJTF-OIR": hyphenated acronyms stay one.
+        let mut end = i + 1;
+        while self.in_range(end + 1) && self.norm(end) == "-" && self.tokens[end + 1].all_caps && self.tokens[end].start == self.tokens[end - 1].end {
+            end += 2;
+        }
+        let acr = self.slice(i..end).to_uppercase();
+        out.push(self.candidate(i..end, Referent::Acronym(acr), MentionVia::Acronym, false));
+        Some(end)
+    }
+
+    /// People named without a title ("Boris Johnson", "Ibrahim al-Jaafari") and single capitalised words
+    /// that may be part of a name seen elsewhere ("Araghchi").
+    fn person_or_name_part(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let end = self.name_at(i)?;
+        let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
+        if words >= 2 && (self.lex.given_names.contains(self.norm(i)) || self.has_particle(i..end)) {
+            let name = self.slice(i..end).to_string();
+            let mut referent = Referent::Person { name, title: None, sector: None, country: None };
+            let mut next = end;
+            let mut appositive = Vec::new();
+            if let Some((n, t, s, c, found)) = self.appositive_title(end) {
+                referent = match referent {
+                    Referent::Person { name, .. } => Referent::Person { name, title: Some(t), sector: Some(s), country: c },
+                    other => other,
+                };
+                appositive = found;
+                next = n;
+            }
+            out.push(self.candidate(i..end, referent, MentionVia::Name, false));
+            out.extend(appositive);
+            return Some(next);
+        }
+        // Single words (or unknown multi-word names): resolved against people named elsewhere.
+        for k in i..end {
+            if self.tokens[k].is_word() && self.tokens[k].capitalised {
+                let word = self.norm(k).to_string();
+                out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
+            }
+        }
+        Some(end)
+    }
+
+    fn has_particle(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| self.lex.grammar.name_particles.has(self.norm(k)) && !self.tokens[k].capitalised)
+    }
+}
+
+/// "foreign minister" → "Foreign Minister".
+fn capitalise(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,312 @@
+//! Extraction: one article's text → its sentences, the actors it names, and the interactions between them,
+//! as a single-article corpus ready to merge.
+//!
+//! Stages, each its own module: `sentences` (evidence units) → `tokens` → `mentions` (phrases that refer to
+//! actors, from the gazetteers and title/institution patterns of `lexicon`) → `coref` (which actor each
+//! phrase refers to) → `interactions` (triggers and their arguments) with `when` (dates). Word lists and
+//! rules are data in `assets/`, loaded once. Nothing here knows about the map.
+
+pub mod coref;
+pub mod interactions;
+pub mod lexicon;
+pub mod mentions;
+pub mod phrase_table;
+pub mod sentences;
+pub mod speller;
+pub mod tokens;
+pub mod when;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::corpus::{
+    Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, Modality, merge::interaction_id,
+};
+use coref::Resolver;
+use interactions::{SentenceEvents, args_of};
+use lexicon::Lexicon;
+use mentions::{Candidate, SentenceReader};
+use tokens::{Shape, Token};
+
+/// The extractor with its lexicons loaded. Build it once (`Extractor::bundled()`) and reuse it.
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Extractor {
+    /// The extractor with the lexicons bundled into the binary.
+    pub fn bundled() -> &'static Extractor {
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        // The bundled data files are checked by the tests; a broken one is a build defect, not user input.
+        EXTRACTOR.get_or_init(|| Extractor { lex: Lexicon::bundled().expect("the bundled lexicon files are valid") })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Extracts one article. `path` is recorded as given; `text` must be the file's text exactly.
+    pub fn extract(&self, path: &str, text: &str) -> Corpus {
+        let lex = &self.lex;
+        let sentences = sentences::split(text);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut sentence_tokens: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let start = tokens.len();
+            tokens.extend(tokens::tokenize(text, s.start, s.end));
+            sentence_tokens.push(start..tokens.len());
+        }
+        let keys: Vec<String> = tokens.iter().map(|t| lexicon_key(lex, t)).collect();
+        let date = when::article_date(lex, &tokens);
+
+        // Phrases that refer to actors, sentence by sentence.
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut sentence_candidates: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+        for (si, range) in sentence_tokens.iter().enumerate() {
+            let reader = SentenceReader { lex, text, tokens: &tokens, keys: &keys, range: range.clone(), sentence: si };
+            let start = candidates.len();
+            candidates.extend(reader.read());
+            sentence_candidates.push(start..candidates.len());
+        }
+
+        // Who each phrase refers to, and what happens between them.
+        let mut resolver = Resolver::new(lex);
+        resolver.define(&candidates, |c| text[c.span.start..c.span.end].to_string());
+        let mut found_all = Vec::new();
+        for (si, crange) in sentence_candidates.iter().enumerate() {
+            let joined = joined_pairs(&tokens, &candidates, crange.clone());
+            resolver.resolve_sentence(&candidates, crange.clone(), &joined);
+            let args = args_of(&candidates, &resolver.res.referents, crange.clone());
+            let events = SentenceEvents {
+                lex,
+                text,
+                tokens: &tokens,
+                keys: &keys,
+                range: sentence_tokens[si].clone(),
+                args,
+                focus: resolver.focus_pair(),
+            };
+            let result = events.read();
+            if let Some(last) = result.found.iter().rev().find(|f| f.modality == Modality::Asserted) {
+                resolver.set_focus(last.source, last.target);
+            }
+            let reported_by = result.reporters.first().and_then(|&r| events.args[r].entities.first()).copied();
+            let when = if result.found.is_empty() {
+                None
+            } else {
+                let r = &sentence_tokens[si];
+                when::time_of(lex, text, &tokens[r.clone()], date)
+            };
+            for f in result.found {
+                found_all.push((si, f, reported_by, when.clone()));
+            }
+        }
+        resolver.affiliate_people();
+
+        let article = Article {
+            id: "a1".to_string(),
+            path: path.to_string(),
+            title: title_of(path, text),
+            date: date.map(|d| d.iso()),
+            text: text.to_string(),
+            sentences,
+        };
+        build_corpus(lex, article, &candidates, resolver, found_all)
+    }
+}
+
+/// The form a token is looked up by in lexicons: its normal form, or the lexicon word it is a typo of.
+fn lexicon_key(lex: &Lexicon, t: &Token) -> String {
+    if t.shape == Shape::Word && !t.all_caps
+        && let Some(fixed) = lex.speller.correct(&t.norm)
+    {
+        return fixed.to_string();
+    }
+    t.norm.clone()
+}
+
+/// Candidate pairs the sentence joins: "X and Y", "between X and Y", "X-Y" compounds.
+fn joined_pairs(tokens: &[Token], candidates: &[Candidate], range: Range<usize>) -> Vec<(usize, usize)> {
+    let top: Vec<usize> = range.filter(|&c| !candidates[c].nested).collect();
+    let mut out = Vec::new();
+    for w in top.windows(2) {
+        let (a, b) = (&candidates[w[0]], &candidates[w[1]]);
+        if a.tokens.end > b.tokens.start {
+            continue;
+        }
+        let gap: Vec<&str> = tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.norm.as_str()).collect();
+        if matches!(gap.as_slice(), ["and"] | ["-"] | ["and", "the"] | ["/"]) {
+            out.push((w[0], w[1]));
+        }
+    }
+    out
+}
+
+/// The first non-empty line (without Markdown heading marks), or the file name.
+fn title_of(path: &str, text: &str) -> String {
+    let line = text.lines().map(|l| l.trim().trim_start_matches('#').trim()).find(|l| !l.is_empty()).unwrap_or("");
+    let title: String = line.chars().take(120).collect();
+    if title.is_empty() {
+        std::path::Path::new(path).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()
+    } else {
+        title
+    }
+}
+
+/// A readable id: "syed-abbas-araghchi".
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
+
+type FoundIn = (usize, interactions::Found, Option<usize>, Option<String>);
+
+fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resolver: Resolver, found: Vec<FoundIn>) -> Corpus {
+    let res = resolver.res;
+    // Only entities the text refers to (or that those belong to) become actors.
+    let mut used = vec![false; res.entities.len()];
+    for refs in &res.referents {
+        for &e in refs {
+            used[e] = true;
+        }
+    }
+    for (_, f, r, _) in &found {
+        used[f.source] = true;
+        used[f.target] = true;
+        if let Some(r) = r {
+            used[*r] = true;
+        }
+    }
+    let mut stack: Vec<usize> = (0..used.len()).filter(|&e| used[e]).collect();
+    while let Some(e) = stack.pop() {
+        for &a in &res.entities[e].affiliations {
+            if !used[a] {
+                used[a] = true;
+                stack.push(a);
+            }
+        }
+    }
+    let mut ids: HashMap<usize, String> = HashMap::new();
+    let mut taken: Vec<String> = Vec::new();
+    for (e, entity) in res.entities.iter().enumerate().filter(|(e, _)| used[*e]) {
+        let base = match entity.kind {
+            ActorKind::Country => entity.country.map(|c| lex.countries[c as usize].iso3.clone()).unwrap_or_default(),
+            _ => slug(&entity.name),
+        };
+        let mut id = if base.is_empty() { format!("actor-{e}") } else { base };
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{}-{n}", id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-'));
+            n += 1;
+        }
+        taken.push(id.clone());
+        ids.insert(e, id);
+    }
+
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut actor_of: HashMap<usize, usize> = HashMap::new();
+    for (e, entity) in res.entities.iter().enumerate().filter(|(e, _)| used[*e]) {
+        actor_of.insert(e, actors.len());
+        actors.push(Actor {
+            id: ids[&e].clone(),
+            kind: entity.kind,
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            country: entity.country.map(|c| lex.countries[c as usize].iso3.clone()),
+            title: entity.title.clone(),
+            code: entity.code.clone(),
+            affiliations: entity.affiliations.iter().filter_map(|a| ids.get(a).cloned()).collect(),
+            mentions: Vec::new(),
+        });
+    }
+    for (ci, refs) in res.referents.iter().enumerate() {
+        let c = &candidates[ci];
+        for &e in refs {
+            let Some(&a) = actor_of.get(&e) else { continue };
+            let m = Mention { article: article.id.clone(), sentence: c.sentence, start: c.span.start, end: c.span.end, via: c.via };
+            let mentions = &mut actors[a].mentions;
+            if !mentions.iter().any(|x| x.start == m.start && x.end == m.end) {
+                mentions.push(m);
+            }
+        }
+    }
+    for a in &mut actors {
+        a.mentions.sort_by_key(|m| (m.start, m.end));
+        // Surface forms seen become aliases, so a corpus file alone says how the actor was written.
+        let mut seen: Vec<String> = Vec::new();
+        for m in &a.mentions {
+            if matches!(m.via, crate::corpus::MentionVia::Pronoun | crate::corpus::MentionVia::Group) {
+                continue;
+            }
+            let s = clean_alias(&article.text[m.start..m.end]);
+            if s != a.name && !a.aliases.contains(&s) && !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        a.aliases.extend(seen);
+    }
+
+    let mut interactions: Vec<Interaction> = Vec::new();
+    for (si, f, reported_by, when) in found {
+        let (Some(source), Some(target)) = (ids.get(&f.source), ids.get(&f.target)) else { continue };
+        let (mut source, mut target) = (source.clone(), target.clone());
+        let (mut source_span, mut target_span) = (f.source_span, f.target_span);
+        if !f.directed && source > target {
+            std::mem::swap(&mut source, &mut target);
+            std::mem::swap(&mut source_span, &mut target_span);
+        }
+        let sentence = article.sentences[si];
+        let evidence = Evidence {
+            article: article.id.clone(),
+            sentence: si,
+            start: sentence.start,
+            end: sentence.end,
+            trigger: Some(f.trigger),
+            source_span: Some(source_span),
+            target_span: Some(target_span),
+            rule: f.rule.clone(),
+            reported_by: reported_by.and_then(|r| actor_of.get(&r)).map(|&a| actors[a].name.clone()),
+            when,
+        };
+        match interactions.iter_mut().find(|i| {
+            i.kind == f.kind && i.source == source && i.target == target && i.directed == f.directed && i.modality == f.modality
+        }) {
+            Some(existing) => {
+                if !existing.evidence.iter().any(|e| e.sentence == si && e.trigger == evidence.trigger) {
+                    existing.evidence.push(evidence);
+                }
+            }
+            None => {
+                let mut it = Interaction {
+                    id: String::new(),
+                    kind: f.kind,
+                    cameo: f.cameo.clone(),
+                    source,
+                    target,
+                    directed: f.directed,
+                    modality: f.modality,
+                    rule: f.rule.clone(),
+                    evidence: vec![evidence],
+                };
+                it.id = interaction_id(&it, &interactions);
+                interactions.push(it);
+            }
+        }
+    }
+    Corpus { articles: vec![article], actors, interactions, ..Corpus::default() }
+}
+
+/// A mention's text as an alias: one line, without a leading "the" or a trailing possessive.
+fn clean_alias(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s).to_string();
+    s.trim_end_matches("\u{2019}s").trim_end_matches("'s").to_string()
+}

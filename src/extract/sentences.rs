@@ -1,0 +1,180 @@
+//! Splitting article text into sentences (byte spans), the unit of evidence.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed by white space
+//! and something that can start a sentence, and always at a line break that ends a paragraph, a heading or
+//! a list item. Abbreviations ("Gen.", "U.S.", "Jan."), initials ("F.W. de Klerk") and decimal numbers do not
+//! end a sentence. Leading and trailing white space is not part of a sentence.
+
+use crate::corpus::Span;
+
+/// Words that end with a full stop without ending the sentence when a capitalised word follows.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr", "cpl",
+    "pvt", "rev", "fr", "st", "sr", "jr", "hon", "gov", "sen", "rep", "pres", "amb", "sec", "dept", "no",
+    "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mt", "ft", "approx", "est", "fig", "vol", "op", "eng", "h.e", "e.g", "i.e", "cf",
+    "al", "ave", "blvd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+];
+
+/// Sentence spans of `text`, in order, none empty.
+pub fn split(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            // A line break ends a sentence unless the line simply wraps mid-sentence (next line starts in
+            // lower case and this one does not end a heading).
+            if !wraps_on(text, start, i) {
+                push(text, &mut spans, start, i);
+                start = i + 1;
+            }
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            end = skip_closers(text, end);
+            if ends_sentence(text, start, i, end) {
+                push(text, &mut spans, start, end);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, &mut spans, start, bytes.len());
+    spans
+}
+
+/// Closing quotes and brackets that belong to the sentence they follow.
+fn skip_closers(text: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &text[end..];
+        let Some(c) = rest.chars().next() else { return end };
+        if matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{BB}') {
+            end += c.len_utf8();
+        } else {
+            return end;
+        }
+    }
+}
+
+/// Whether the stop at `dot` (with the sentence's closers running to `end`) ends a sentence.
+fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let after_space = rest.trim_start_matches([' ', '\t', '\u{A0}']);
+    if after_space.len() == rest.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
+        return false; // "U.S.-led", "3.5", "example.com": no space after the stop
+    }
+    let Some(next) = after_space.chars().find(|c| !matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}'))
+    else {
+        return true;
+    };
+    if text.as_bytes()[dot] != b'.' {
+        return !next.is_lowercase();
+    }
+    let word = last_word(&text[start..dot]);
+    let lower = word.to_ascii_lowercase();
+    if next.is_lowercase() {
+        return false;
+    }
+    if next.is_ascii_digit() && ["no", "art", "para", "p", "pp"].contains(&lower.as_str()) {
+        return false;
+    }
+    let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    // "U.S. officials said" continues; "in the U.S. The next day" cannot be told apart cheaply, and a false
+    // split costs more evidence than a false join.
+    !(is_initial || ABBREVIATIONS.contains(&lower.as_str()))
+}
+
+/// The run of letters, digits and inner dots just before `end` of `s`.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &s[start..]
+}
+
+/// Whether the line ending at `newline` wraps into the next line (same paragraph, same sentence).
+fn wraps_on(text: &str, start: usize, newline: usize) -> bool {
+    let line = text[start..newline].trim_end_matches('\r').trim();
+    if line.is_empty() {
+        return false;
+    }
+    let next = &text[newline + 1..];
+    let next_line = next.split('\n').next().unwrap_or("").trim();
+    let starts_lower = next_line.chars().next().is_some_and(|c| c.is_lowercase());
+    let ends_open = line.ends_with([',', ';', ':', '-']) || line.chars().last().is_some_and(|c| c.is_lowercase());
+    starts_lower && ends_open
+}
+
+fn push(text: &str, spans: &mut Vec<Span>, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + lead;
+    spans.push(Span::new(s, s + trimmed.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn full_stops_and_line_breaks_end_sentences() {
+        assert_eq!(
+            sentences("Title line\n\nThe envoy arrived. Talks began!\nA second paragraph?"),
+            vec!["Title line", "The envoy arrived.", "Talks began!", "A second paragraph?"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_numbers_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Gen. Smith met U.S. officials and F.W. de Klerk at 3.5 km from Jan. 8 talks. Then he left."),
+            vec!["Gen. Smith met U.S. officials and F.W. de Klerk at 3.5 km from Jan. 8 talks.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("“We agreed,” he said. “It was constructive.” The ISPR said so."),
+            vec!["“We agreed,” he said.", "“It was constructive.”", "The ISPR said so."]
+        );
+    }
+
+    #[test]
+    fn crlf_text_gives_spans_without_the_carriage_return() {
+        let text = "First one.\r\nSecond one.\r\n";
+        assert_eq!(sentences(text), vec!["First one.", "Second one."]);
+    }
+
+    #[test]
+    fn a_line_that_wraps_mid_sentence_is_one_sentence() {
+        assert_eq!(sentences("The minister said that\nthe talks went well."), vec![
+            "The minister said that\nthe talks went well."
+        ]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in ["", ".", "...", "\n\n", "é.", "a.\u{201D}", "x?!", "\u{A0}.\u{A0}"] {
+            let _ = split(text);
+        }
+    }
+}

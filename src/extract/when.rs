@@ -1,0 +1,206 @@
+//! Dates: the article's own date (from its first lines: "Friday, August 21, 2015", "21 August 2015",
+//! "2015-08-21") and the time phrase of a sentence ("this week", "on Tuesday", "January last year",
+//! "Jan. 8"), resolved against the article's date when it is known and kept as written otherwise.
+
+use super::lexicon::Lexicon;
+use super::tokens::{Shape, Token};
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    fn days(&self) -> i64 {
+        let (y, m) = if self.month <= 2 { (self.year as i64 - 1, self.month as i64 + 9) } else { (self.year as i64, self.month as i64 - 3) };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * m + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
+        Date { year, month, day }
+    }
+
+    fn plus_days(&self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    fn weekday(&self) -> i64 {
+        (self.days() + 3).rem_euclid(7)
+    }
+}
+
+fn month_of(lex: &Lexicon, norm: &str) -> Option<u32> {
+    if !lex.grammar.months.has(norm) {
+        return None;
+    }
+    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    NAMES.iter().position(|m| norm.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+fn number(t: &Token) -> Option<i64> {
+    (t.shape == Shape::Number).then(|| t.norm.replace(',', "").parse().ok()).flatten()
+}
+
+fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
+    ((1900..=2200).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(Date { year: year as i32, month, day: day as u32 })
+}
+
+/// The date stated in the article's first lines, if any.
+pub fn article_date(lex: &Lexicon, tokens: &[Token]) -> Option<Date> {
+    let head = &tokens[..tokens.len().min(60)];
+    for i in 0..head.len() {
+        // 2015-08-21
+        if let (Some(y), Some(m), Some(d)) = (number(&head[i]), head.get(i + 2).and_then(number), head.get(i + 4).and_then(number))
+            && head.get(i + 1).is_some_and(|t| t.norm == "-")
+            && head.get(i + 3).is_some_and(|t| t.norm == "-")
+            && let Some(date) = valid(y, m as u32, d)
+        {
+            return Some(date);
+        }
+        if let Some(m) = month_of(lex, &head[i].norm) {
+            // August 21, 2015  /  Aug. 21, 2015
+            let mut j = i + 1;
+            if head.get(j).is_some_and(|t| t.norm == ".") {
+                j += 1;
+            }
+            if let Some(d) = head.get(j).and_then(number) {
+                let k = if head.get(j + 1).is_some_and(|t| t.norm == ",") { j + 2 } else { j + 1 };
+                if let Some(y) = head.get(k).and_then(number)
+                    && let Some(date) = valid(y, m, d)
+                {
+                    return Some(date);
+                }
+            }
+            // 21 August 2015
+            if i > 0
+                && let (Some(d), Some(y)) = (number(&head[i - 1]), head.get(i + 1).and_then(number))
+                && let Some(date) = valid(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// The time phrase of a sentence, resolved against `date` when known: an ISO date ("2015-08-20"), month
+/// ("2014-01"), year ("2014") or week ("week of 2015-08-17"); the words themselves otherwise.
+pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], date: Option<Date>) -> Option<String> {
+    let words = |i: usize, n: usize| -> String { text[tokens[i].start..tokens[(i + n - 1).min(tokens.len() - 1)].end].to_string() };
+    for i in 0..tokens.len() {
+        let w = tokens[i].norm.as_str();
+        let next = tokens.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
+        let found: Option<(usize, Option<String>)> = match (w, next) {
+            ("yesterday", _) => Some((1, date.map(|d| d.plus_days(-1).iso()))),
+            ("today" | "tonight", _) => Some((1, date.map(|d| d.iso()))),
+            ("this" | "last" | "next", "week") => {
+                let shift = match w { "last" => -7, "next" => 7, _ => 0 };
+                Some((2, date.map(|d| { let monday = d.plus_days(shift - d.weekday()); format!("week of {}", monday.iso()) })))
+            }
+            ("this" | "last" | "next", "month") => {
+                Some((2, date.map(|d| {
+                    let m = d.month as i32 - 1 + match w { "last" => -1, "next" => 1, _ => 0 };
+                    format!("{:04}-{:02}", d.year + m.div_euclid(12), m.rem_euclid(12) + 1)
+                })))
+            }
+            ("this" | "last" | "next", "year") => {
+                Some((2, date.map(|d| format!("{:04}", d.year + match w { "last" => -1, "next" => 1, _ => 0 }))))
+            }
+            _ if lex.grammar.weekdays.has(w) => {
+                let target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().position(|d| *d == w).unwrap_or(0) as i64;
+                Some((1, date.map(|d| d.plus_days(-((d.weekday() - target).rem_euclid(7))).iso())))
+            }
+            _ => month_of(lex, w).filter(|_| tokens[i].capitalised).map(|m| {
+                let mut j = i + 1;
+                if tokens.get(j).is_some_and(|t| t.norm == ".") {
+                    j += 1;
+                }
+                let day = tokens.get(j).and_then(number).filter(|d| (1..=31).contains(d));
+                let year_at = if day.is_some() { j + 1 + usize::from(tokens.get(j + 1).is_some_and(|t| t.norm == ",")) } else { j };
+                let year = tokens.get(year_at).and_then(number).filter(|y| (1900..=2200).contains(y));
+                let last_year = tokens.get(j).is_some_and(|t| t.norm == "last") && tokens.get(j + 1).is_some_and(|t| t.norm == "year");
+                let len = if last_year { j + 2 - i } else if year.is_some() { year_at + 1 - i } else if day.is_some() { j + 1 - i } else { 1 };
+                let resolved = match (year, day, last_year, date) {
+                    (Some(y), Some(d), _, _) => valid(y, m, d).map(|x| x.iso()),
+                    (Some(y), None, _, _) => Some(format!("{y:04}-{m:02}")),
+                    (None, _, true, Some(d)) => Some(format!("{:04}-{m:02}", d.year - 1)),
+                    (None, Some(dd), false, Some(d)) => valid(d.year as i64, m, dd).map(|x| x.iso()),
+                    _ => None,
+                };
+                (len, resolved)
+            }),
+        };
+        if let Some((n, resolved)) = found {
+            return Some(resolved.unwrap_or_else(|| words(i, n)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn lex() -> Lexicon {
+        Lexicon::bundled().unwrap()
+    }
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenize(s, 0, s.len())
+    }
+
+    #[test]
+    fn dates_convert_both_ways_and_know_their_weekday() {
+        let d = Date { year: 2015, month: 8, day: 21 };
+        assert_eq!(Date::from_days(d.days()), d);
+        assert_eq!(d.weekday(), 4, "21 August 2015 was a Friday");
+        assert_eq!(d.plus_days(-21).iso(), "2015-07-31");
+    }
+
+    #[test]
+    fn the_article_date_is_read_from_its_first_lines() {
+        let l = lex();
+        let text = "North Korea puts military on alert\n\nFriday, August 21, 2015\n\nText.";
+        assert_eq!(article_date(&l, &toks(text)), Some(Date { year: 2015, month: 8, day: 21 }));
+        assert_eq!(article_date(&l, &toks("Posted 3 March 2020 by staff")), Some(Date { year: 2020, month: 3, day: 3 }));
+        assert_eq!(article_date(&l, &toks("No date here.")), None);
+    }
+
+    #[test]
+    fn relative_times_resolve_against_the_article_date() {
+        let l = lex();
+        let d = Some(Date { year: 2015, month: 8, day: 21 });
+        let when = |s: &str, d| time_of(&l, s, &toks(s), d);
+        assert_eq!(when("They met yesterday.", d).as_deref(), Some("2015-08-20"));
+        assert_eq!(when("They met on Tuesday.", d).as_deref(), Some("2015-08-18"));
+        assert_eq!(when("It escalated in January last year.", d).as_deref(), Some("2014-01"));
+        assert_eq!(when("They met this week.", d).as_deref(), Some("week of 2015-08-17"));
+        assert_eq!(when("On Jan. 8, strikes hit.", d).as_deref(), Some("2015-01-08"));
+        assert_eq!(when("They met this week.", None).as_deref(), Some("this week"));
+        assert_eq!(when("They may meet.", d), None);
+    }
+}

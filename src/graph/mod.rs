@@ -1,0 +1,241 @@
+//! What the map shows: a filtered view of the corpus as nodes (actors) and edges (interactions) ready to lay
+//! out and draw. Parallel edges between one pair get lanes so they can be fanned apart.
+//!
+//! This module decides *what* is drawn, never *where* (that is `layout`) or *how* (the app and `export`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::corpus::{ActorKind, Corpus, Family, InteractionKind, Modality};
+
+/// Which interactions the map shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapFilter {
+    /// Show negated, intended and hypothetical interactions too (by default only asserted ones).
+    pub show_unasserted: bool,
+    /// Interaction kinds left off the map.
+    pub hidden_kinds: Vec<InteractionKind>,
+    /// Actor kinds left off the map (with their edges).
+    pub hidden_actor_kinds: Vec<ActorKind>,
+    /// Edges with fewer supporting sentences are left off.
+    pub min_evidence: usize,
+}
+
+impl Default for MapFilter {
+    fn default() -> Self {
+        MapFilter { show_unasserted: false, hidden_kinds: Vec::new(), hidden_actor_kinds: Vec::new(), min_evidence: 1 }
+    }
+}
+
+/// One actor on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapNode {
+    /// Index into `corpus.actors`.
+    pub actor: usize,
+    pub id: String,
+    pub label: String,
+    pub kind: ActorKind,
+    /// How many times the text refers to the actor; drives the node's size.
+    pub mentions: usize,
+    pub country: Option<String>,
+    pub title: Option<String>,
+}
+
+/// One interaction on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapEdge {
+    /// Index into `corpus.interactions`.
+    pub interaction: usize,
+    /// Node indices.
+    pub source: usize,
+    pub target: usize,
+    pub kind: InteractionKind,
+    pub family: Family,
+    pub directed: bool,
+    /// Number of supporting sentences; drives the width.
+    pub evidence: usize,
+    /// Offset of this edge among the parallel edges of its pair, in lanes: 0 for a lone edge, else spread
+    /// symmetrically (-0.5, 0.5; -1, 0, 1; …). Positive lanes bend to the left of the direction from the
+    /// lower-numbered node to the higher-numbered one, whatever the edge's own direction.
+    pub lane: f32,
+}
+
+/// "Belongs to": an official to an institution or country, an institution to a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapAffiliation {
+    pub member: usize,
+    pub of: usize,
+}
+
+/// Everything drawn on the map.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapGraph {
+    pub nodes: Vec<MapNode>,
+    pub edges: Vec<MapEdge>,
+    pub affiliations: Vec<MapAffiliation>,
+}
+
+impl MapGraph {
+    /// Builds the map of `corpus` under `filter`.
+    pub fn build(corpus: &Corpus, filter: &MapFilter) -> MapGraph {
+        let mut graph = MapGraph::default();
+        let mut node_of: HashMap<&str, usize> = HashMap::new();
+        for (i, actor) in corpus.actors.iter().enumerate() {
+            if filter.hidden_actor_kinds.contains(&actor.kind) {
+                continue;
+            }
+            node_of.insert(actor.id.as_str(), graph.nodes.len());
+            graph.nodes.push(MapNode {
+                actor: i,
+                id: actor.id.clone(),
+                label: actor.name.clone(),
+                kind: actor.kind,
+                mentions: actor.mentions.len(),
+                country: actor.country.clone(),
+                title: actor.title.clone(),
+            });
+        }
+        for (i, it) in corpus.interactions.iter().enumerate() {
+            let shown = (filter.show_unasserted || it.modality == Modality::Asserted)
+                && !filter.hidden_kinds.contains(&it.kind)
+                && it.evidence.len() >= filter.min_evidence.max(1);
+            let (Some(&source), Some(&target)) = (node_of.get(it.source.as_str()), node_of.get(it.target.as_str()))
+            else {
+                continue;
+            };
+            if !shown || source == target {
+                continue;
+            }
+            graph.edges.push(MapEdge {
+                interaction: i,
+                source,
+                target,
+                kind: it.kind,
+                family: it.kind.family(),
+                directed: it.directed,
+                evidence: it.evidence.len(),
+                lane: 0.0,
+            });
+        }
+        for (member, actor) in corpus.actors.iter().enumerate() {
+            let Some(&m) = node_of.get(corpus.actors[member].id.as_str()) else { continue };
+            for of in &actor.affiliations {
+                if let Some(&o) = node_of.get(of.as_str())
+                    && o != m
+                {
+                    graph.affiliations.push(MapAffiliation { member: m, of: o });
+                }
+            }
+        }
+        graph.assign_lanes();
+        graph
+    }
+
+    fn assign_lanes(&mut self) {
+        let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, e) in self.edges.iter().enumerate() {
+            pairs.entry((e.source.min(e.target), e.source.max(e.target))).or_default().push(i);
+        }
+        for edges in pairs.values() {
+            let n = edges.len() as f32;
+            for (k, &i) in edges.iter().enumerate() {
+                self.edges[i].lane = k as f32 - (n - 1.0) / 2.0;
+            }
+        }
+    }
+
+    /// Node index of the actor with this id.
+    pub fn node_of(&self, actor_id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == actor_id)
+    }
+
+    /// Number of edges touching each node.
+    pub fn degrees(&self) -> Vec<usize> {
+        let mut d = vec![0; self.nodes.len()];
+        for e in &self.edges {
+            d[e.source] += 1;
+            d[e.target] += 1;
+        }
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::*;
+
+    fn actor(id: &str) -> Actor {
+        Actor {
+            id: id.into(),
+            kind: ActorKind::Country,
+            name: id.into(),
+            aliases: vec![],
+            country: Some(id.into()),
+            title: None,
+            code: None,
+            affiliations: vec![],
+            mentions: vec![],
+        }
+    }
+
+    fn edge(kind: InteractionKind, s: &str, t: &str, modality: Modality) -> Interaction {
+        Interaction {
+            id: format!("{}:{s}>{t}", kind.as_str()),
+            kind,
+            cameo: String::new(),
+            source: s.into(),
+            target: t.into(),
+            directed: true,
+            modality,
+            rule: String::new(),
+            evidence: vec![Evidence {
+                article: "a1".into(),
+                sentence: 0,
+                start: 0,
+                end: 1,
+                trigger: None,
+                source_span: None,
+                target_span: None,
+                rule: String::new(),
+                reported_by: None,
+                when: None,
+            }],
+        }
+    }
+
+    fn corpus() -> Corpus {
+        Corpus {
+            actors: vec![actor("IRN"), actor("PAK"), actor("IND")],
+            interactions: vec![
+                edge(InteractionKind::Accuse, "IRN", "PAK", Modality::Asserted),
+                edge(InteractionKind::Assault, "PAK", "IRN", Modality::Asserted),
+                edge(InteractionKind::Visit, "IRN", "PAK", Modality::Asserted),
+                edge(InteractionKind::Mediate, "IRN", "IND", Modality::Intended),
+            ],
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn parallel_edges_of_one_pair_get_distinct_symmetric_lanes() {
+        let g = MapGraph::build(&corpus(), &MapFilter::default());
+        let mut lanes: Vec<f32> = g.edges.iter().filter(|e| e.source.max(e.target) == 1).map(|e| e.lane).collect();
+        lanes.sort_by(f32::total_cmp);
+        assert_eq!(lanes, vec![-1.0, 0.0, 1.0]);
+    }
+
+    #[test]
+    fn only_asserted_interactions_show_by_default() {
+        let g = MapGraph::build(&corpus(), &MapFilter::default());
+        assert!(g.edges.iter().all(|e| e.kind != InteractionKind::Mediate));
+        let all = MapGraph::build(&corpus(), &MapFilter { show_unasserted: true, ..MapFilter::default() });
+        assert_eq!(all.edges.len(), 4);
+    }
+
+    #[test]
+    fn hiding_an_actor_kind_hides_its_edges() {
+        let filter = MapFilter { hidden_actor_kinds: vec![ActorKind::Country], ..MapFilter::default() };
+        let g = MapGraph::build(&corpus(), &filter);
+        assert!(g.nodes.is_empty() && g.edges.is_empty());
+    }
+}

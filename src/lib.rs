@@ -1,0 +1,20 @@
+//! actormap's core: from news articles on disk to a map of actors and interactions with the evidence behind
+//! each, usable headless from the command line. Data flows one way:
+//!
+//! `text` (files → article text) → `extract` (text → actors, mentions, interactions) → `corpus` (the merged
+//! model and its JSON file) → `graph` (what the map shows) → `layout` (where) → `export` (pictures).
+//!
+//! The desktop app (`app`, behind the `gui` feature) is a thin layer over these; nothing outside `app`
+//! knows about egui.
+
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod layout;
+pub mod open;
+pub mod sample;
+pub mod text;
+
+#[cfg(feature = "gui")]
+pub mod app;
