@@ -59,6 +59,9 @@ pub struct Focus {
     countries: Option<[usize; 2]>,
     last_person: Option<usize>,
     last_body: Option<usize>,
+    /// The body most recently quoted ("the ISPR said"), or else the first one named: who "we" is.
+    speaker: Option<usize>,
+    first_body: Option<usize>,
 }
 
 /// Resolves candidates to entities.
@@ -296,10 +299,11 @@ impl<'a> Resolver<'a> {
                 Referent::Title { title, sector, country } => Some(self.title(title, sector, *country, ci, candidates)),
                 Referent::NamePart(w) => self.name_part(w),
                 Referent::Acronym(a) => Some(self.acronym(a)),
+                Referent::HeadRef(word) => Some(self.head_ref(word)),
+                Referent::MediaWing { country, sector } => Some(self.media_wing(*country, sector)),
+                Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
-                Referent::Pronoun(Pronoun::Thing) => {
-                    if candidates[ci].span.len() == 3 { self.focus.last_body } else { None }
-                }
+                Referent::Pronoun(Pronoun::Thing) => self.focus.last_body,
                 _ => None,
             };
             match &c.referent {
@@ -344,9 +348,64 @@ impl<'a> Resolver<'a> {
         if let [e] = self.res.referents[ci][..] {
             match self.res.entities[e].kind {
                 ActorKind::Official => self.focus.last_person = Some(e),
-                _ => self.focus.last_body = Some(e),
+                _ => {
+                    self.focus.last_body = Some(e);
+                    self.focus.first_body.get_or_insert(e);
+                }
             }
         }
+    }
+
+    /// Records who a sentence quotes, so that a later "we" can be theirs.
+    pub fn quoted(&mut self, e: usize) {
+        if self.res.entities[e].kind != ActorKind::Official {
+            self.focus.speaker = Some(e);
+        }
+    }
+
+    /// A country's or group's media wing: the institution the article names that does public relations
+    /// (its name says "Public Relations", "Media", "Press", "Information"), which thereby gets that country
+    /// and belongs to the group; else a body of its own.
+    fn media_wing(&mut self, country: u16, sector: &str) -> usize {
+        let owner = self.group(country, sector, &format!("{} military", self.lex.countries[country as usize].name));
+        let owner = if sector == "MIL" { owner } else { self.country_entity(country) };
+        let words = ["public relations", "media", "press", "information", "communications", "propaganda"];
+        let found = self.res.entities.iter().position(|e| {
+            e.kind == ActorKind::Institution
+                && e.country.is_none_or(|c| c == country)
+                && words.iter().any(|w| e.name.to_lowercase().contains(w))
+        });
+        let e = match found {
+            Some(e) => e,
+            None => {
+                let name = format!("{} media wing", self.res.entities[owner].name);
+                self.institution(&name, "MED", Some(country), None)
+            }
+        };
+        let iso = self.lex.countries[country as usize].iso3.clone();
+        let ent = &mut self.res.entities[e];
+        ent.country.get_or_insert(country);
+        if ent.code.is_none() {
+            ent.code = Some(format!("{iso}{sector}"));
+        }
+        if !ent.affiliations.contains(&owner) && owner != e {
+            ent.affiliations.insert(0, owner);
+        }
+        e
+    }
+
+    /// "the Coalition", "the Ministry": the most recent body whose name ends with the word, else a body
+    /// of that name.
+    fn head_ref(&mut self, word: &str) -> usize {
+        let w = word.to_lowercase();
+        let found = self.res.entities.iter().rposition(|e| {
+            e.kind == ActorKind::Institution && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str())
+        });
+        if let Some(e) = found {
+            return e;
+        }
+        let sector = self.lex.heads_sector(word).unwrap_or_else(|| "GOV".to_string());
+        self.institution(word, &sector, None, None)
     }
 
     /// The pair in focus, of any kind.

@@ -132,7 +132,8 @@ impl<'a> SentenceEvents<'a> {
     pub fn read(&self) -> SentenceResult {
         let reporters = self.reporters();
         let units = self.units(&reporters);
-        let mut found = Vec::new();
+        // Every trigger of the sentence first, so that "refused to meet" can be read as one event.
+        let mut triggers: Vec<(Range<usize>, &'a Trigger)> = Vec::new();
         let mut i = self.range.start;
         while i < self.range.end {
             if !self.tokens[i].is_word() || self.arg_covering(i).is_some() {
@@ -145,12 +146,92 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             };
             let end = i + m.len;
+            // A capitalised trigger word mid-sentence is part of a name ("Emergency Relief Coordinator").
+            let in_name = i > self.range.start && self.tokens[i].capitalised && !self.tokens[i].all_caps && !matches!(self.norm(i - 1), "\"" | "'" | "(" | ":");
+            // "the occupied West Bank", "the disputed border": a participle used as an adjective.
+            let attributive = end == i + 1
+                && self.norm(i).ends_with("ed")
+                && i > self.range.start
+                && ["the", "a", "an", "its", "their", "his", "her"].contains(&self.norm(i - 1));
+            if in_name || attributive {
+                i = end;
+                continue;
+            }
             let ids: Vec<u32> = m.values.iter().map(|v| **v).collect();
-            self.attach(i..end, &ids, &units, &mut found);
+            triggers.push((i..end, self.pick(&ids, end)));
             i = end;
+        }
+        let mut found = Vec::new();
+        // "X said that Y must ...": a demand by X of Y; what Y must do has not happened.
+        let mut demanded_from = usize::MAX;
+        if let Some((m, f)) = self.must_clause(&units) {
+            demanded_from = m;
+            found.push(f);
+        }
+        let triggers: Vec<(Range<usize>, &'a Trigger)> = triggers.into_iter().filter(|(r, _)| r.start < demanded_from).collect();
+        let mut skip = vec![false; triggers.len()];
+        for k in 0..triggers.len() {
+            if skip[k] {
+                continue;
+            }
+            let (range, t) = triggers[k].clone();
+            // A trigger whose complement is another ("threatened to cut off", "refused to meet", "agreed to
+            // provide"): one event of the governing kind, with the complement's object. "Offered to
+            // mediate" is the mediation itself.
+            if let Some(n) = (k + 1 < triggers.len()).then_some(k + 1).filter(|&n| self.is_complement(range.end, triggers[n].0.start)) {
+                let (inner_range, inner) = triggers[n].clone();
+                if t.lemma == "offer" {
+                    continue;
+                }
+                if matches!(t.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
+                    skip[n] = true;
+                    self.attach(range, t, inner_range, inner, &units, &mut found);
+                    continue;
+                }
+            }
+            self.attach(range.clone(), t, range, t, &units, &mut found);
         }
         dedupe(&mut found);
         SentenceResult { found, reporters }
+    }
+
+    /// "X reiterated that Y must hand over ...", "X declared that Y should ...": a demand (CAMEO 100) by
+    /// the clause's speaker of the one who must act. Returns the position of "must" and the event.
+    fn must_clause(&self, units: &[Unit]) -> Option<(usize, Found)> {
+        let m = (self.range.start..self.range.end).find(|&j| matches!(self.norm(j), "must" | "should"))?;
+        let y = units.iter().position(|u| u.tokens.end == m)?;
+        let x = self.main_subject(units[y].tokens.start, units).filter(|&x| x != y)?;
+        let between: Vec<&str> = (units[x].tokens.end..units[y].tokens.start).map(|j| self.norm(j)).collect();
+        if !between.iter().any(|w| *w == "that" || self.lex.grammar.reporting_verbs.has(w)) {
+            return None;
+        }
+        let (xa, ya) = (units[x].members[0], units[y].members[0]);
+        let source = *self.args[xa].entities.first()?;
+        let target = *self.args[ya].entities.first()?;
+        (source != target).then(|| {
+            (m, Found {
+                kind: InteractionKind::Demand,
+                cameo: "100".to_string(),
+                source,
+                target,
+                directed: true,
+                modality: Modality::Asserted,
+                rule: "\"that ... must\" clause: a demand by the speaker (CAMEO 100)".to_string(),
+                trigger: Span::new(self.tokens[m].start, self.tokens[m].end),
+                source_span: self.args[xa].span,
+                target_span: self.args[ya].span,
+            })
+        })
+    }
+
+    /// Whether the trigger starting at `inner` is the complement of the one ending at `end`: only "to"
+    /// (and adverbs or "not") between them.
+    fn is_complement(&self, end: usize, inner: usize) -> bool {
+        if inner <= end || inner - end > 4 {
+            return false;
+        }
+        let between: Vec<&str> = (end..inner).map(|j| self.norm(j)).collect();
+        between.contains(&"to") && between.iter().all(|w| ["to", "not", "be", "also", "immediately", "again", "jointly", "further"].contains(w) || w.ends_with("ly"))
     }
 
     /// The trigger entry that fits the words after it best (its preposition), else the first.
@@ -160,22 +241,45 @@ impl<'a> SentenceEvents<'a> {
         entries.iter().find(|t| t.preps.iter().any(|p| p == next)).copied().unwrap_or(entries[0])
     }
 
-    fn attach(&self, trig: Range<usize>, ids: &[u32], units: &[Unit], out: &mut Vec<Found>) {
-        let t = self.pick(ids, trig.end);
+    /// Attaches actors to the event of trigger `t` at `trig`; its object is read after `obj_trig` with
+    /// the object rules of `obj_t` (the same trigger, or the complement of a governing one).
+    fn attach(&self, trig: Range<usize>, t: &Trigger, obj_trig: Range<usize>, obj_t: &Trigger, units: &[Unit], out: &mut Vec<Found>) {
         let nominal = self.is_nominal(t, trig.start);
         let passive = !nominal && self.is_passive(trig.clone());
-        let modality = self.modality(trig.start);
-        let rule_base = format!("trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo);
+        let mut modality = self.modality(trig.start);
+        // An event announced rather than done is, in CAMEO's terms, an intent: to cooperate (03, agree) or
+        // to harm (13, threaten). It stays marked as intended.
+        let (kind, cameo, intent) = match (modality, t.kind.family()) {
+            (Modality::Intended, crate::corpus::Family::Conflict) if t.kind != InteractionKind::Threaten => {
+                (InteractionKind::Threaten, "130".to_string(), true)
+            }
+            (Modality::Hypothetical, crate::corpus::Family::Conflict) if t.kind != InteractionKind::Threaten => {
+                modality = Modality::Hypothetical;
+                (InteractionKind::Threaten, "130".to_string(), true)
+            }
+            (Modality::Intended, _) if t.kind != InteractionKind::Agree => (InteractionKind::Agree, "030".to_string(), true),
+            _ => (t.kind, t.cameo.clone(), false),
+        };
+        let mut rule_base = format!("trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo);
+        if obj_trig != trig {
+            rule_base = format!("{rule_base} with complement \"{}\"", obj_t.lemma);
+        }
+        if intent {
+            rule_base = format!("{rule_base}, stated as intent: {} (CAMEO {cameo})", kind.as_str());
+        }
+        let t_kind = kind;
+        let t_directed = t.directed || obj_t.directed && obj_trig != trig;
 
         // The actors on the left and right of the trigger.
         let left = if nominal { self.noun_source(trig.start, units) } else { self.verb_subject(trig.start, units) };
-        let right = self.object(t, trig.end, nominal, units).or_else(|| {
+        let obj_nominal = if obj_trig == trig { nominal } else { self.is_nominal(obj_t, obj_trig.start) };
+        let right = self.object(obj_t, obj_trig.end, obj_nominal, units).or_else(|| {
             // "launched airstrikes ... on each other's soil": a reciprocal later in the clause.
             units
                 .iter()
                 .position(|u| u.tokens.start >= trig.end && u.members.iter().any(|&a| self.args[a].reciprocal))
                 .map(|u| (u, "each other"))
-        });
+        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units));
         let by_agent = self.by_agent(trig.end, units);
 
         let (mut sources, mut targets, mut how) = (None, right.clone(), "object");
@@ -188,6 +292,8 @@ impl<'a> SentenceEvents<'a> {
             sources = Some(l);
         } else if nominal && by_agent.is_some() {
             sources = by_agent;
+        } else if !nominal || self.adverbial_noun(trig.start) || true {
+            sources = self.main_subject(trig.start, units).filter(|s| right.as_ref().is_none_or(|(r, _)| r != s));
         }
         let trigger_span = Span::new(self.tokens[trig.start].start, self.tokens[trig.end - 1].end);
         let mut push = |src: usize, tgt: usize, src_arg: usize, tgt_arg: usize, rule: String, directed: bool| {
@@ -197,8 +303,8 @@ impl<'a> SentenceEvents<'a> {
             let (s, g) = if t.reverse { (tgt, src) } else { (src, tgt) };
             let (sa, ga) = if t.reverse { (tgt_arg, src_arg) } else { (src_arg, tgt_arg) };
             out.push(Found {
-                kind: t.kind,
-                cameo: t.cameo.clone(),
+                kind: t_kind,
+                cameo: cameo.clone(),
                 source: s,
                 target: g,
                 directed,
@@ -225,8 +331,8 @@ impl<'a> SentenceEvents<'a> {
                     let members = if ss.len() >= 2 { ss.clone() } else { expand(tgt_unit) };
                     for &(a, aa) in &members {
                         for &(b, ba) in &members {
-                            if a != b && (t.directed || a < b) {
-                                push(a, b, aa, ba, format!("{rule_base}: each other"), t.directed);
+                            if a != b && (t_directed || a < b) {
+                                push(a, b, aa, ba, format!("{rule_base}: each other"), t_directed);
                             }
                         }
                     }
@@ -234,7 +340,7 @@ impl<'a> SentenceEvents<'a> {
                 }
                 for &(s, sa) in &ss {
                     for &(g, ga) in &expand(tgt_unit) {
-                        push(s, g, sa, ga, format!("{rule_base}: subject and {via}{}", if how == "passive" { " (passive)" } else { "" }), t.directed);
+                        push(s, g, sa, ga, format!("{rule_base}: subject and {via}{}", if how == "passive" { " (passive)" } else { "" }), t_directed);
                     }
                 }
             }
@@ -242,7 +348,7 @@ impl<'a> SentenceEvents<'a> {
                 // No second actor: a joint subject acts together ("Pakistan and Iran held talks",
                 // "both sides agreed").
                 let ss = expand(&units[src]);
-                if ss.len() >= 2 && (!t.directed || matches!(t.kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult)) {
+                if ss.len() >= 2 && (!t_directed || matches!(t_kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult)) {
                     for x in 0..ss.len() {
                         for y in x + 1..ss.len() {
                             push(ss[x].0, ss[y].0, ss[x].1, ss[y].1, format!("{rule_base}: joint subject"), false);
@@ -253,7 +359,7 @@ impl<'a> SentenceEvents<'a> {
             (None, Some((tgt, via))) if via == "between" => {
                 // "talks between X and Y" with no one else named: the pair itself.
                 let gs = expand(&units[tgt]);
-                if gs.len() >= 2 && !matches!(t.kind, InteractionKind::Mediate) {
+                if gs.len() >= 2 && !matches!(t_kind, InteractionKind::Mediate) {
                     for x in 0..gs.len() {
                         for y in x + 1..gs.len() {
                             push(gs[x].0, gs[y].0, gs[x].1, gs[y].1, format!("{rule_base}: between"), false);
@@ -318,6 +424,10 @@ impl<'a> SentenceEvents<'a> {
             if g.clause_breaks.has(p) && p != "as" {
                 return None;
             }
+            if p == "and" || p == "but" {
+                // "X attacked Y and killed Z": a coordinated verb shares the clause's subject.
+                return self.main_subject(j - 1, units);
+            }
             if p == "," {
                 commas += 1;
                 if commas > 2 {
@@ -340,6 +450,46 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
+    /// "in support of", "in cooperation with", "in response to": a noun in an adverbial phrase whose agent
+    /// is the clause's subject.
+    fn adverbial_noun(&self, i: usize) -> bool {
+        i > self.range.start && ["in", "with"].contains(&self.norm(i - 1))
+            || i > self.range.start + 1 && self.norm(i - 2) == "in" && self.lex.grammar.determiners.has(self.norm(i - 1))
+    }
+
+    /// The subject of the sentence's main clause, when the trigger lies in that clause: the first actor
+    /// phrase, at the start of the sentence or right after an opening adverbial ("On Jan. 8, Coalition
+    /// forces conducted ... in support of ...").
+    fn main_subject(&self, trigger: usize, units: &[Unit]) -> Option<usize> {
+        let g = &self.lex.grammar;
+        let first = units.first()?;
+        if first.tokens.end > trigger {
+            return None;
+        }
+        let mut lead = self.range.start;
+        if self.norm(lead) == "the" {
+            lead += 1;
+        }
+        let opening = lead == first.tokens.start || {
+            let before = first.tokens.start;
+            let p = self.norm(before - 1);
+            (p == "," || p == "the" && before >= 2 && self.norm(before - 2) == ",") && before - self.range.start <= 10
+        };
+        if !opening {
+            return None;
+        }
+        // "NATO-member Norway": the head of the phrase is the second actor.
+        let mut subject = 0;
+        if units.len() > 1 && first.tokens.end < self.range.end && self.norm(first.tokens.end) == "-" && units[1].tokens.start <= first.tokens.end + 3 {
+            subject = 1;
+        }
+        let clean = (units[subject].tokens.end..trigger).all(|j| {
+            let w = self.norm(j);
+            !(g.clause_breaks.has(w) || ["which", "who", "that", "said", "says"].contains(&w) || g.reporting_verbs.has(w))
+        });
+        (clean && units[subject].tokens.end <= trigger).then_some(subject)
+    }
+
     /// The source of a noun trigger: its possessor, or the subject of the light verb carrying it.
     fn noun_source(&self, i: usize, units: &[Unit]) -> Option<usize> {
         let g = &self.lex.grammar;
@@ -349,6 +499,12 @@ impl<'a> SentenceEvents<'a> {
         while j > self.range.start && skipped < 4 {
             let p = self.norm(j - 1);
             let t = &self.tokens[j - 1];
+            // "His visit": a possessive pronoun that refers to someone.
+            if let Some(u) = units.iter().position(|u| u.tokens.end == j && u.tokens.len() == 1) {
+                if self.lex.grammar.person_pronouns.has(p) || self.lex.grammar.thing_pronouns.has(p) || self.lex.grammar.plural_pronouns.has(p) {
+                    return Some(u);
+                }
+            }
             if t.shape == Shape::Possessive {
                 // "Araghchi's visit": the unit before the possessive.
                 return units.iter().position(|u| u.tokens.end == j - 1);
@@ -394,7 +550,8 @@ impl<'a> SentenceEvents<'a> {
             }
             let w = self.norm(j);
             let tok = &self.tokens[j];
-            if t.preps.iter().any(|p| p == w) || (w == "between" && t.preps.iter().any(|p| p == "with")) {
+            let of_support = w == "of" && nominal && matches!(t.kind, InteractionKind::Support | InteractionKind::Aid);
+            if t.preps.iter().any(|p| p == w) || of_support || (w == "between" && t.preps.iter().any(|p| p == "with")) {
                 via = Some(if w == "between" { "between" } else { "preposition" });
             } else if g.determiners.has(w) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || g.gap_words.has(w) && w != "," && w != "and" && w != "that" && w != "which" && w != "who" {
                 // "met on Tuesday with", "accused the", "visited neighbouring"
@@ -405,6 +562,68 @@ impl<'a> SentenceEvents<'a> {
                 return None;
             }
             j += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    /// A looser object for clauses the strict rules miss ("denounced as an ugly crime Serbia's
+    /// suppression", "provide aid for Romania"): the first actor after the trigger in the same clause,
+    /// unless it names a place ("in X") or starts a new clause.
+    fn loose_object(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+        if t.subject_only {
+            return None;
+        }
+        let g = &self.lex.grammar;
+        let mut j = after;
+        while j < self.range.end && j < after + 10 {
+            if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
+                let prep = self.preposition_before(j);
+                let exempt = prep.is_some_and(|p| t.preps.iter().any(|x| x == p));
+                let locative = prep.is_some_and(|p| g.locative_prepositions.has(p)) && !exempt && t.kind != InteractionKind::Visit;
+                // "complained to the UN about Israel": the one addressed is not the one complained of.
+                let addressee = prep == Some("to") && matches!(t.kind, InteractionKind::Accuse | InteractionKind::Protest);
+                let reporter = units[u].tokens.end < self.range.end && g.reporting_verbs.has(self.norm(units[u].tokens.end));
+                if locative || reporter {
+                    return None;
+                }
+                if addressee {
+                    j = units[u].tokens.end;
+                    continue;
+                }
+                return Some((u, "loose object"));
+            }
+            let w = self.norm(j);
+            let new_clause = g.clause_breaks.has(w) && !(w == "as" && j == after)
+                || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
+                || (w == "," && j > after + 1)
+                // "agreed to resign without returning to X": an infinitive starts another verb phrase.
+                || (false && w == "to" && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised
+                    && !g.determiners.has(self.norm(j + 1)) && !t.preps.iter().any(|p| p == "to"))
+                || (false && w.ends_with("ing") && j > after && self.tokens[j].is_word() && !self.tokens[j].capitalised && w.len() > 5);
+            if new_clause {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The preposition heading the noun phrase that starts at `j` ("on the Thai border" → "on").
+    fn preposition_before(&self, j: usize) -> Option<&str> {
+        let g = &self.lex.grammar;
+        let mut k = j;
+        let mut steps = 0;
+        while k > self.range.start && steps < 4 {
+            let p = self.norm(k - 1);
+            if g.prepositions.has(p) {
+                return Some(p);
+            }
+            let t = &self.tokens[k - 1];
+            if !(g.determiners.has(p) || t.is_word() && !t.capitalised || t.shape == Shape::Number || p == "-") {
+                return None;
+            }
+            k -= 1;
             steps += 1;
         }
         None

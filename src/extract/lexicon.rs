@@ -208,6 +208,7 @@ struct GrammarFile {
     months: Vec<String>,
     weekdays: Vec<String>,
     not_names: Vec<String>,
+    media_wings: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -237,6 +238,7 @@ pub struct Grammar {
     pub months: WordList,
     pub weekdays: WordList,
     pub not_names: WordList,
+    pub media_wings: WordList,
 }
 
 /// Everything the extractor knows.
@@ -421,6 +423,7 @@ impl Lexicon {
             months: WordList::new(&g.months),
             weekdays: WordList::new(&g.weekdays),
             not_names: WordList::new(&g.not_names),
+            media_wings: WordList::new(&g.media_wings),
         };
 
         // Words that may be typo-corrected: those of titles, triggers, group nouns and head words.
@@ -454,6 +457,12 @@ impl Lexicon {
             grammar,
             speller,
         })
+    }
+
+    /// The sector of a single institution head word ("Coalition" → MIL).
+    pub fn heads_sector(&self, word: &str) -> Option<String> {
+        let tokens = super::tokens::tokenize(word, 0, word.len());
+        self.heads.longest(word, &tokens, 0, |j| tokens[j].norm.as_str()).map(|m| m.values[0].sector.clone())
     }
 
     /// Index of the country with this ISO alpha-3 code.

@@ -29,6 +29,11 @@ pub enum Referent {
     Institution { name: String, sector: String, country: Option<u16>, acronym: Option<String> },
     /// An all-caps word that may stand for an institution defined elsewhere in the article.
     Acronym(String),
+    /// A bare head word standing for a body named in full elsewhere ("the Coalition", "the Ministry").
+    HeadRef(String),
+    /// "the Pakistan military's media wing": the public-relations body of a country or group, which the
+    /// article may name elsewhere ("Inter-Services Public Relations").
+    MediaWing { country: u16, sector: String },
     /// A country's body or people named by a common noun: "Pakistan military", "Afghan rebels".
     Group { country: u16, sector: String, noun: String },
     Person { name: String, title: Option<String>, sector: Option<String>, country: Option<u16> },
@@ -142,7 +147,7 @@ impl<'a> SentenceReader<'a> {
         let t = &self.tokens[i];
         t.is_word()
             && t.capitalised
-            && !t.all_caps
+            && (!t.all_caps || t.norm.contains('.') && t.norm.len() <= 6 && self.country_at(i).is_none())
             && !self.lex.grammar.not_names.has(&t.norm)
             && !self.lex.grammar.months.has(&t.norm)
             && !self.lex.grammar.weekdays.has(&t.norm)
@@ -153,10 +158,11 @@ impl<'a> SentenceReader<'a> {
     fn name_at(&self, i: usize) -> Option<usize> {
         let mut j = i;
         let mut words = 0;
+        let mut after_particle = false;
         while self.in_range(j) {
             let t = &self.tokens[j];
             if self.is_name_word(j) && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
-                if words > 0 && self.country_at(j).is_some() && !self.lex.ambiguous.contains(&t.norm) {
+                if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(&t.norm) {
                     break;
                 }
                 if self.lex.names.starts_with(&t.norm) && self.organisation_at(j).is_some() {
@@ -164,6 +170,7 @@ impl<'a> SentenceReader<'a> {
                 }
                 j += 1;
                 words += 1;
+                after_particle = false;
             } else if words > 0 || self.lex.grammar.name_particles.has(&t.norm) {
                 // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in".
                 let joiner = self.lex.grammar.name_particles.has(&t.norm) || (t.norm == "-" && words > 0);
@@ -173,6 +180,7 @@ impl<'a> SentenceReader<'a> {
                 }
                 if joiner && self.in_range(k) && (self.is_name_word(k) || self.tokens[k].norm.chars().all(|c| c.is_lowercase()) && t.norm == "-" && self.tokens[k].is_word() && self.tokens[k].end - self.tokens[k].start <= 3) {
                     j = k;
+                    after_particle = true;
                     continue;
                 }
                 break;
@@ -214,6 +222,9 @@ impl<'a> SentenceReader<'a> {
             return Some(next);
         }
         if let Some(next) = self.official(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.led_coalition(i, out) {
             return Some(next);
         }
         if let Some(next) = self.group(i, out) {
@@ -265,11 +276,11 @@ impl<'a> SentenceReader<'a> {
                 j += 1;
             }
         }
-        let pronoun = if g.person_pronouns.has(norm) {
+        let pronoun = if g.person_pronouns.has(norm) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
             Some(Pronoun::Person)
         } else if g.plural_pronouns.has(norm) {
             Some(Pronoun::Plural)
-        } else if g.thing_pronouns.has(norm) {
+        } else if g.thing_pronouns.has(norm) && (norm != "it" || self.reported_subject(i)) {
             Some(Pronoun::Thing)
         } else if g.first_person_plural.has(norm) && (norm != "us" || !self.tokens[i].all_caps) {
             Some(Pronoun::We)
@@ -279,6 +290,15 @@ impl<'a> SentenceReader<'a> {
         let p = pronoun?;
         out.push(self.candidate(i..i + 1, Referent::Pronoun(p), MentionVia::Pronoun, false));
         Some(i + 1)
+    }
+
+    /// "Iraq said it would allow": "it" as the subject of a reported clause (after "said", "that"),
+    /// followed by an auxiliary. Elsewhere "it" is too often empty ("it is too early") to resolve.
+    fn reported_subject(&self, i: usize) -> bool {
+        let next = if self.in_range(i + 1) { self.norm(i + 1) } else { "" };
+        let aux = ["would", "will", "had", "has", "could", "should", "must", "may", "might", "did", "was", "is", "'s", "'d"].contains(&next);
+        let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.lex.grammar.reporting_verbs.has(self.norm(k)) || self.norm(k) == "that");
+        aux && before
     }
 
     /// Official phrases: [the] [country ('s)] [modifiers] title [and title] [rank] [honorific] [name].
@@ -296,6 +316,12 @@ impl<'a> SentenceReader<'a> {
             if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
                 j += 1;
             }
+        }
+        // A body between the country and the title: "U.S. Army General Joseph Votel", "UN Secretary-General".
+        if let Some((len, referent)) = self.body_before_title(j, country) {
+            let from = nested.first().map_or(j, |c: &Candidate| c.tokens.start);
+            nested.push(self.candidate(from..j + len, referent, MentionVia::Name, true));
+            j += len;
         }
         let title_start = j;
         let (mut titles, mut sector, mut kept_honorifics) = (Vec::<String>::new(), None, Vec::<Range<usize>>::new());
@@ -338,6 +364,14 @@ impl<'a> SentenceReader<'a> {
             j += len;
         }
         let has_office = !titles.is_empty() || !ranks.is_empty();
+        // "the President of Egypt": the country after the title.
+        if has_office && country.is_none()
+            && let Some((at, c, via)) = self.of_country(j)
+        {
+            nested.push(self.candidate(at.clone(), Referent::Country(c), via, true));
+            country = Some(c);
+            j = at.end;
+        }
         let name_start = j;
         let name_end = self.name_at(j);
         let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
@@ -347,10 +381,19 @@ impl<'a> SentenceReader<'a> {
             Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
                 let first = kept_honorifics.first().map_or(name_start, |r| r.start);
                 let name = self.slice(first..end).to_string();
-                let mut person = Referent::Person { name, title, sector, country };
+                let mut country = country;
                 let mut next = end;
+                // "King Hassan of Morocco"
+                if country.is_none()
+                    && let Some((at, c, via)) = self.of_country(end)
+                {
+                    next = at.end;
+                    nested.push(self.candidate(at, Referent::Country(c), via, true));
+                    country = Some(c);
+                }
+                let mut person = Referent::Person { name, title, sector, country };
                 let mut appositive = Vec::new();
-                if let Some((after, t, s, c, found)) = self.appositive_title(end) {
+                if let Some((after, t, s, c, found)) = self.appositive_title(next) {
                     if let Referent::Person { title, sector, country, .. } = &mut person {
                         if title.is_none() {
                             *title = Some(t);
@@ -395,6 +438,40 @@ impl<'a> SentenceReader<'a> {
         }
     }
 
+    /// An organisation or an institution head word at `j` that is directly followed by a title or rank.
+    fn body_before_title(&self, j: usize, country: Option<u16>) -> Option<(usize, Referent)> {
+        if !self.in_range(j) || !self.tokens[j].capitalised {
+            return None;
+        }
+        let toks = &self.tokens[..self.range.end];
+        let (len, referent) = if let Some((len, o)) = self.organisation_at(j) {
+            (len, Referent::Organisation(o))
+        } else {
+            let m = self.lex.heads.longest(self.text, toks, j, |k| self.norm(k))?;
+            let head = m.values[0];
+            let name = match country {
+                Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
+                None => return None,
+            };
+            let sector = if head.media { "MED".to_string() } else { head.sector.clone() };
+            (m.len, Referent::Institution { name, sector, country, acronym: None })
+        };
+        match self.title_word_at(j + len) {
+            Some((_, TitleRef::Title(_) | TitleRef::Rank(_))) => Some((len, referent)),
+            _ => None,
+        }
+    }
+
+    /// "of Morocco", "of the United States" at `i`: the country's tokens and the country.
+    fn of_country(&self, i: usize) -> Option<(Range<usize>, u16, MentionVia)> {
+        if !self.in_range(i + 1) || self.norm(i) != "of" {
+            return None;
+        }
+        let k = if self.norm(i + 1) == "the" { i + 2 } else { i + 1 };
+        let (len, c, via) = self.country_at(k)?;
+        Some((k..k + len, c, via))
+    }
+
     fn keys_text(&self, r: Range<usize>) -> String {
         r.map(|k| self.key(k).to_string()).collect::<Vec<_>>().join(" ")
     }
@@ -420,6 +497,24 @@ impl<'a> SentenceReader<'a> {
         words >= 2 || self.lex.given_names.contains(self.norm(i))
     }
 
+    /// "the U.S.-led coalition", "a Saudi-backed alliance": the coalition, with its leader as a nested
+    /// mention.
+    fn led_coalition(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let start = if self.norm(i) == "the" { i + 1 } else { i };
+        let (len, country, via) = self.country_at(start)?;
+        let j = start + len;
+        if !self.in_range(j + 2) || self.norm(j) != "-" || !["led", "backed", "sponsored"].contains(&self.norm(j + 1)) {
+            return None;
+        }
+        let noun = self.norm(j + 2);
+        if !["coalition", "alliance"].contains(&noun) {
+            return None;
+        }
+        out.push(self.candidate(start..j + 3, Referent::HeadRef(capitalise(noun)), MentionVia::Name, false));
+        out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
+        Some(j + 3)
+    }
+
     /// A country followed by a lower-case group noun: "Pakistan military", "Afghan rebels",
     /// "the Sudanese government", "Pakistan's military leadership".
     fn group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
@@ -438,6 +533,17 @@ impl<'a> SentenceReader<'a> {
         let end = j + m.len;
         let noun = self.keys_text(j..end);
         let start = if self.norm(i) == "the" { i + 1 } else { i };
+        // "the Pakistan military's media wing": the description, with the group inside it.
+        if self.in_range(end + 1) && self.tokens[end].shape == Shape::Possessive {
+            let wing = self.lex.grammar.media_wings.phrase_at(self.text, &self.tokens[..self.range.end], end + 1);
+            if wing > 0 {
+                let referent = Referent::MediaWing { country, sector: sector.clone() };
+                out.push(self.candidate(start..end + 1 + wing, referent, MentionVia::Title, false));
+                out.push(self.candidate(start..end, Referent::Group { country, sector, noun }, MentionVia::Name, true));
+                out.push(self.candidate(country_range, Referent::Country(country), via, true));
+                return Some(end + 1 + wing);
+            }
+        }
         out.push(self.candidate(start..end, Referent::Group { country, sector, noun }, MentionVia::Name, false));
         out.push(self.candidate(country_range, Referent::Country(country), via, true));
         Some(end)
@@ -452,7 +558,9 @@ impl<'a> SentenceReader<'a> {
             if t.is_word() && t.capitalised && !self.lex.grammar.months.has(&t.norm) {
                 j += 1;
                 end = j;
-            } else if j > i && ["of", "for", "and", "the", "&", "-", "on", "al", "in"].contains(&t.norm.as_str()) {
+            } else if j > i && ["of", "for", "&", "-", "on", "al"].contains(&t.norm.as_str()) {
+                j += 1;
+            } else if j > i && t.norm == "the" && self.norm(j - 1) == "of" {
                 j += 1;
             } else if j > i && t.shape == Shape::Number && end == j {
                 j += 1;
@@ -489,6 +597,18 @@ impl<'a> SentenceReader<'a> {
             out.push(self.candidate(acr, acr_ref, MentionVia::Acronym, false));
             return Some(end + 3);
         }
+        // A single head word: "the Coalition", "Coalition military forces" — a body named elsewhere.
+        if end - start == 1
+            && let Some(m) = self.lex.heads.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j))
+            && m.len == 1
+            && (start > self.range.start && self.norm(start - 1) == "the" || self.group_noun_at(end).is_some())
+            && gazetteer.is_none()
+        {
+            let word = self.slice(start..end).to_string();
+            let stop = self.group_noun_at(end).unwrap_or(end);
+            out.push(self.candidate(start..stop, Referent::HeadRef(word), MentionVia::Name, false));
+            return Some(stop);
+        }
         // The longest head-word phrase inside: "Pakistan Army", "Ministry of Foreign Affairs", "Radio Pakistan".
         let (h_end, head) = self.head_phrase(start, end)?;
         if let Some(g) = &gazetteer
@@ -501,9 +621,45 @@ impl<'a> SentenceReader<'a> {
         if head.media {
             sector = "MED".to_string();
         }
+        // "the Government of Iraq", "the Iraqi Government": the state itself.
+        if let Some(c) = country
+            && self.names_a_government(start..h_end)
+        {
+            out.push(self.candidate(start..h_end, Referent::Country(c), MentionVia::Name, false));
+            return Some(h_end);
+        }
+        let stop = self.group_noun_at(h_end).unwrap_or(h_end);
         let referent = Referent::Institution { name, sector, country, acronym: None };
-        out.push(self.candidate(start..h_end, referent, MentionVia::Name, false));
-        Some(h_end)
+        out.push(self.candidate(start..stop, referent, MentionVia::Name, false));
+        Some(stop)
+    }
+
+    /// The end of a lower-case group noun at `i` ("fighters", "military forces"), if there is one.
+    fn group_noun_at(&self, i: usize) -> Option<usize> {
+        if !self.in_range(i) || self.tokens[i].capitalised {
+            return None;
+        }
+        self.lex.groups.longest(self.text, &self.tokens[..self.range.end], i, |k| self.key(k)).map(|m| i + m.len)
+    }
+
+    /// Whether the phrase is a country's government: its words are a country and "Government" (or
+    /// "Administration", "Cabinet") and nothing else.
+    fn names_a_government(&self, r: Range<usize>) -> bool {
+        let mut k = r.start;
+        let mut government = false;
+        while k < r.end {
+            if let Some((len, _, _)) = self.country_at(k) {
+                k += len;
+                continue;
+            }
+            match self.norm(k) {
+                "government" | "administration" | "cabinet" => government = true,
+                "of" | "the" | "'s" | "federal" | "national" | "central" => {}
+                _ => return false,
+            }
+            k += 1;
+        }
+        government
     }
 
     /// Where a head-word institution name starting at `start` ends (within `start..end`), and its head.
@@ -575,8 +731,18 @@ impl<'a> SentenceReader<'a> {
                 out.push(self.candidate(i..end, Referent::Country(index), via, false));
             }
             NameRef::Organisation(o) => {
-                let start = i;
-                out.push(self.candidate(start..end, Referent::Organisation(o), MentionVia::Name, false));
+                // "ISIL fighters", "NATO peacekeeping troops": the body's people are the body.
+                let mut stop = end;
+                let mut k = end;
+                while self.in_range(k) && k < end + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised {
+                    if let Some(g) = self.group_noun_at(k) {
+                        stop = g;
+                        break;
+                    }
+                    k += 1;
+                }
+                out.push(self.candidate(i..stop, Referent::Organisation(o), MentionVia::Name, false));
+                return Some(stop);
             }
         }
         Some(end)

@@ -88,10 +88,18 @@ impl Extractor {
                 focus: resolver.focus_pair(),
             };
             let result = events.read();
+            if std::env::var_os("ACTORMAP_DEBUG").is_some() {
+                eprintln!("S{si}: {}", &text[sentences[si].start..sentences[si].end]);
+                for a in &events.args { eprintln!("   arg {:?} {:?} -> {:?}", a.tokens, &text[a.span.start..a.span.end], a.entities.iter().map(|&e| resolver.res.entities[e].name.clone()).collect::<Vec<_>>()); }
+                for f in &result.found { eprintln!("   found {:?} {} -> {} | {}", f.kind, resolver.res.entities[f.source].name, resolver.res.entities[f.target].name, f.rule); }
+            }
             if let Some(last) = result.found.iter().rev().find(|f| f.modality == Modality::Asserted) {
                 resolver.set_focus(last.source, last.target);
             }
             let reported_by = result.reporters.first().and_then(|&r| events.args[r].entities.first()).copied();
+            if let Some(r) = reported_by {
+                resolver.quoted(r);
+            }
             let when = if result.found.is_empty() {
                 None
             } else {

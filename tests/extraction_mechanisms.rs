@@ -1,0 +1,200 @@
+//! Each extraction mechanism on sentences written for these tests (not taken from any scored set): one
+//! test per mechanism, asserting what a reader would expect the map to hold.
+
+use actormap::corpus::{ActorKind, Corpus, InteractionKind, Modality};
+use actormap::extract::Extractor;
+
+fn extract(text: &str) -> Corpus {
+    Extractor::bundled().extract("test.txt", text)
+}
+
+fn actor<'c>(c: &'c Corpus, name: &str) -> &'c actormap::corpus::Actor {
+    c.actors
+        .iter()
+        .find(|a| a.name == name || a.aliases.iter().any(|x| x == name))
+        .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>()))
+}
+
+fn mention_texts<'c>(c: &'c Corpus, name: &str) -> Vec<&'c str> {
+    let a = actor(c, name);
+    let text = &c.articles[0].text;
+    a.mentions.iter().map(|m| &text[m.start..m.end]).collect()
+}
+
+/// (kind, source name, target name, directed, modality) of every interaction.
+fn edges(c: &Corpus) -> Vec<(InteractionKind, String, String, bool, Modality)> {
+    let name = |id: &str| c.actor(id).map(|a| a.name.clone()).unwrap_or_default();
+    c.interactions.iter().map(|i| (i.kind, name(&i.source), name(&i.target), i.directed, i.modality)).collect()
+}
+
+fn has_edge(c: &Corpus, kind: InteractionKind, a: &str, b: &str) -> bool {
+    edges(c).iter().any(|(k, s, t, directed, _)| {
+        *k == kind && ((s == a && t == b) || (!directed && s == b && t == a))
+    })
+}
+
+#[test]
+fn countries_are_found_by_name_demonym_capital_and_abbreviation() {
+    let c = extract("Kenyan officials said Nairobi would not back the plan. The US urged the UK to act. Tell us more.");
+    let kenya = actor(&c, "Kenya");
+    assert_eq!(kenya.kind, ActorKind::Country);
+    assert_eq!(kenya.country.as_deref(), Some("KEN"));
+    assert!(mention_texts(&c, "Kenya").contains(&"Nairobi"), "a capital stands for its state");
+    assert!(mention_texts(&c, "United States").contains(&"US"));
+    assert!(!mention_texts(&c, "United States").contains(&"us"), "the pronoun 'us' is not the United States");
+}
+
+#[test]
+fn officials_get_title_and_country_from_the_phrase_around_their_name() {
+    let c = extract("Chilean Defence Minister Maria Lopez met Peru's Army Chief General Syed Omar Quispe on Monday.");
+    let lopez = actor(&c, "Maria Lopez");
+    assert_eq!(lopez.kind, ActorKind::Official);
+    assert_eq!(lopez.country.as_deref(), Some("CHL"));
+    assert_eq!(lopez.title.as_deref(), Some("Defence Minister"));
+    let quispe = actor(&c, "Syed Omar Quispe");
+    assert_eq!(quispe.country.as_deref(), Some("PER"));
+    assert_eq!(quispe.title.as_deref(), Some("Army Chief"));
+    assert_eq!(quispe.code.as_deref(), Some("PERMIL"));
+    assert!(has_edge(&c, InteractionKind::Consult, "Maria Lopez", "Syed Omar Quispe"));
+}
+
+#[test]
+fn an_appositive_gives_a_named_person_their_title() {
+    let c = extract("Talks began on Friday. Maria Lopez, Chile's defence minister, arrived late.");
+    let lopez = actor(&c, "Maria Lopez");
+    assert_eq!(lopez.country.as_deref(), Some("CHL"));
+    assert_eq!(lopez.title.as_deref(), Some("Defence Minister"));
+}
+
+#[test]
+fn surnames_titles_and_pronouns_refer_back_to_the_person() {
+    let c = extract(
+        "Chilean Defence Minister Maria Lopez arrived in Lima on Monday. Lopez met Peruvian officials. \
+         The Chilean Defence Minister said the talks were useful. Her visit ends on Friday.",
+    );
+    let texts = mention_texts(&c, "Maria Lopez");
+    assert!(texts.contains(&"Lopez"), "{texts:?}");
+    assert!(texts.contains(&"Chilean Defence Minister"), "{texts:?}");
+    assert!(texts.contains(&"Her"), "{texts:?}");
+    assert_eq!(c.actors.iter().filter(|a| a.kind == ActorKind::Official).count(), 1);
+}
+
+#[test]
+fn an_acronym_defined_once_refers_to_its_institution_afterwards() {
+    let c = extract(
+        "The National Reconciliation Council (NRC) met in Accra. Later the NRC said it would publish a report.",
+    );
+    let nrc = actor(&c, "National Reconciliation Council");
+    assert_eq!(nrc.kind, ActorKind::Institution);
+    assert!(nrc.aliases.iter().any(|a| a == "NRC"));
+    assert_eq!(mention_texts(&c, "National Reconciliation Council").iter().filter(|t| **t == "NRC").count(), 2);
+}
+
+#[test]
+fn media_outlets_and_country_groups_are_institutions_of_their_country() {
+    let c = extract("According to Radio Kenya, Kenyan troops crossed the border.");
+    let radio = actor(&c, "Radio Kenya");
+    assert_eq!(radio.kind, ActorKind::Institution);
+    assert_eq!(radio.country.as_deref(), Some("KEN"));
+    assert_eq!(radio.code.as_deref(), Some("KENMED"));
+    let army = c.actors.iter().find(|a| a.code.as_deref() == Some("KENMIL")).expect("Kenyan troops");
+    assert_eq!(army.kind, ActorKind::Institution);
+}
+
+#[test]
+fn lexicon_words_with_one_typo_still_match_but_names_do_not() {
+    let c = extract("Chilean Foriegn Minister Maria Lopez held disscussions with Bolivia.");
+    let lopez = actor(&c, "Maria Lopez");
+    assert_eq!(lopez.title.as_deref(), Some("Foreign Minister"), "the displayed title is the corrected one");
+    assert!(has_edge(&c, InteractionKind::Consult, "Maria Lopez", "Bolivia"));
+    let ev = &c.interactions[0].evidence[0];
+    assert!(c.articles[0].text[ev.start..ev.end].contains("disscussions"), "the evidence stays verbatim");
+}
+
+#[test]
+fn both_countries_and_each_other_resolve_to_the_pair_in_focus() {
+    let c = extract(
+        "Chile and Peru share a long border. Both countries have accused each other of smuggling. \
+         Last year both nations launched raids on each other's territory.",
+    );
+    assert!(has_edge(&c, InteractionKind::Accuse, "Chile", "Peru"));
+    assert!(has_edge(&c, InteractionKind::Accuse, "Peru", "Chile"));
+    assert!(has_edge(&c, InteractionKind::Assault, "Chile", "Peru"));
+}
+
+#[test]
+fn mediation_between_two_parties_gives_one_edge_per_party() {
+    let c = extract("Norway offered to mediate between Colombia and Venezuela.");
+    assert!(has_edge(&c, InteractionKind::Mediate, "Norway", "Colombia"));
+    assert!(has_edge(&c, InteractionKind::Mediate, "Norway", "Venezuela"));
+    assert!(!has_edge(&c, InteractionKind::Mediate, "Colombia", "Venezuela"));
+}
+
+#[test]
+fn a_possessive_visit_to_a_country_is_a_directed_visit() {
+    let c = extract("Chilean Defence Minister Maria Lopez ended her talks. Lopez's visit to Argentina was short.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, d, _)| *k == InteractionKind::Visit && s == "Maria Lopez" && t == "Argentina" && *d), "{e:?}");
+}
+
+#[test]
+fn the_passive_agent_is_the_source() {
+    let c = extract("Peru was accused by Chile of violating the treaty.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Accuse && s == "Chile" && t == "Peru"), "{e:?}");
+}
+
+#[test]
+fn negation_intent_and_hypothesis_are_recorded_as_modality() {
+    let c = extract("Chile did not attack Peru.");
+    assert!(edges(&c).iter().any(|(k, _, _, _, m)| *k == InteractionKind::Assault && *m == Modality::Negated));
+    let c = extract("Chile plans to visit Peru.");
+    assert!(edges(&c).iter().any(|(_, s, t, _, m)| s == "Chile" && t == "Peru" && *m == Modality::Intended));
+    let c = extract("Chile could impose sanctions on Peru.");
+    assert!(edges(&c).iter().any(|(k, _, _, _, m)| *k == InteractionKind::Threaten && *m == Modality::Hypothetical));
+}
+
+#[test]
+fn refusing_to_meet_is_a_rejection() {
+    let c = extract("The Chilean president refused to meet Peru's envoy.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, _, t, _, _)| *k == InteractionKind::Reject && t.contains("Peru")), "{e:?}");
+    assert!(!e.iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "{e:?}");
+}
+
+#[test]
+fn a_reporter_is_not_an_argument_but_is_recorded() {
+    let c = extract("Chile accused Peru of spying, Radio Kenya reported.");
+    let e = edges(&c);
+    assert!(e.iter().all(|(_, s, t, _, _)| s != "Radio Kenya" && t != "Radio Kenya"), "{e:?}");
+    let it = c.interactions.iter().find(|i| i.kind == InteractionKind::Accuse).expect("the accusation");
+    assert_eq!(it.evidence[0].reported_by.as_deref(), Some("Radio Kenya"));
+    assert!(!it.rule.is_empty(), "every interaction names the rule that produced it");
+}
+
+#[test]
+fn a_demand_in_a_that_must_clause_is_the_speakers() {
+    let c = extract("Chile said that Peru must withdraw its troops.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Demand && s == "Chile" && t == "Peru"), "{e:?}");
+}
+
+#[test]
+fn times_resolve_against_the_article_date() {
+    let c = extract("Border talks resume\n\nMonday, March 2, 2020\n\nChile met Peru on Friday.");
+    assert_eq!(c.articles[0].date.as_deref(), Some("2020-03-02"));
+    let it = &c.interactions[0];
+    assert_eq!(it.evidence[0].when.as_deref(), Some("2020-02-28"));
+}
+
+#[test]
+fn the_same_person_in_two_articles_is_one_actor_and_namesakes_elsewhere_are_not() {
+    let ex = Extractor::bundled();
+    let mut corpus = ex.extract("a.txt", "Chilean Defence Minister Maria Lopez met Peruvian envoys.");
+    corpus.merge(ex.extract("b.txt", "Chile's defence minister Lopez visited Bolivia."));
+    corpus.merge(ex.extract("c.txt", "Mexican Interior Minister Carlos Lopez spoke to reporters."));
+    let lopezes: Vec<_> = corpus.actors.iter().filter(|a| a.kind == ActorKind::Official).collect();
+    assert_eq!(lopezes.len(), 2, "{:?}", lopezes.iter().map(|a| &a.name).collect::<Vec<_>>());
+    let maria = lopezes.iter().find(|a| a.name == "Maria Lopez").unwrap();
+    assert_eq!(maria.mentions.iter().map(|m| m.article.as_str()).collect::<std::collections::BTreeSet<_>>().len(), 2);
+}
