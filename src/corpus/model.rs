@@ -144,6 +144,8 @@ pub enum MentionVia {
     Demonym,
     /// A capital or seat of government standing for its state ("Islamabad said").
     Capital,
+    /// A city, province or other place in the state ("near Mosul").
+    Place,
     /// An acronym defined or known ("ISPR").
     Acronym,
     /// A title or description without a name ("the Iranian Foreign Minister").

@@ -62,6 +62,10 @@ pub struct Focus {
     /// The body most recently quoted ("the ISPR said"), or else the first one named: who "we" is.
     speaker: Option<usize>,
     first_body: Option<usize>,
+    /// The country most recently named, and in which sentence: where an unknown place is.
+    last_country: Option<(usize, usize)>,
+    /// The state most recently called a regime.
+    last_regime: Option<usize>,
 }
 
 /// Resolves candidates to entities.
@@ -218,6 +222,15 @@ impl<'a> Resolver<'a> {
     }
 
     fn person(&mut self, name: &str, title: Option<&str>, sector: Option<&str>, country: Option<u16>) -> usize {
+        // A well-known person: their full name, country and usual office fill what the text leaves out.
+        let known = self.lex.known_person(name).filter(|k| {
+            let kc = k.country.as_deref().and_then(|c| self.lex.country(c));
+            country.is_none() || kc.is_none() || kc == country
+        });
+        let name = known.map_or(name, |k| k.name.as_str());
+        let country = country.or_else(|| known.and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c)));
+        let title = title.or_else(|| known.and_then(|k| k.title.as_deref()));
+        let sector = sector.or_else(|| known.and_then(|k| k.sector.as_deref()));
         let found = self.res.entities.iter().enumerate().rev().find(|(_, e)| {
             e.kind == ActorKind::Official
                 && matches!(e.key, Key::Person(_))
@@ -290,7 +303,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve_sentence(&mut self, candidates: &[Candidate], range: std::ops::Range<usize>, joined: &[(usize, usize)]) {
         for ci in range {
             if !self.res.referents[ci].is_empty() {
-                self.note(ci);
+                self.note(ci, candidates[ci].sentence);
                 self.focus_on_joined(ci, joined);
                 continue;
             }
@@ -300,6 +313,15 @@ impl<'a> Resolver<'a> {
                 Referent::NamePart(w) => self.name_part(w),
                 Referent::Acronym(a) => Some(self.acronym(a)),
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
+                Referent::Place => self.focus.last_country.filter(|(_, s)| c.sentence <= s + 2).map(|(e, _)| e),
+                Referent::GovernmentOf(surname) => {
+                    let state = self.name_part(surname).and_then(|p| self.res.entities[p].country).map(|k| self.country_entity(k));
+                    if state.is_some() {
+                        self.focus.last_regime = state;
+                    }
+                    state
+                }
+                Referent::Regime => self.focus.last_regime,
                 Referent::MediaWing { country, sector } => Some(self.media_wing(*country, sector)),
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
@@ -327,7 +349,7 @@ impl<'a> Resolver<'a> {
                 _ => {
                     if let Some(e) = r {
                         self.res.referents[ci] = vec![e];
-                        self.note(ci);
+                        self.note(ci, c.sentence);
                     }
                 }
             }
@@ -344,8 +366,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// Remembers the most recent person and body for pronouns.
-    fn note(&mut self, ci: usize) {
+    fn note(&mut self, ci: usize, sentence: usize) {
         if let [e] = self.res.referents[ci][..] {
+            if self.res.entities[e].kind == ActorKind::Country {
+                self.focus.last_country = Some((e, sentence));
+            }
             match self.res.entities[e].kind {
                 ActorKind::Official => self.focus.last_person = Some(e),
                 _ => {

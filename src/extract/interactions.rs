@@ -29,6 +29,8 @@ pub struct Arg {
     /// Entities it refers to (two for "both sides").
     pub entities: Vec<usize>,
     pub reciprocal: bool,
+    /// A place standing for its country ("near Mosul"): where things happen, never who acts.
+    pub place: bool,
 }
 
 /// Consecutive argument phrases joined by "and" or commas: "Pakistan and Iran", "X, Y and Z".
@@ -109,21 +111,48 @@ impl<'a> SentenceEvents<'a> {
     }
 
     fn units(&self, exclude: &[usize]) -> Vec<Unit> {
-        let mut units: Vec<Unit> = Vec::new();
+        // Runs of argument phrases and what joins each to the previous one.
+        let mut runs: Vec<Vec<(usize, &'static str)>> = Vec::new();
+        let mut last_end = None;
         for (k, a) in self.args.iter().enumerate() {
             if exclude.contains(&k) {
                 continue;
             }
-            if let Some(last) = units.last_mut() {
-                let gap: Vec<&str> = (last.tokens.end..a.tokens.start).map(|j| self.norm(j)).collect();
-                let joins = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["and", "the"] | ["-"] | ["/"]);
-                if joins {
-                    last.tokens.end = a.tokens.end;
-                    last.members.push(k);
-                    continue;
+            let join = last_end.and_then(|end: usize| {
+                let gap: Vec<&str> = (end..a.tokens.start).map(|j| self.norm(j)).collect();
+                match gap.as_slice() {
+                    ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] => Some("and"),
+                    [","] | [",", "the"] => Some(","),
+                    ["-"] | ["/"] => Some("-"),
+                    _ => None,
+                }
+            });
+            match (join, runs.last_mut()) {
+                (Some(j), Some(run)) => run.push((k, j)),
+                _ => runs.push(vec![(k, "")]),
+            }
+            last_end = Some(a.tokens.end);
+        }
+        // A comma joins only within a list that ends in "and" ("X, Y and Z"); "In Iraq, Coalition
+        // forces" is two phrases.
+        let mut units = Vec::new();
+        for run in runs {
+            let is_list = run.iter().any(|(_, j)| *j == "and" || *j == "-");
+            let mut current: Option<Unit> = None;
+            for (k, j) in run {
+                let a = &self.args[k];
+                match current.as_mut() {
+                    Some(u) if j == "and" || j == "-" || (j == "," && is_list) => {
+                        u.tokens.end = a.tokens.end;
+                        u.members.push(k);
+                    }
+                    _ => {
+                        units.extend(current.take());
+                        current = Some(Unit { tokens: a.tokens.clone(), members: vec![k] });
+                    }
                 }
             }
-            units.push(Unit { tokens: a.tokens.clone(), members: vec![k] });
+            units.extend(current);
         }
         units
     }
@@ -161,6 +190,11 @@ impl<'a> SentenceEvents<'a> {
             triggers.push((i..end, self.pick(&ids, end)));
             i = end;
         }
+        if std::env::var_os("ACTORMAP_DEBUG").is_some() {
+            for (r, t) in &triggers {
+                eprintln!("   trigger {:?} {} {:?} nominal={}", r, t.lemma, t.kind, self.is_nominal(t, r.start));
+            }
+        }
         let mut found = Vec::new();
         // "X said that Y must ...": a demand by X of Y; what Y must do has not happened.
         let mut demanded_from = usize::MAX;
@@ -170,6 +204,13 @@ impl<'a> SentenceEvents<'a> {
         }
         let triggers: Vec<(Range<usize>, &'a Trigger)> = triggers.into_iter().filter(|(r, _)| r.start < demanded_from).collect();
         let mut skip = vec![false; triggers.len()];
+        // Verbs are other predicates: an object search does not run past them (nouns it may cross:
+        // "agreed to provide 70 million dollars of aid for Romania").
+        let stops: Vec<usize> = triggers
+            .iter()
+            .filter(|(r, t)| !self.is_nominal(t, r.start) && r.start > self.range.start && self.norm(r.start - 1) != "to")
+            .map(|(r, _)| r.start)
+            .collect();
         for k in 0..triggers.len() {
             if skip[k] {
                 continue;
@@ -185,11 +226,11 @@ impl<'a> SentenceEvents<'a> {
                 }
                 if matches!(t.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
                     skip[n] = true;
-                    self.attach(range, t, inner_range, inner, &units, &mut found);
+                    self.attach(range, t, inner_range, inner, &units, &stops, &mut found);
                     continue;
                 }
             }
-            self.attach(range.clone(), t, range, t, &units, &mut found);
+            self.attach(range.clone(), t, range, t, &units, &stops, &mut found);
         }
         dedupe(&mut found);
         SentenceResult { found, reporters }
@@ -243,7 +284,16 @@ impl<'a> SentenceEvents<'a> {
 
     /// Attaches actors to the event of trigger `t` at `trig`; its object is read after `obj_trig` with
     /// the object rules of `obj_t` (the same trigger, or the complement of a governing one).
-    fn attach(&self, trig: Range<usize>, t: &Trigger, obj_trig: Range<usize>, obj_t: &Trigger, units: &[Unit], out: &mut Vec<Found>) {
+    fn attach(
+        &self,
+        trig: Range<usize>,
+        t: &Trigger,
+        obj_trig: Range<usize>,
+        obj_t: &Trigger,
+        units: &[Unit],
+        stops: &[usize],
+        out: &mut Vec<Found>,
+    ) {
         let nominal = self.is_nominal(t, trig.start);
         let passive = !nominal && self.is_passive(trig.clone());
         let mut modality = self.modality(trig.start);
@@ -279,7 +329,9 @@ impl<'a> SentenceEvents<'a> {
                 .iter()
                 .position(|u| u.tokens.start >= trig.end && u.members.iter().any(|&a| self.args[a].reciprocal))
                 .map(|u| (u, "each other"))
-        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units));
+        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops))
+            .or_else(|| self.against_object(obj_t, obj_trig.end, units))
+            .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops));
         let by_agent = self.by_agent(trig.end, units);
 
         let (mut sources, mut targets, mut how) = (None, right.clone(), "object");
@@ -288,7 +340,7 @@ impl<'a> SentenceEvents<'a> {
             sources = by_agent;
             targets = left.clone().map(|u| (u, "passive subject"));
             how = "passive";
-        } else if let Some(l) = left {
+        } else if let Some(l) = left.filter(|&l| !units[l].members.iter().all(|&a| self.args[a].place)) {
             sources = Some(l);
         } else if nominal && by_agent.is_some() {
             sources = by_agent;
@@ -381,7 +433,11 @@ impl<'a> SentenceEvents<'a> {
         }
         let prev = &self.tokens[i - 1];
         let p = prev.norm.as_str();
-        prev.shape == Shape::Possessive
+        // Right after another trigger verb it is that verb's object: "lift embargoes".
+        let after_trigger = !prev.capitalised
+            && self.lex.trigger_table.longest(self.text, &self.tokens[..i], i - 1, |k| self.key(k)).is_some_and(|m| m.len == 1);
+        after_trigger
+            || prev.shape == Shape::Possessive
             || prev.shape == Shape::Number
             || self.lex.grammar.determiners.has(p)
             || self.lex.grammar.light_verbs.has(p)
@@ -462,26 +518,33 @@ impl<'a> SentenceEvents<'a> {
     /// forces conducted ... in support of ...").
     fn main_subject(&self, trigger: usize, units: &[Unit]) -> Option<usize> {
         let g = &self.lex.grammar;
-        let first = units.first()?;
-        if first.tokens.end > trigger {
-            return None;
-        }
         let mut lead = self.range.start;
         if self.norm(lead) == "the" {
             lead += 1;
         }
-        let opening = lead == first.tokens.start || {
-            let before = first.tokens.start;
-            let p = self.norm(before - 1);
-            (p == "," || p == "the" && before >= 2 && self.norm(before - 2) == ",") && before - self.range.start <= 10
-        };
-        if !opening {
+        // The first actor at the start, or right after an opening adverbial ("Additionally in Iraq, ...").
+        let mut subject = units.iter().position(|u| {
+            let before = u.tokens.start;
+            before == lead
+                || before > self.range.start
+                    && before - self.range.start <= 12
+                    && (self.norm(before - 1) == "," || self.norm(before - 1) == "the" && before >= 2 && self.norm(before - 2) == ",")
+        })?;
+        if units[subject].tokens.end > trigger {
+            return None;
+        }
+        // Opening adverbials hold no verb of their own.
+        let opening = units[subject].tokens.start;
+        let toks = &self.tokens[..self.range.end];
+        if (self.range.start..opening)
+            .any(|j| !self.tokens[j].capitalised && self.lex.trigger_table.longest(self.text, toks, j, |k| self.key(k)).is_some())
+        {
             return None;
         }
         // "NATO-member Norway": the head of the phrase is the second actor.
-        let mut subject = 0;
-        if units.len() > 1 && first.tokens.end < self.range.end && self.norm(first.tokens.end) == "-" && units[1].tokens.start <= first.tokens.end + 3 {
-            subject = 1;
+        let first = &units[subject];
+        if subject + 1 < units.len() && first.tokens.end < self.range.end && self.norm(first.tokens.end) == "-" && units[subject + 1].tokens.start <= first.tokens.end + 3 {
+            subject += 1;
         }
         let clean = (units[subject].tokens.end..trigger).all(|j| {
             let w = self.norm(j);
@@ -570,7 +633,7 @@ impl<'a> SentenceEvents<'a> {
     /// A looser object for clauses the strict rules miss ("denounced as an ugly crime Serbia's
     /// suppression", "provide aid for Romania"): the first actor after the trigger in the same clause,
     /// unless it names a place ("in X") or starts a new clause.
-    fn loose_object(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+    fn loose_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
         if t.subject_only {
             return None;
         }
@@ -594,7 +657,9 @@ impl<'a> SentenceEvents<'a> {
                 return Some((u, "loose object"));
             }
             let w = self.norm(j);
-            let new_clause = g.clause_breaks.has(w) && !(w == "as" && j == after)
+            // Another trigger is another predicate, with objects of its own.
+            let new_clause = stops.contains(&j)
+                || g.clause_breaks.has(w) && !(w == "as" && j == after)
                 || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
                 || (w == "," && j > after + 1)
                 // "agreed to resign without returning to X": an infinitive starts another verb phrase.
@@ -602,6 +667,51 @@ impl<'a> SentenceEvents<'a> {
                     && !g.determiners.has(self.norm(j + 1)) && !t.preps.iter().any(|p| p == "to"))
                 || (false && w.ends_with("ing") && j > after && self.tokens[j].is_word() && !self.tokens[j].capitalised && w.len() > 5);
             if new_clause {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "conducted 23 strikes using attack aircraft against ISIL targets": "against" marks the target of a
+    /// hostile act however far it stands from the trigger within the clause.
+    fn against_object(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+        if t.kind.family() != crate::corpus::Family::Conflict || !t.preps.iter().any(|p| p == "against") {
+            return None;
+        }
+        let g = &self.lex.grammar;
+        let mut j = after;
+        while j < self.range.end {
+            let w = self.norm(j);
+            if g.clause_breaks.has(w) || ["which", "who", ";", "said"].contains(&w) {
+                return None;
+            }
+            if w == "against" {
+                let mut k = j + 1;
+                while k < self.range.end && (g.determiners.has(self.norm(k)) || self.tokens[k].is_word() && !self.tokens[k].capitalised && k < j + 3) {
+                    k += 1;
+                }
+                return units.iter().position(|u| u.tokens.start == k).map(|u| (u, "against"));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Acts done to a place ("demonstrated in Serbia", "imposed a curfew in the town of Cizre", "remained on
+    /// alert in the West Bank"): with no other target, the place right after the act.
+    fn place_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
+        if !matches!(t.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Assault) {
+            return None;
+        }
+        let g = &self.lex.grammar;
+        let mut j = after;
+        while j < self.range.end && j < after + 8 {
+            if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
+                return self.preposition_before(j).filter(|p| g.locative_prepositions.has(p)).map(|_| (u, "place"));
+            }
+            if stops.contains(&j) || g.clause_breaks.has(self.norm(j)) || self.norm(j) == "," {
                 return None;
             }
             j += 1;
@@ -698,6 +808,7 @@ pub fn args_of(
             span: c.span,
             entities: r.clone(),
             reciprocal: matches!(c.referent, Referent::Reciprocal),
+            place: c.via == crate::corpus::MentionVia::Place,
         })
         .collect()
 }

@@ -121,6 +121,18 @@ struct TriggersFile {
     triggers: Vec<Trigger>,
 }
 
+/// A well-known person (`assets/people.json`): recognised by full name or, where news uses it alone for
+/// them, by surname.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownPerson {
+    pub name: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    pub country: Option<String>,
+    pub title: Option<String>,
+    pub sector: Option<String>,
+}
+
 /// A position (title) or a rank, with its CAMEO role.
 #[derive(Debug, Clone)]
 pub struct Office {
@@ -133,6 +145,7 @@ pub struct Office {
 pub enum NameRef {
     Country { index: u16, via: MentionVia, combining: bool },
     Organisation(u32),
+    Person(u32),
 }
 
 /// What a title-table phrase is.
@@ -247,6 +260,9 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     country_index: HashMap<String, u16>,
     pub organisations: Vec<Organisation>,
+    pub people: Vec<KnownPerson>,
+    /// Normal forms of every name a known person goes by → index into `people`.
+    person_index: HashMap<String, u32>,
     pub titles: Vec<Office>,
     pub ranks: Vec<Office>,
     /// Countries, their names, demonyms, capitals and places, and organisations.
@@ -272,6 +288,7 @@ pub mod files {
     pub const INSTITUTIONS: &str = include_str!("../../assets/institutions.json");
     pub const TITLES: &str = include_str!("../../assets/titles.json");
     pub const TRIGGERS: &str = include_str!("../../assets/triggers.json");
+    pub const PEOPLE: &str = include_str!("../../assets/people.json");
     pub const GRAMMAR: &str = include_str!("../../assets/grammar.json");
     pub const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
     pub const TYPO_GUARD: &str = include_str!("../../assets/typo_guard.txt");
@@ -299,6 +316,7 @@ impl Lexicon {
             files::INSTITUTIONS,
             files::TITLES,
             files::TRIGGERS,
+            files::PEOPLE,
             files::GRAMMAR,
             files::GIVEN_NAMES,
             files::TYPO_GUARD,
@@ -311,6 +329,7 @@ impl Lexicon {
         institutions: &str,
         titles: &str,
         triggers: &str,
+        people: &str,
         grammar: &str,
         given_names: &str,
         typo_guard: &str,
@@ -319,6 +338,7 @@ impl Lexicon {
         let inst: InstitutionsFile = parse("institutions.json", institutions)?;
         let titles_file: TitlesFile = parse("titles.json", titles)?;
         let triggers: TriggersFile = parse("triggers.json", triggers)?;
+        let people: Vec<KnownPerson> = parse("people.json", people)?;
         let g: GrammarFile = parse("grammar.json", grammar)?;
 
         let mut names = PhraseTable::new(CaseRule::Proper);
@@ -339,7 +359,7 @@ impl Lexicon {
                 }
             }
             for n in &c.places {
-                names.insert(n, NameRef::Country { index, via: MentionVia::Capital, combining: false });
+                names.insert(n, NameRef::Country { index, via: MentionVia::Place, combining: false });
             }
             for n in &c.combining {
                 names.insert(n, NameRef::Country { index, via: MentionVia::Demonym, combining: true });
@@ -349,6 +369,14 @@ impl Lexicon {
         for (i, o) in inst.organizations.iter().enumerate() {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 names.insert(n, NameRef::Organisation(i as u32));
+            }
+        }
+
+        let mut person_index = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.variants) {
+                names.insert(n, NameRef::Person(i as u32));
+                person_index.insert(super::tokens::normalise(n), i as u32);
             }
         }
 
@@ -444,6 +472,8 @@ impl Lexicon {
             countries,
             country_index,
             organisations: inst.organizations,
+            people,
+            person_index,
             titles: titles_file.titles.iter().map(office).collect(),
             ranks: titles_file.ranks.iter().map(office).collect(),
             names,
@@ -463,6 +493,11 @@ impl Lexicon {
     pub fn heads_sector(&self, word: &str) -> Option<String> {
         let tokens = super::tokens::tokenize(word, 0, word.len());
         self.heads.longest(word, &tokens, 0, |j| tokens[j].norm.as_str()).map(|m| m.values[0].sector.clone())
+    }
+
+    /// The well-known person going by this name, if any.
+    pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
+        self.person_index.get(&super::tokens::normalise(name)).map(|&i| &self.people[i as usize])
     }
 
     /// Index of the country with this ISO alpha-3 code.

@@ -31,6 +31,13 @@ pub enum Referent {
     Acronym(String),
     /// A bare head word standing for a body named in full elsewhere ("the Coalition", "the Ministry").
     HeadRef(String),
+    /// A place the gazetteer does not know, named after "near", "in", "at" ("near Ayn Isa"): a place in
+    /// the country the text is about at that point.
+    Place,
+    /// "the Assad regime", "Putin's government": the state that person leads.
+    GovernmentOf(String),
+    /// "the regime": the state most recently called one.
+    Regime,
     /// "the Pakistan military's media wing": the public-relations body of a country or group, which the
     /// article may name elsewhere ("Inter-Services Public Relations").
     MediaWing { country: u16, sector: String },
@@ -117,7 +124,7 @@ impl<'a> SentenceReader<'a> {
         let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         m.values.iter().find_map(|v| match v {
             NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
-            NameRef::Organisation(_) => None,
+            _ => None,
         })
     }
 
@@ -195,7 +202,7 @@ impl<'a> SentenceReader<'a> {
         let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
-            NameRef::Country { .. } => None,
+            _ => None,
         })
     }
 
@@ -242,6 +249,12 @@ impl<'a> SentenceReader<'a> {
         if let Some(next) = self.acronym(i, out) {
             return Some(next);
         }
+        if let Some(next) = self.government_of(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.unknown_place(i, out) {
+            return Some(next);
+        }
         self.person_or_name_part(i, out)
     }
 
@@ -275,6 +288,10 @@ impl<'a> SentenceReader<'a> {
                 }
                 j += 1;
             }
+        }
+        if norm == "regime" && i > self.range.start && self.norm(i - 1) == "the" {
+            out.push(self.candidate(i - 1..i + 1, Referent::Regime, MentionVia::Title, false));
+            return Some(i + 1);
         }
         let pronoun = if g.person_pronouns.has(norm) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
             Some(Pronoun::Person)
@@ -528,9 +545,31 @@ impl<'a> SentenceReader<'a> {
         if !self.in_range(j) || self.tokens[j].capitalised {
             return None;
         }
-        let m = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], j, |k| self.key(k))?;
-        let sector = m.values[0].clone();
-        let end = j + m.len;
+        // A listed group noun ("rebels", "security forces"), possibly after a modifier or two ("army
+        // bulldozers", "border patrol agents"), or else any plural noun for people ("landowners",
+        // "suicide bombers") as civilians.
+        let listed = (j..(j + 3).min(self.range.end))
+            .take_while(|&k| self.tokens[k].is_word() && !self.tokens[k].capitalised && !self.lex.grammar.prepositions.has(self.norm(k)))
+            .find_map(|k| {
+                self.lex.groups.longest(self.text, &self.tokens[..self.range.end], k, |x| self.key(x)).map(|m| (k + m.len, m.values[0].clone()))
+            });
+        let (end, sector) = match listed {
+            Some(found) => found,
+            None => {
+                let mut k = j;
+                while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
+                    && !self.lex.grammar.prepositions.has(self.norm(k)) && !self.lex.grammar.auxiliaries.has(self.norm(k))
+                {
+                    k += 1;
+                }
+                let last = self.norm(k.checked_sub(1).filter(|&l| l >= j)?);
+                let people = ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| last.ends_with(e)) && last.len() > 4;
+                if !people || self.lex.trigger_table.starts_with(last) {
+                    return None;
+                }
+                (k, "CVL".to_string())
+            }
+        };
         let noun = self.keys_text(j..end);
         let start = if self.norm(i) == "the" { i + 1 } else { i };
         // "the Pakistan military's media wing": the description, with the group inside it.
@@ -744,6 +783,17 @@ impl<'a> SentenceReader<'a> {
                 out.push(self.candidate(i..stop, Referent::Organisation(o), MentionVia::Name, false));
                 return Some(stop);
             }
+            NameRef::Person(p) => {
+                let person = &self.lex.people[p as usize];
+                let referent = Referent::Person {
+                    name: person.name.clone(),
+                    title: person.title.clone(),
+                    sector: person.sector.clone(),
+                    country: person.country.as_deref().and_then(|c| self.lex.country(c)),
+                };
+                let via = if m.len == 1 && person.name.split_whitespace().count() > 1 { MentionVia::PartialName } else { MentionVia::Name };
+                out.push(self.candidate(i..end, referent, via, false));
+            }
         }
         Some(end)
     }
@@ -802,6 +852,39 @@ impl<'a> SentenceReader<'a> {
                 out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
             }
         }
+        Some(end)
+    }
+
+    /// "Assad's brutal regime", "the Asad regime", "Putin's government".
+    fn government_of(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let end = self.name_at(i)?;
+        let mut j = end;
+        if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
+            j += 1;
+        }
+        let mut k = j;
+        while self.in_range(k) && k < j + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised && !matches!(self.norm(k), "regime" | "government" | "administration") {
+            k += 1;
+        }
+        if !self.in_range(k) || !matches!(self.norm(k), "regime" | "government" | "administration") {
+            return None;
+        }
+        let surname = self.norm(end - 1).to_string();
+        let start = if i > self.range.start && self.norm(i - 1) == "the" { i - 1 } else { i };
+        out.push(self.candidate(start..k + 1, Referent::GovernmentOf(surname), MentionVia::Title, false));
+        Some(k + 1)
+    }
+
+    /// An unknown capitalised name right after a locative preposition, not a person's.
+    fn unknown_place(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        if i == self.range.start || !self.lex.grammar.locative_prepositions.has(self.norm(i - 1)) {
+            return None;
+        }
+        let end = self.name_at(i)?;
+        if end - i > 4 || self.lex.given_names.contains(self.norm(i)) || self.title_word_at(end).is_some() {
+            return None;
+        }
+        out.push(self.candidate(i..end, Referent::Place, MentionVia::Place, false));
         Some(end)
     }
 
