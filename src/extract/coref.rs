@@ -13,7 +13,7 @@
 //! Group nouns of government ("the Sudanese government", "Iraqi officials") are the country itself; other
 //! groups ("Pakistan military", "Afghan rebels") are one actor per country and branch.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
 use super::mentions::{Candidate, Pronoun, Referent};
@@ -32,6 +32,25 @@ pub struct Entity {
     /// Entity indices this one belongs to.
     pub affiliations: Vec<usize>,
     key: Key,
+    /// The words of a person's names after the first, normalised: what a later "Araghchi" may match.
+    name_parts: Vec<String>,
+}
+
+impl Entity {
+    fn refresh_name_parts(&mut self) {
+        self.name_parts.clear();
+        for n in std::iter::once(&self.name).chain(&self.aliases) {
+            let n = super::tokens::normalise(n);
+            let words: Vec<&str> = n.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            if words.len() > 1 {
+                for w in &words[1..] {
+                    if !self.name_parts.iter().any(|x| x == w) {
+                        self.name_parts.push(w.to_string());
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -79,7 +98,7 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
-        Resolver { lex, by_key: HashMap::new(), acronyms: HashMap::new(), res: Resolution::default(), focus: Focus::default() }
+        Resolver { lex, by_key: HashMap::default(), acronyms: HashMap::default(), res: Resolution::default(), focus: Focus::default() }
     }
 
     fn entity(&mut self, key: Key, make: impl FnOnce(&Lexicon) -> Entity) -> usize {
@@ -107,6 +126,7 @@ impl<'a> Resolver<'a> {
                 code: Some(iso),
                 affiliations: Vec::new(),
                 key: Key::Country(c),
+                name_parts: Vec::new(),
             }
         })
     }
@@ -149,6 +169,7 @@ impl<'a> Resolver<'a> {
                 code: Some(org.code.clone()),
                 affiliations: affiliation.into_iter().collect(),
                 key: Key::Organisation(o),
+                name_parts: Vec::new(),
             }
         });
         for a in org.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')) {
@@ -178,6 +199,7 @@ impl<'a> Resolver<'a> {
             code,
             affiliations: affiliation.into_iter().collect(),
             key,
+            name_parts: Vec::new(),
         });
         if let Some(a) = acronym {
             self.acronyms.insert(a.to_string(), e);
@@ -212,6 +234,7 @@ impl<'a> Resolver<'a> {
             code: Some(format!("{iso}{sector}")),
             affiliations: vec![c],
             key,
+            name_parts: Vec::new(),
         });
         let alias = clean_surface(surface);
         let ent = &mut self.res.entities[e];
@@ -251,6 +274,7 @@ impl<'a> Resolver<'a> {
                     code: None,
                     affiliations: Vec::new(),
                     key,
+                    name_parts: Vec::new(),
                 })
             }
         };
@@ -270,6 +294,7 @@ impl<'a> Resolver<'a> {
         if e.country.is_none() {
             e.country = country;
         }
+        e.refresh_name_parts();
         i
     }
 
@@ -498,20 +523,14 @@ impl<'a> Resolver<'a> {
             code: None,
             affiliations: Vec::new(),
             key,
+            name_parts: Vec::new(),
         })
     }
 
     fn name_part(&self, word: &str) -> Option<usize> {
         let mut best = None;
         for (i, e) in self.res.entities.iter().enumerate() {
-            if e.kind == ActorKind::Official
-                && matches!(e.key, Key::Person(_))
-                && std::iter::once(&e.name).chain(&e.aliases).any(|n| {
-                    let n = super::tokens::normalise(n);
-                    let words: Vec<&str> = n.split([' ', '-']).collect();
-                    words.len() > 1 && words.iter().skip(1).any(|w| *w == word)
-                })
-            {
+            if matches!(e.key, Key::Person(_)) && e.name_parts.iter().any(|w| w == word) {
                 if best.is_some() && Some(i) != self.focus.last_person {
                     // Two people share the word: take the one in focus, else leave it.
                     if best != self.focus.last_person {

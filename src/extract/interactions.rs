@@ -60,7 +60,9 @@ pub struct SentenceEvents<'a> {
     pub lex: &'a Lexicon,
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub keys: &'a [String],
+    pub keys: &'a [compact_str::CompactString],
+    /// What each token can start (`lexicon::starts` bits).
+    pub starts: &'a [u8],
     pub range: Range<usize>,
     pub args: Vec<Arg>,
     /// Entities of the pair in focus before this sentence.
@@ -165,7 +167,7 @@ impl<'a> SentenceEvents<'a> {
         let mut triggers: Vec<(Range<usize>, &'a Trigger)> = Vec::new();
         let mut i = self.range.start;
         while i < self.range.end {
-            if !self.tokens[i].is_word() || self.arg_covering(i).is_some() {
+            if self.starts[i] & super::lexicon::starts::TRIGGER == 0 || !self.tokens[i].is_word() || self.arg_covering(i).is_some() {
                 i += 1;
                 continue;
             }

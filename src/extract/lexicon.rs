@@ -6,7 +6,7 @@
 //!
 //! This module turns the files into lookup tables; it has no rules of its own.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -254,6 +254,18 @@ pub struct Grammar {
     pub media_wings: WordList,
 }
 
+/// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that
+/// table, so the lookup is skipped. One hash probe per token replaces a probe per table.
+pub mod starts {
+    pub const NAME: u8 = 1;
+    pub const TITLE: u8 = 2;
+    pub const GROUP: u8 = 4;
+    pub const HEAD: u8 = 8;
+    pub const TRIGGER: u8 = 16;
+    /// Pronouns and pair references ("both", "the two", "each other", "his").
+    pub const REFERENCE: u8 = 32;
+}
+
 /// Everything the extractor knows.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -280,6 +292,8 @@ pub struct Lexicon {
     pub ambiguous: HashSet<String>,
     pub grammar: Grammar,
     pub speller: Speller,
+    /// Normal form → `starts` bits.
+    starts: HashMap<String, u8>,
 }
 
 /// The bundled data files.
@@ -342,8 +356,8 @@ impl Lexicon {
         let g: GrammarFile = parse("grammar.json", grammar)?;
 
         let mut names = PhraseTable::new(CaseRule::Proper);
-        let mut ambiguous = HashSet::new();
-        let mut country_index = HashMap::new();
+        let mut ambiguous = HashSet::default();
+        let mut country_index = HashMap::default();
         for (i, c) in countries.iter().enumerate() {
             let index = i as u16;
             country_index.insert(c.iso3.clone(), index);
@@ -372,7 +386,7 @@ impl Lexicon {
             }
         }
 
-        let mut person_index = HashMap::new();
+        let mut person_index = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.variants) {
                 names.insert(n, NameRef::Person(i as u32));
@@ -468,7 +482,30 @@ impl Lexicon {
         guard.extend(given_names.iter().cloned());
         let speller = Speller::new(vocabulary.iter().map(String::as_str), guard.iter().map(String::as_str));
 
+        let mut starts: HashMap<String, u8> = HashMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &str>, bit: u8| {
+            for w in words {
+                *starts.entry(w.to_string()).or_default() |= bit;
+            }
+        };
+        mark(&mut names.first_words(), starts::NAME);
+        mark(&mut title_words.first_words(), starts::TITLE);
+        mark(&mut groups.first_words(), starts::GROUP);
+        mark(&mut heads.first_words(), starts::HEAD);
+        mark(&mut trigger_table.first_words(), starts::TRIGGER);
+        let references = [
+            &g.reciprocals, &g.pair_starts, &g.person_pronouns, &g.plural_pronouns, &g.thing_pronouns,
+            &g.first_person_plural,
+        ];
+        let mut reference_words: Vec<String> = references
+            .iter()
+            .flat_map(|list| list.iter().map(|w| w.split(' ').next().unwrap_or("").to_string()))
+            .collect();
+        reference_words.extend(["the", "i", "regime"].map(String::from));
+        mark(&mut reference_words.iter().map(String::as_str), starts::REFERENCE);
+
         Ok(Lexicon {
+            starts,
             countries,
             country_index,
             organisations: inst.organizations,
@@ -487,6 +524,11 @@ impl Lexicon {
             grammar,
             speller,
         })
+    }
+
+    /// What a word (normal form) can start: `starts` bits.
+    pub fn starts(&self, norm: &str) -> u8 {
+        self.starts.get(norm).copied().unwrap_or(0)
     }
 
     /// The sector of a single institution head word ("Coalition" → MIL).

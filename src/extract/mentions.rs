@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, NameRef, TitleRef};
+use super::lexicon::{Lexicon, NameRef, TitleRef, starts};
 use super::tokens::{Shape, Token};
 use crate::corpus::{MentionVia, Span};
 
@@ -82,16 +82,43 @@ pub struct Candidate {
 
 /// One sentence's tokens with the lexicon, ready to be read.
 pub struct SentenceReader<'a> {
-    pub lex: &'a Lexicon,
-    pub text: &'a str,
-    pub tokens: &'a [Token],
+    lex: &'a Lexicon,
+    text: &'a str,
+    tokens: &'a [Token],
     /// Lexicon keys of the tokens: normal forms, typo-corrected for lexicon words.
-    pub keys: &'a [String],
-    pub range: Range<usize>,
-    pub sentence: usize,
+    keys: &'a [compact_str::CompactString],
+    /// What each token can start (`lexicon::starts` bits).
+    starts: &'a [u8],
+    range: Range<usize>,
+    sentence: usize,
+    /// Lookups already made, per token of the sentence: the same token is asked about by several phrase
+    /// shapes, and each answer costs a hash probe.
+    memo: std::cell::RefCell<Memo>,
+}
+
+#[derive(Default)]
+struct Memo {
+    country: Vec<Option<Option<(usize, u16, MentionVia)>>>,
+    title: Vec<Option<Option<(usize, TitleRef)>>>,
+    organisation: Vec<Option<Option<(usize, u32)>>>,
+    name: Vec<Option<Option<usize>>>,
 }
 
 impl<'a> SentenceReader<'a> {
+    pub fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        keys: &'a [compact_str::CompactString],
+        starts: &'a [u8],
+        range: Range<usize>,
+        sentence: usize,
+    ) -> Self {
+        let n = range.len();
+        let memo = Memo { country: vec![None; n], title: vec![None; n], organisation: vec![None; n], name: vec![None; n] };
+        SentenceReader { lex, text, tokens, keys, starts, range, sentence, memo: std::cell::RefCell::new(memo) }
+    }
+
     fn norm(&self, i: usize) -> &str {
         &self.tokens[i].norm
     }
@@ -102,6 +129,11 @@ impl<'a> SentenceReader<'a> {
 
     fn in_range(&self, i: usize) -> bool {
         i < self.range.end
+    }
+
+    /// Whether token `i` can start a phrase of the kind `bit` (`lexicon::starts`).
+    fn can_start(&self, i: usize, bit: u8) -> bool {
+        self.in_range(i) && self.starts[i] & bit != 0
     }
 
     fn span(&self, r: Range<usize>) -> Span {
@@ -118,7 +150,20 @@ impl<'a> SentenceReader<'a> {
 
     /// The country named at `i` (name, demonym, abbreviation, capital), with its length.
     fn country_at(&self, i: usize) -> Option<(usize, u16, MentionVia)> {
-        if !self.in_range(i) || !self.tokens[i].capitalised {
+        if !self.in_range(i) {
+            return None;
+        }
+        let k = i - self.range.start;
+        if let Some(v) = self.memo.borrow().country[k] {
+            return v;
+        }
+        let v = self.country_at_uncached(i);
+        self.memo.borrow_mut().country[k] = Some(v);
+        v
+    }
+
+    fn country_at_uncached(&self, i: usize) -> Option<(usize, u16, MentionVia)> {
+        if !self.can_start(i, starts::NAME) || !self.tokens[i].capitalised {
             return None;
         }
         let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
@@ -130,7 +175,20 @@ impl<'a> SentenceReader<'a> {
 
     /// Titles, ranks, honorifics or modifiers at `i` (lexicon keys, so typos are forgiven).
     fn title_word_at(&self, i: usize) -> Option<(usize, TitleRef)> {
-        if !self.in_range(i) || !self.tokens[i].is_word() {
+        if !self.in_range(i) {
+            return None;
+        }
+        let k = i - self.range.start;
+        if let Some(v) = self.memo.borrow().title[k] {
+            return v;
+        }
+        let v = self.title_word_at_uncached(i);
+        self.memo.borrow_mut().title[k] = Some(v);
+        v
+    }
+
+    fn title_word_at_uncached(&self, i: usize) -> Option<(usize, TitleRef)> {
+        if !self.can_start(i, starts::TITLE) || !self.tokens[i].is_word() {
             return None;
         }
         let m = self.lex.title_words.longest(self.text, &self.tokens[..self.range.end], i, |j| self.key(j))?;
@@ -163,13 +221,26 @@ impl<'a> SentenceReader<'a> {
     /// The name starting at `i`: capitalised words, with particles ("al-", "bin", "de") and hyphens
     /// inside. Stops at titles, countries and anything else.
     fn name_at(&self, i: usize) -> Option<usize> {
+        if !self.in_range(i) {
+            return None;
+        }
+        let k = i - self.range.start;
+        if let Some(v) = self.memo.borrow().name[k] {
+            return v;
+        }
+        let v = self.name_at_uncached(i);
+        self.memo.borrow_mut().name[k] = Some(v);
+        v
+    }
+
+    fn name_at_uncached(&self, i: usize) -> Option<usize> {
         let mut j = i;
         let mut words = 0;
         let mut after_particle = false;
         while self.in_range(j) {
             let t = &self.tokens[j];
             if self.is_name_word(j) && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
-                if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(&t.norm) {
+                if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(t.norm.as_str()) {
                     break;
                 }
                 if self.lex.names.starts_with(&t.norm) && self.organisation_at(j).is_some() {
@@ -199,6 +270,22 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn organisation_at(&self, i: usize) -> Option<(usize, u32)> {
+        if !self.in_range(i) {
+            return None;
+        }
+        let k = i - self.range.start;
+        if let Some(v) = self.memo.borrow().organisation[k] {
+            return v;
+        }
+        let v = self.organisation_at_uncached(i);
+        self.memo.borrow_mut().organisation[k] = Some(v);
+        v
+    }
+
+    fn organisation_at_uncached(&self, i: usize) -> Option<(usize, u32)> {
+        if !self.can_start(i, starts::NAME) {
+            return None;
+        }
         let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
@@ -211,6 +298,11 @@ impl<'a> SentenceReader<'a> {
         let mut out = Vec::new();
         let mut i = self.range.start;
         while i < self.range.end {
+            // Every phrase shape starts with a capitalised word or a listed one.
+            if self.starts[i] == 0 && !self.tokens[i].capitalised {
+                i += 1;
+                continue;
+            }
             match self.read_at(i, &mut out) {
                 Some(next) if next > i => i = next,
                 _ => i += 1,
@@ -259,6 +351,9 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn pair_or_pronoun(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        if !self.can_start(i, starts::REFERENCE) {
+            return None;
+        }
         let g = &self.lex.grammar;
         let text = self.text;
         let toks = &self.tokens[..self.range.end];
@@ -632,7 +727,7 @@ impl<'a> SentenceReader<'a> {
             let referent = Referent::Institution { name, sector, country, acronym: Some(acronym) };
             out.push(self.candidate(start..end, referent, MentionVia::Name, false));
             let acr = end + 1..end + 2;
-            let acr_ref = Referent::Acronym(self.tokens[end + 1].norm.to_uppercase());
+            let acr_ref = Referent::Acronym(self.tokens[end + 1].norm.to_uppercase().to_string());
             out.push(self.candidate(acr, acr_ref, MentionVia::Acronym, false));
             return Some(end + 3);
         }
@@ -675,7 +770,7 @@ impl<'a> SentenceReader<'a> {
 
     /// The end of a lower-case group noun at `i` ("fighters", "military forces"), if there is one.
     fn group_noun_at(&self, i: usize) -> Option<usize> {
-        if !self.in_range(i) || self.tokens[i].capitalised {
+        if !self.can_start(i, starts::GROUP) || self.tokens[i].capitalised {
             return None;
         }
         self.lex.groups.longest(self.text, &self.tokens[..self.range.end], i, |k| self.key(k)).map(|m| i + m.len)

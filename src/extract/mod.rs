@@ -50,21 +50,26 @@ impl Extractor {
     pub fn extract(&self, path: &str, text: &str) -> Corpus {
         let lex = &self.lex;
         let sentences = sentences::split(text);
-        let mut tokens: Vec<Token> = Vec::new();
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentence_tokens: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let start = tokens.len();
-            tokens.extend(tokens::tokenize(text, s.start, s.end));
+            tokens::tokenize_into(text, s.start, s.end, &mut tokens);
             sentence_tokens.push(start..tokens.len());
         }
-        let keys: Vec<String> = tokens.iter().map(|t| lexicon_key(lex, t)).collect();
+        let keys: Vec<compact_str::CompactString> = tokens.iter().map(|t| lexicon_key(lex, t)).collect();
+        let starts: Vec<u8> = tokens
+            .iter()
+            .zip(&keys)
+            .map(|(t, k)| if *k == t.norm { lex.starts(k) } else { lex.starts(&t.norm) | lex.starts(k) })
+            .collect();
         let date = when::article_date(lex, &tokens);
 
         // Phrases that refer to actors, sentence by sentence.
-        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(tokens.len() / 4 + 1);
         let mut sentence_candidates: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
         for (si, range) in sentence_tokens.iter().enumerate() {
-            let reader = SentenceReader { lex, text, tokens: &tokens, keys: &keys, range: range.clone(), sentence: si };
+            let reader = SentenceReader::new(lex, text, &tokens, &keys, &starts, range.clone(), si);
             let start = candidates.len();
             candidates.extend(reader.read());
             sentence_candidates.push(start..candidates.len());
@@ -83,6 +88,7 @@ impl Extractor {
                 text,
                 tokens: &tokens,
                 keys: &keys,
+                starts: &starts,
                 range: sentence_tokens[si].clone(),
                 args,
                 focus: resolver.focus_pair(),
@@ -125,11 +131,11 @@ impl Extractor {
 }
 
 /// The form a token is looked up by in lexicons: its normal form, or the lexicon word it is a typo of.
-fn lexicon_key(lex: &Lexicon, t: &Token) -> String {
+fn lexicon_key(lex: &Lexicon, t: &Token) -> compact_str::CompactString {
     if t.shape == Shape::Word && !t.all_caps
         && let Some(fixed) = lex.speller.correct(&t.norm)
     {
-        return fixed.to_string();
+        return fixed.into();
     }
     t.norm.clone()
 }

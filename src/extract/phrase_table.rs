@@ -6,7 +6,7 @@
 //! capitalised in the list, so a lookup can insist that the text capitalises them too ("Security Council",
 //! not "security council") and that short all-caps abbreviations match exactly ("US", not "us").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{Token, tokenize};
 
@@ -39,7 +39,7 @@ pub enum CaseRule {
 /// A table of phrases, each with a value.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: FxHashMap<String, Vec<Phrase<T>>>,
     rule: CaseRule,
 }
 
@@ -52,7 +52,7 @@ pub struct Match<'a, T> {
 
 impl<T> PhraseTable<T> {
     pub fn new(rule: CaseRule) -> Self {
-        PhraseTable { by_first: HashMap::new(), rule }
+        PhraseTable { by_first: FxHashMap::default(), rule }
     }
 
     /// Adds `phrase` (tokenised like article text) with `value`. Empty phrases are ignored.
@@ -73,7 +73,7 @@ impl<T> PhraseTable<T> {
                 } else {
                     Case::Any
                 };
-                (t.norm.clone(), case, raw.into())
+                (t.norm.to_string(), case, raw.into())
             })
             .collect();
         self.by_first.entry(words[0].0.clone()).or_default().push(Phrase { words, value });
@@ -118,6 +118,11 @@ impl<T> PhraseTable<T> {
             }
         }
         best
+    }
+
+    /// The normal forms phrases start with.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// Every distinct first word, for building spelling vocabularies.

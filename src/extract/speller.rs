@@ -7,7 +7,7 @@
 //! `assets/typo_guard.txt` and left alone. Candidates are found through a deletion index (every word with
 //! one letter removed), so a lookup is a handful of hash probes rather than a scan of the vocabulary.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Shortest word that is ever corrected.
 pub const MIN_LEN: usize = 5;
@@ -15,22 +15,65 @@ pub const MIN_LEN: usize = 5;
 #[derive(Debug, Default, Clone)]
 pub struct Speller {
     words: Vec<String>,
-    known: HashSet<String>,
-    guard: HashSet<String>,
-    /// A word or one of its one-letter deletions → indices into `words`.
-    deletions: HashMap<String, Vec<u32>>,
+    /// Hashes (`hash_bytes`) of the vocabulary and of the guarded words: never corrected.
+    known: FxHashSet<u64>,
+    guard: FxHashSet<u64>,
+    /// Hash of a word or of one of its one-letter deletions → indices into `words`. Hashes rather than
+    /// strings, so a lookup builds no string; candidates are confirmed by `within_one_edit`.
+    deletions: FxHashMap<u64, Vec<u32>>,
+}
+
+/// Polynomial hash base; the hash of bytes b0..bn is Σ b_i · BASE^(n-1-i) (mod 2^64), so the hash of a
+/// string with one character removed follows from prefix and suffix hashes in constant time.
+const BASE: u64 = 0x100_0000_01b3;
+
+fn hash_bytes(b: &[u8]) -> u64 {
+    b.iter().fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1))
+}
+
+/// Longest word (in bytes) considered for correction; longer ones are left as they are.
+const MAX_BYTES: usize = 40;
+
+/// Hashes of `w` and of every string made by removing one character from it, in one pass and without
+/// allocating: `out[0]` is the whole word's, then one per character. Returns how many were written.
+fn probe_hashes(w: &str, out: &mut [u64; MAX_BYTES + 1]) -> usize {
+    let b = w.as_bytes();
+    let n = b.len().min(MAX_BYTES);
+    let mut prefix = [0u64; MAX_BYTES + 1];
+    let mut power = [1u64; MAX_BYTES + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(b[i] as u64 + 1);
+        power[i + 1] = power[i].wrapping_mul(BASE);
+    }
+    let whole = prefix[n];
+    out[0] = whole;
+    let mut count = 1;
+    for (i, c) in w[..n].char_indices() {
+        let j = i + c.len_utf8();
+        // suffix hash = whole - prefix[j]·BASE^(n-j); joined = prefix[i]·BASE^(n-j) + suffix
+        let suffix = whole.wrapping_sub(prefix[j].wrapping_mul(power[n - j]));
+        out[count] = prefix[i].wrapping_mul(power[n - j]).wrapping_add(suffix);
+        count += 1;
+    }
+    count
 }
 
 impl Speller {
     /// A speller for `vocabulary`, never correcting any word in `guard`.
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>, guard: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut s = Speller { guard: guard.into_iter().map(str::to_string).collect(), ..Speller::default() };
+        let mut s = Speller { guard: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(), ..Speller::default() };
+        let mut probes = [0u64; MAX_BYTES + 1];
         for w in vocabulary {
-            if s.known.insert(w.to_string()) && w.chars().count() >= MIN_LEN && w.chars().all(char::is_alphabetic) {
+            if s.known.insert(hash_bytes(w.as_bytes()))
+                && w.chars().count() >= MIN_LEN
+                && w.len() <= MAX_BYTES
+                && w.chars().all(char::is_alphabetic)
+            {
                 let index = s.words.len() as u32;
                 s.words.push(w.to_string());
-                for d in std::iter::once(w.to_string()).chain(deletions(w)) {
-                    let slot = s.deletions.entry(d).or_default();
+                let n = probe_hashes(w, &mut probes);
+                for &h in &probes[..n] {
+                    let slot = s.deletions.entry(h).or_default();
                     if !slot.contains(&index) {
                         slot.push(index);
                     }
@@ -42,16 +85,17 @@ impl Speller {
 
     /// The lexicon word `word` (a normal form) is a typo of, if there is exactly one.
     pub fn correct(&self, word: &str) -> Option<&str> {
-        if word.chars().count() < MIN_LEN || self.known.contains(word) || self.guard.contains(word) {
+        if word.len() < MIN_LEN || word.len() > MAX_BYTES || !word.chars().all(char::is_alphabetic) || word.chars().count() < MIN_LEN {
             return None;
         }
-        if !word.chars().all(char::is_alphabetic) {
+        let mut probes = [0u64; MAX_BYTES + 1];
+        let n = probe_hashes(word, &mut probes);
+        if self.known.contains(&probes[0]) || self.guard.contains(&probes[0]) {
             return None;
         }
         let mut found: Option<u32> = None;
-        let probes = std::iter::once(word.to_string()).chain(deletions(word));
-        for probe in probes {
-            for &i in self.deletions.get(&probe).into_iter().flatten() {
+        for &h in &probes[..n] {
+            for &i in self.deletions.get(&h).into_iter().flatten() {
                 if found == Some(i) || !within_one_edit(word, &self.words[i as usize]) {
                     continue;
                 }
@@ -63,16 +107,6 @@ impl Speller {
         }
         found.map(|i| self.words[i as usize].as_str())
     }
-}
-
-/// Every string made by removing one character from `w`.
-fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
-    w.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(w.len());
-        s.push_str(&w[..i]);
-        s.push_str(&w[i + c.len_utf8()..]);
-        s
-    })
 }
 
 /// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
@@ -125,6 +159,20 @@ mod tests {
     fn a_word_one_edit_from_two_lexicon_words_is_not_guessed() {
         let s = Speller::new(["major", "mayor"], []);
         assert_eq!(s.correct("mazor"), None);
+    }
+
+    #[test]
+    fn deletion_hashes_equal_the_hashes_of_the_shortened_words() {
+        for w in ["forign", "discussions", "côté", "ab"] {
+            let mut hashes = [0u64; MAX_BYTES + 1];
+            let n = probe_hashes(w, &mut hashes);
+            assert_eq!(n, w.chars().count() + 1);
+            assert_eq!(hashes[0], hash_bytes(w.as_bytes()));
+            for (k, (i, c)) in w.char_indices().enumerate() {
+                let shortened = format!("{}{}", &w[..i], &w[i + c.len_utf8()..]);
+                assert_eq!(hashes[k + 1], hash_bytes(shortened.as_bytes()), "{w} without {c}");
+            }
+        }
     }
 
     #[test]

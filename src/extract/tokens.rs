@@ -15,12 +15,14 @@ pub enum Shape {
     Punct,
 }
 
+use compact_str::CompactString;
+
 /// One token: its byte span in the text and its lookup form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub norm: String,
+    pub norm: CompactString,
     pub shape: Shape,
     /// The first letter is upper case ("Iran", "ISPR", "U.S.").
     pub capitalised: bool,
@@ -49,89 +51,141 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokens of `text[from..to]`, with offsets into `text`.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity((to - from) / 5);
-    let s = &text[from..to];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let offset = |k: usize| from + chars.get(k).map(|&(i, _)| i).unwrap_or(s.len());
-    let mut k = 0;
-    while k < n {
-        let c = chars[k].1;
+    let mut tokens = Vec::with_capacity((to - from) / 5 + 1);
+    tokenize_into(text, from, to, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[from..to]` to `tokens`.
+pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
+    let mut k = from;
+    while k < to {
+        let c = char_at(text, k);
+        let w = c.len_utf8();
         if c.is_whitespace() {
-            k += 1;
+            k += w;
             continue;
         }
         let start = k;
         if c.is_alphabetic() {
             // A dotted abbreviation: single letters each followed by a dot ("U.S.", "F.W.", "D.C.").
             let mut j = k;
-            while at(j).is_some_and(|c| c.is_alphabetic()) && at(j + 1) == Some('.') {
-                j += 2;
+            let mut letters = 0;
+            while j < to && char_at(text, j).is_alphabetic() {
+                let l = char_at(text, j).len_utf8();
+                if j + l < to && text.as_bytes()[j + l] == b'.' {
+                    j += l + 1;
+                    letters += 1;
+                } else {
+                    break;
+                }
             }
-            if j - k >= 4 {
+            if letters >= 2 {
                 k = j;
             } else {
-                k += 1;
-                while let Some(c) = at(k) {
+                k += w;
+                while k < to {
+                    let c = char_at(text, k);
                     if c.is_alphanumeric() {
-                        k += 1;
-                    } else if is_apostrophe(c) && at(k + 1).is_some_and(|d| d.is_alphabetic()) && !possessive_at(&at, k) {
-                        k += 2;
+                        k += c.len_utf8();
+                    } else if is_apostrophe(c) && !possessive_at(text, k, to) && next_is_alphabetic(text, k, to) {
+                        k += c.len_utf8();
                     } else {
                         break;
                     }
                 }
             }
-            push(&mut tokens, text, offset(start), offset(k), Shape::Word);
+            push(tokens, text, start, k, Shape::Word);
             // A possessive right after a word.
-            if at(k).is_some_and(is_apostrophe) {
-                if possessive_at(&at, k) {
-                    push(&mut tokens, text, offset(k), offset(k + 2), Shape::Possessive);
-                    k += 2;
-                } else if tokens.last().is_some_and(|t| t.norm.ends_with('s')) && !at(k + 1).is_some_and(|d| d.is_alphanumeric()) {
-                    push(&mut tokens, text, offset(k), offset(k + 1), Shape::Possessive);
-                    k += 1;
+            if k < to && is_apostrophe(char_at(text, k)) {
+                let a = char_at(text, k).len_utf8();
+                if possessive_at(text, k, to) {
+                    push(tokens, text, k, k + a + 1, Shape::Possessive);
+                    k += a + 1;
+                } else if tokens.last().is_some_and(|t| t.norm.ends_with('s')) && !next_is_alphanumeric(text, k, to) {
+                    push(tokens, text, k, k + a, Shape::Possessive);
+                    k += a;
                 }
             }
-        } else if c.is_ascii_digit() || c.is_numeric() {
-            k += 1;
-            while let Some(c) = at(k) {
-                if c.is_alphanumeric() || (matches!(c, '.' | ',') && at(k + 1).is_some_and(|d| d.is_ascii_digit())) {
-                    k += 1;
+        } else if c.is_numeric() {
+            k += w;
+            while k < to {
+                let c = char_at(text, k);
+                let digit_follows = k + 1 < to && text.as_bytes()[k + 1].is_ascii_digit();
+                if c.is_alphanumeric() || (matches!(c, '.' | ',') && digit_follows) {
+                    k += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            push(&mut tokens, text, offset(start), offset(k), Shape::Number);
+            push(tokens, text, start, k, Shape::Number);
         } else {
-            k += 1;
-            push(&mut tokens, text, offset(start), offset(k), Shape::Punct);
+            k += w;
+            push(tokens, text, start, k, Shape::Punct);
         }
     }
-    tokens
+    }
+
+/// The character starting at byte `k` (which must be a character boundary).
+fn char_at(text: &str, k: usize) -> char {
+    let b = text.as_bytes()[k];
+    if b < 0x80 { b as char } else { text[k..].chars().next().unwrap_or(' ') }
 }
 
-/// Whether an apostrophe at `k` starts a possessive "'s" (followed by no further letter).
-fn possessive_at(at: &impl Fn(usize) -> Option<char>, k: usize) -> bool {
-    at(k).is_some_and(is_apostrophe)
-        && at(k + 1).is_some_and(|c| c == 's' || c == 'S')
-        && !at(k + 2).is_some_and(|c| c.is_alphanumeric())
+fn next_is_alphabetic(text: &str, k: usize, to: usize) -> bool {
+    let n = k + char_at(text, k).len_utf8();
+    n < to && char_at(text, n).is_alphabetic()
+}
+
+fn next_is_alphanumeric(text: &str, k: usize, to: usize) -> bool {
+    let n = k + char_at(text, k).len_utf8();
+    n < to && char_at(text, n).is_alphanumeric()
+}
+
+/// Whether an apostrophe at byte `k` starts a possessive "'s" (followed by no further letter).
+fn possessive_at(text: &str, k: usize, to: usize) -> bool {
+    if !is_apostrophe(char_at(text, k)) {
+        return false;
+    }
+    let s = k + char_at(text, k).len_utf8();
+    s < to && matches!(text.as_bytes()[s], b's' | b'S') && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
 }
 
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape) {
     let raw = &text[start..end];
-    let norm = normalise(raw);
-    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
-    let capitalised = raw.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(|c| c.is_uppercase());
+    let (norm, capitalised, all_caps) = if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let (mut letters, mut upper) = (0, 0);
+        for &x in b {
+            letters += usize::from(x.is_ascii_alphabetic());
+            upper += usize::from(x.is_ascii_uppercase());
+        }
+        (normal_form(raw), b[0].is_ascii_uppercase(), letters >= 2 && upper == letters)
+    } else {
+        let (mut letters, mut upper) = (0, 0);
+        for c in raw.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        (normal_form(raw), raw.chars().next().is_some_and(char::is_uppercase), letters >= 2 && upper == letters)
+    };
     tokens.push(Token { start, end, norm, shape, capitalised, all_caps });
 }
 
 /// Lower case with curly apostrophes and quotes straightened: the form lexicons are keyed on.
 pub fn normalise(raw: &str) -> String {
+    normal_form(raw).into()
+}
+
+/// `normalise` into an inline string (no heap allocation for short words).
+pub fn normal_form(raw: &str) -> CompactString {
     if raw.is_ascii() {
-        return raw.to_ascii_lowercase();
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return CompactString::new(raw);
+        }
+        let mut s = CompactString::new(raw);
+        s.make_ascii_lowercase();
+        return s;
     }
     raw.chars()
         .map(|c| match c {
