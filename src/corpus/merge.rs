@@ -233,18 +233,16 @@ pub fn normal(name: &str) -> String {
 
 /// Adds `other`'s names, attributes and mentions to `into`.
 fn join(into: &mut Actor, other: Actor) {
-    for n in std::iter::once(other.name).chain(other.aliases) {
+    // A person's fuller name becomes the name ("Syed Abbas Araghchi" over "Araghchi"); aliases, which hold
+    // surface forms with titles, never do.
+    let mut name = other.name;
+    if into.kind == ActorKind::Official && name.len() > into.name.len() && person_names_agree(&name, &into.name) {
+        std::mem::swap(&mut into.name, &mut name);
+    }
+    for n in std::iter::once(name).chain(other.aliases) {
         if n != into.name && !into.aliases.contains(&n) {
             into.aliases.push(n);
         }
-    }
-    // The longest name is the fullest ("Syed Abbas Araghchi" over "Araghchi").
-    if let Some(longest) = into.aliases.iter().filter(|n| n.len() > into.name.len()).max_by_key(|n| n.len()).cloned()
-        && into.kind == ActorKind::Official
-    {
-        into.aliases.retain(|n| *n != longest);
-        let old = std::mem::replace(&mut into.name, longest);
-        into.aliases.push(old);
     }
     if into.country.is_none() {
         into.country = other.country;

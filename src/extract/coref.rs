@@ -250,7 +250,8 @@ impl<'a> Resolver<'a> {
             let kc = k.country.as_deref().and_then(|c| self.lex.country(c));
             country.is_none() || kc.is_none() || kc == country
         });
-        let name = known.map_or(name, |k| k.name.as_str());
+        // The fuller of the two names: "Bashar al-Assad" for "Assad", "Syed Asim Munir" over "Asim Munir".
+        let name = known.map_or(name, |k| if k.name.len() > name.len() { k.name.as_str() } else { name });
         let country = country.or_else(|| known.and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c)));
         let title = title.or_else(|| known.and_then(|k| k.title.as_deref()));
         let sector = sector.or_else(|| known.and_then(|k| k.sector.as_deref()));
@@ -340,7 +341,9 @@ impl<'a> Resolver<'a> {
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
                 Referent::Place => self.focus.last_country.filter(|(_, s)| c.sentence <= s + 2).map(|(e, _)| e),
                 Referent::GovernmentOf(surname) => {
-                    let state = self.name_part(surname).and_then(|p| self.res.entities[p].country).map(|k| self.country_entity(k));
+                    let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c));
+                    let named = self.name_part(surname).and_then(|p| self.res.entities[p].country);
+                    let state = named.or(known).map(|k| self.country_entity(k));
                     if state.is_some() {
                         self.focus.last_regime = state;
                     }

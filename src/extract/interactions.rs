@@ -243,12 +243,14 @@ impl<'a> SentenceEvents<'a> {
     fn must_clause(&self, units: &[Unit]) -> Option<(usize, Found)> {
         let m = (self.range.start..self.range.end).find(|&j| matches!(self.norm(j), "must" | "should"))?;
         let y = units.iter().position(|u| u.tokens.end == m)?;
-        let x = self.main_subject(units[y].tokens.start, units).filter(|&x| x != y)?;
-        let between: Vec<&str> = (units[x].tokens.end..units[y].tokens.start).map(|j| self.norm(j)).collect();
+        let ya = units[y].members[0];
+        // The speaker: the sentence's first actor, at its start (a reporter too: "Chile said that ...").
+        let lead = if self.norm(self.range.start) == "the" { self.range.start + 1 } else { self.range.start };
+        let xa = self.args.iter().position(|a| a.tokens.start == lead).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
+        let between: Vec<&str> = (self.args[xa].tokens.end..self.args[ya].tokens.start).map(|j| self.norm(j)).collect();
         if !between.iter().any(|w| *w == "that" || self.lex.grammar.reporting_verbs.has(w)) {
             return None;
         }
-        let (xa, ya) = (units[x].members[0], units[y].members[0]);
         let source = *self.args[xa].entities.first()?;
         let target = *self.args[ya].entities.first()?;
         (source != target).then(|| {
@@ -335,6 +337,7 @@ impl<'a> SentenceEvents<'a> {
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
             .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops));
         let by_agent = self.by_agent(trig.end, units);
+
 
         let (mut sources, mut targets, mut how) = (None, right.clone(), "object");
         if passive {
@@ -574,13 +577,9 @@ impl<'a> SentenceEvents<'a> {
                 // "Araghchi's visit": the unit before the possessive.
                 return units.iter().position(|u| u.tokens.end == j - 1);
             }
+            // "launched airstrikes", "carried out attacks" (the particle is skipped like any small word).
             if g.light_verbs.has(p) {
-                let mut k = j - 1;
-                // "carried out", "stepped up"
-                while k > self.range.start && g.light_verbs.has(self.norm(k - 1)) && ["out", "up"].contains(&self.norm(k)) {
-                    k -= 1;
-                }
-                return self.verb_subject(k, units);
+                return self.verb_subject(j - 1, units);
             }
             if g.determiners.has(p) || (t.is_word() && !t.capitalised && !g.prepositions.has(p) && !g.clause_breaks.has(p)) || p == "-" || t.shape == Shape::Number {
                 j -= 1;

@@ -330,18 +330,19 @@ impl<'a> SentenceReader<'a> {
             return Some(next);
         }
         if !t.capitalised {
-            return None;
+            // A few listed names are written in lower case ("the international community").
+            return self.gazetteer(i, out);
         }
         if let Some(next) = self.institution(i, out) {
+            return Some(next);
+        }
+        if let Some(next) = self.government_of(i, out) {
             return Some(next);
         }
         if let Some(next) = self.gazetteer(i, out) {
             return Some(next);
         }
         if let Some(next) = self.acronym(i, out) {
-            return Some(next);
-        }
-        if let Some(next) = self.government_of(i, out) {
             return Some(next);
         }
         if let Some(next) = self.unknown_place(i, out) {

@@ -1,0 +1,36 @@
+//! The command line as a script would use it: `actormap extract --json FILES > corpus.json`.
+
+use std::process::Command;
+
+fn actormap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_actormap"))
+}
+
+#[test]
+fn extract_writes_the_corpus_json_to_stdout() {
+    let out = actormap().args(["extract", "--json", "sample_data/01_iran_pakistan_talks.txt"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let corpus = actormap::corpus::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(corpus.articles.len(), 1);
+    assert!(corpus.actors.iter().any(|a| a.name == "Syed Abbas Araghchi"));
+}
+
+#[test]
+fn a_file_that_fails_is_named_on_stderr_and_the_exit_status_says_so() {
+    let out = actormap()
+        .args(["extract", "--json", "sample_data/01_iran_pakistan_talks.txt", "no/such/article.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/article.txt") && err.contains("no such file"), "{err}");
+    let corpus = actormap::corpus::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(corpus.articles.len(), 1, "the files that opened are still written");
+}
+
+#[test]
+fn extract_without_files_explains_its_usage() {
+    let out = actormap().arg("extract").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("USAGE"));
+}
