@@ -333,7 +333,7 @@ impl<'a> SentenceEvents<'a> {
                 .iter()
                 .position(|u| u.tokens.start >= trig.end && u.members.iter().any(|&a| self.args[a].reciprocal))
                 .map(|u| (u, "each other"))
-        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops))
+        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
             .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops));
         let by_agent = self.by_agent(trig.end, units);
@@ -634,7 +634,16 @@ impl<'a> SentenceEvents<'a> {
     /// A looser object for clauses the strict rules miss ("denounced as an ugly crime Serbia's
     /// suppression", "provide aid for Romania"): the first actor after the trigger in the same clause,
     /// unless it names a place ("in X") or starts a new clause.
-    fn loose_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
+    fn loose_object(
+        &self,
+        t: &Trigger,
+        after: usize,
+        units: &[Unit],
+        stops: &[usize],
+        subject: Option<usize>,
+    ) -> Option<(usize, &'static str)> {
+        let names = |u: usize| -> Vec<usize> { units[u].members.iter().flat_map(|&a| self.args[a].entities.clone()).collect() };
+        let subject_entities = subject.map(names).unwrap_or_default();
         if t.subject_only {
             return None;
         }
@@ -651,7 +660,9 @@ impl<'a> SentenceEvents<'a> {
                 if locative || reporter {
                     return None;
                 }
-                if addressee {
+                // "rejected a call for its forces to ...": the subject again is not its own object.
+                let itself = !subject_entities.is_empty() && names(u).iter().all(|e| subject_entities.contains(e));
+                if addressee || itself {
                     j = units[u].tokens.end;
                     continue;
                 }
@@ -703,7 +714,10 @@ impl<'a> SentenceEvents<'a> {
     /// Acts done to a place ("demonstrated in Serbia", "imposed a curfew in the town of Cizre", "remained on
     /// alert in the West Bank"): with no other target, the place right after the act.
     fn place_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
-        if !matches!(t.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Assault) {
+        if !matches!(
+            t.kind,
+            InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Assault | InteractionKind::Threaten
+        ) {
             return None;
         }
         let g = &self.lex.grammar;
@@ -763,10 +777,16 @@ impl<'a> SentenceEvents<'a> {
         if before.iter().any(|w| g.negations.has(w) || g.denials.has(w)) {
             return Modality::Negated;
         }
-        let hypothetical = before.iter().any(|w| ["may", "might", "could", "would", "if", "unless", "whether"].contains(w))
-            || (self.range.start..i).any(|j| self.norm(j) == "if");
+        // "X said it would allow ...": a reported "would" announces an intent rather than a supposition.
+        let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || g.reporting_verbs.has(self.norm(j)));
+        let conditional = (self.range.start..i).any(|j| matches!(self.norm(j), "if" | "unless" | "whether"));
+        let would = before.contains(&"would");
+        let hypothetical = before.iter().any(|w| ["may", "might", "could"].contains(w)) || conditional || (would && !reported);
         if hypothetical {
             return Modality::Hypothetical;
+        }
+        if would {
+            return Modality::Intended;
         }
         let intended = before.windows(2).any(|w| g.intent_cues.has(w[0]) && w[1] == "to" && !["agreed", "agrees", "offered", "offering"].contains(&w[0]))
             || before.last().is_some_and(|w| ["will", "'ll", "shall"].contains(w))

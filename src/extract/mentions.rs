@@ -320,6 +320,9 @@ impl<'a> SentenceReader<'a> {
         if let Some(next) = self.pair_or_pronoun(i, out) {
             return Some(next);
         }
+        if let Some(next) = self.group_in_country(i, out) {
+            return Some(next);
+        }
         if let Some(next) = self.official(i, out) {
             return Some(next);
         }
@@ -626,6 +629,29 @@ impl<'a> SentenceReader<'a> {
         out.push(self.candidate(start..j + 3, Referent::HeadRef(capitalise(noun)), MentionVia::Name, false));
         out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
         Some(j + 3)
+    }
+
+    /// A group noun followed by its country: "Rebels in the Ivory Coast", "students throughout Indonesia",
+    /// "the people of Syria".
+    fn group_in_country(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
+            return None;
+        }
+        let m = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], i, |k| self.key(k))?;
+        let end = i + m.len;
+        let sector = m.values[0].clone();
+        if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
+            return None;
+        }
+        let k = if self.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+        let (len, country, via) = self.country_at(k)?;
+        if via == MentionVia::Place || self.in_range(k + len) && self.tokens[k + len].shape == Shape::Possessive {
+            return None;
+        }
+        let noun = self.keys_text(i..end);
+        out.push(self.candidate(i..k + len, Referent::Group { country, sector, noun }, MentionVia::Name, false));
+        out.push(self.candidate(k..k + len, Referent::Country(country), via, true));
+        Some(k + len)
     }
 
     /// A country followed by a lower-case group noun: "Pakistan military", "Afghan rebels",
