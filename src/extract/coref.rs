@@ -85,6 +85,7 @@ pub struct Focus {
     last_country: Option<(usize, usize)>,
     /// The state most recently called a regime.
     last_regime: Option<usize>,
+    last_institution: Option<usize>,
 }
 
 /// Resolves candidates to entities.
@@ -354,6 +355,8 @@ impl<'a> Resolver<'a> {
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
                 Referent::Pronoun(Pronoun::Thing) => self.focus.last_body,
+                // "they", "their": the body (not a state) most recently named.
+                Referent::Pronoun(Pronoun::Plural) => self.focus.last_institution,
                 _ => None,
             };
             match &c.referent {
@@ -401,9 +404,12 @@ impl<'a> Resolver<'a> {
             }
             match self.res.entities[e].kind {
                 ActorKind::Official => self.focus.last_person = Some(e),
-                _ => {
+                kind => {
                     self.focus.last_body = Some(e);
                     self.focus.first_body.get_or_insert(e);
+                    if kind == ActorKind::Institution {
+                        self.focus.last_institution = Some(e);
+                    }
                 }
             }
         }

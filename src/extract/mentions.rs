@@ -394,7 +394,7 @@ impl<'a> SentenceReader<'a> {
         }
         let pronoun = if g.person_pronouns.has(norm) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
             Some(Pronoun::Person)
-        } else if g.plural_pronouns.has(norm) {
+        } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
         } else if g.thing_pronouns.has(norm) && (norm != "it" || self.reported_subject(i)) {
             Some(Pronoun::Thing)
@@ -406,6 +406,12 @@ impl<'a> SentenceReader<'a> {
         let p = pronoun?;
         out.push(self.candidate(i..i + 1, Referent::Pronoun(p), MentionVia::Pronoun, false));
         Some(i + 1)
+    }
+
+    /// "They have been clear": "they" followed by an auxiliary or a verb of saying, as a subject.
+    fn subject_pronoun(&self, i: usize) -> bool {
+        let next = if self.in_range(i + 1) { self.norm(i + 1) } else { "" };
+        self.lex.grammar.auxiliaries.has(next) || self.lex.grammar.reporting_verbs.has(next) || matches!(next, "also" | "continue" | "continued")
     }
 
     /// "Iraq said it would allow": "it" as the subject of a reported clause (after "said", "that"),
