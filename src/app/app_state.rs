@@ -1,0 +1,583 @@
+//! The app: composes the menu bar, the "Open path" bar, the error banner, the map, the evidence panel, the
+//! article view and the status line, and carries out what the user asks for in any of them.
+//!
+//! State lives in the parts (`MapState`, `MapView`, `Opener`, …); this file only wires them together, once
+//! per frame, in a fixed order: take in finished background work, draw, act on what was clicked, finish
+//! an export. It can run inside eframe (`run`) or a test harness (`ActormapApp::show`).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::{Align, Align2, Color32, FontId, Layout, Rect, Ui, ViewportCommand};
+
+use crate::corpus::{self, Corpus, MergeReport};
+use crate::extract::Extractor;
+use crate::sample::sample_corpus;
+
+use super::Launch;
+use super::article_view::ArticleView;
+use super::evidence_panel::{EvidencePanel, PanelAction};
+use super::export_png::{Exported, Exporter};
+use super::map_state::MapState;
+use super::map_view::MapView;
+use super::menu::{self, Command, MenuState};
+use super::messages::{Messages, plural};
+use super::open_files::{OpenBatch, Opener, Outcome, Purpose, typed_path};
+use super::selection::Selection;
+
+/// Storage key of the recent-paths list.
+const RECENT_KEY: &str = "actormap.recent";
+/// The headless screenshot gives the layout at most this long to settle.
+const HEADLESS_SETTLE_CAP: Duration = Duration::from_secs(4);
+
+/// The whole app.
+pub struct ActormapApp {
+    map: MapState,
+    view: MapView,
+    selection: Selection,
+    evidence: EvidencePanel,
+    article: ArticleView,
+    opener: Opener,
+    exporter: Exporter,
+    messages: Messages,
+    /// Paths to open on the first frame (the command line).
+    pending_paths: Vec<PathBuf>,
+    /// A path field shown when a save dialog gave no path.
+    save_prompt: Option<SavePrompt>,
+    /// What one open request did so far, for the status line.
+    progress: OpenProgress,
+    headless: Option<Headless>,
+    /// Whether the recent list is saved on exit (not for a scripted screenshot).
+    persist: bool,
+    first_frame: bool,
+}
+
+struct SavePrompt {
+    purpose: Purpose,
+    text: String,
+    /// Give the field the keyboard when it appears, so Enter saves at once.
+    focus: bool,
+}
+
+#[derive(Default)]
+struct OpenProgress {
+    files: usize,
+    articles: usize,
+    already_open: usize,
+    actors_added: usize,
+    interactions_added: usize,
+    failed: usize,
+}
+
+/// `actormap --screenshot OUT.png`: open, let the layout settle, fit, save the map, quit.
+struct Headless {
+    out: PathBuf,
+    started: Instant,
+    settling_since: Option<Instant>,
+    capturing: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+impl ActormapApp {
+    /// The app for `launch`: the given paths are opened on the first frame, or the bundled sample corpus is
+    /// shown when there are none. `storage` brings back the recent-paths list.
+    pub fn new(launch: Launch, storage: Option<&dyn eframe::Storage>) -> Self {
+        let corpus = if launch.paths.is_empty() { sample_corpus(Extractor::bundled()) } else { Corpus::default() };
+        let mut app = ActormapApp::with_corpus(corpus);
+        if launch.paths.is_empty() {
+            app.messages.status("Showing the bundled sample articles. Open your own with File › Open… (Ctrl+O).");
+        }
+        app.pending_paths = launch.paths;
+        if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<String>>(s, RECENT_KEY)) {
+            app.opener.set_recent(recent);
+        }
+        app
+    }
+
+    /// An app showing `corpus` with its layout already settled, so the first frame is the final map (for
+    /// tests and pictures; no window, no storage).
+    pub fn new_for_test(corpus: Corpus) -> Self {
+        let mut app = ActormapApp::with_corpus(corpus);
+        app.settle_layout();
+        app
+    }
+
+    fn with_corpus(corpus: Corpus) -> Self {
+        ActormapApp {
+            map: MapState::new(corpus),
+            view: MapView::default(),
+            selection: Selection::Nothing,
+            evidence: EvidencePanel::default(),
+            article: ArticleView::default(),
+            opener: Opener::default(),
+            exporter: Exporter::default(),
+            messages: Messages::default(),
+            pending_paths: Vec::new(),
+            save_prompt: None,
+            progress: OpenProgress::default(),
+            headless: None,
+            persist: true,
+            first_frame: true,
+        }
+    }
+
+    /// Makes the app take a picture of the map to `out` once the map has settled, then close the window;
+    /// the outcome lands in `result`.
+    pub(super) fn take_screenshot_and_quit(&mut self, out: PathBuf, result: Arc<Mutex<Option<Result<(), String>>>>) {
+        self.headless = Some(Headless { out, started: Instant::now(), settling_since: None, capturing: false, result });
+        self.persist = false;
+    }
+
+    // ---- For tests and scripting -------------------------------------------------------------------
+
+    pub fn corpus(&self) -> &Corpus {
+        self.map.corpus()
+    }
+
+    /// Number of nodes on the map.
+    pub fn node_count(&self) -> usize {
+        self.map.graph().nodes.len()
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn select(&mut self, selection: Selection) {
+        if let Selection::Actor(id) = &selection {
+            self.view.reveal(id);
+        }
+        self.selection = selection;
+    }
+
+    /// The map's rectangle in the last frame, in points.
+    pub fn map_rect(&self) -> Rect {
+        self.view.rect()
+    }
+
+    /// Where an actor's node was drawn in the last frame.
+    pub fn node_centre(&self, actor_id: &str) -> Option<egui::Pos2> {
+        self.view.node_centre(&self.map, actor_id)
+    }
+
+    /// Whether the user pinned the actor's node by dragging it.
+    pub fn is_pinned(&self, actor_id: &str) -> bool {
+        self.map.graph().node_of(actor_id).is_some_and(|i| self.map.is_pinned(i))
+    }
+
+    /// Where the middle of an interaction's edge was drawn in the last frame.
+    pub fn edge_middle(&self, interaction_id: &str) -> Option<egui::Pos2> {
+        self.view.edge_middle(&self.map, interaction_id)
+    }
+
+    /// The errors on screen, newest first.
+    pub fn errors(&self) -> &[String] {
+        self.messages.errors()
+    }
+
+    pub fn status(&self) -> &str {
+        self.messages.status_text()
+    }
+
+    /// The article open in the article view, and the sentence it shows.
+    pub fn open_article(&self) -> Option<(&str, Option<usize>)> {
+        self.article.current()
+    }
+
+    /// Whether files are being opened or a picture saved (tests wait for this to end).
+    pub fn is_busy(&self) -> bool {
+        self.opener.is_opening() || self.exporter.is_busy() || !self.pending_paths.is_empty()
+    }
+
+    /// Opens paths as the command line or a drop would.
+    pub fn open_paths(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        self.progress = OpenProgress::default();
+        if let Err(e) = self.opener.open(paths, ctx) {
+            self.messages.error(e);
+        }
+    }
+
+    /// Saves the map as a PNG at `path` (a screenshot is taken over the next frames).
+    pub fn export_map_png(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.exporter.start(path, ctx);
+    }
+
+    /// Runs the layout to rest and fits the map in the window on the next frame.
+    pub fn settle_layout(&mut self) {
+        self.map.settle(20_000);
+        self.view.follow_layout();
+    }
+
+    // ---- The frame ---------------------------------------------------------------------------------
+
+    /// Shows the app in `ui` (the whole window) for one frame.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.first_frame {
+            self.first_frame = false;
+            ctx.set_theme(egui::Theme::Light);
+            let paths = std::mem::take(&mut self.pending_paths);
+            if !paths.is_empty() {
+                self.open_paths(paths, &ctx);
+            }
+        }
+        for outcome in self.opener.poll() {
+            self.take(outcome, &ctx);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.open_paths(dropped, &ctx);
+        }
+
+        let mut commands = menu::shortcuts(ui);
+        let mut actions = Vec::new();
+        // Whether this frame's map is drawn clean for a picture; decided before drawing.
+        let capturing = self.exporter.is_capturing();
+
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                let state = MenuState {
+                    recent: self.opener.recent(),
+                    filter: self.map.filter(),
+                    show_legend: self.view.show_legend,
+                    show_labels: self.view.show_labels,
+                    has_articles: !self.map.corpus().is_empty(),
+                };
+                commands.extend(menu::menu_bar(ui, &state));
+            });
+            self.path_bar(ui, &mut commands);
+        });
+        if !self.messages.errors().is_empty() {
+            egui::Panel::top("errors").show(ui, |ui| {
+                ui.add_space(4.0);
+                self.messages.banner_ui(ui);
+                ui.add_space(4.0);
+            });
+        }
+        if self.save_prompt.is_some() {
+            egui::Panel::top("save-prompt").show(ui, |ui| self.save_prompt_ui(ui));
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::right("evidence").resizable(true).default_size(380.0).size_range(260.0..=900.0).show(ui, |ui| {
+            actions.extend(self.evidence.ui(ui, self.map.corpus(), self.map.graph(), &self.selection));
+        });
+        if self.article.is_open() {
+            egui::Panel::bottom("article").resizable(true).default_size(260.0).size_range(120.0..=800.0).show(
+                ui,
+                |ui| {
+                    self.article.ui(ui, self.map.corpus(), &self.selection);
+                },
+            );
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.view.ui(ui, &mut self.map, &mut self.selection, capturing);
+            drop_hint(ui, self.view.rect());
+        });
+
+        for command in commands {
+            self.run(command, &ctx);
+        }
+        for action in actions {
+            match action {
+                PanelAction::Select(s) => self.select(s),
+                PanelAction::OpenArticle { article, sentence } => self.article.show(&article, sentence),
+            }
+        }
+        self.selection = std::mem::take(&mut self.selection).still_in(self.map.corpus());
+
+        if let Some(result) = self.exporter.end_frame(&ctx, self.view.rect(), capturing) {
+            self.exported(result, &ctx);
+        }
+        self.headless_step(&ctx);
+        if self.is_busy() {
+            // Background work wakes the window when it finishes; this keeps the spinner turning meanwhile.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn path_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Open path:");
+            let field = egui::TextEdit::singleline(&mut self.opener.typed_path)
+                .hint_text("a file or folder, then Enter")
+                .desired_width(ui.available_width().min(520.0));
+            let response = ui.add(field).labelled_by(label.id);
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Open").on_hover_text("Open the typed path").clicked() || entered)
+                && let Some(path) = typed_path(&self.opener.typed_path)
+            {
+                let ctx = ui.ctx().clone();
+                self.open_paths(vec![path], &ctx);
+            }
+            ui.separator();
+            if ui.button("Open…").on_hover_text("Choose files (Ctrl+O)").clicked() {
+                commands.push(Command::Open);
+            }
+            if self.opener.is_opening() {
+                ui.spinner();
+                ui.weak("opening…");
+            }
+        });
+    }
+
+    fn save_prompt_ui(&mut self, ui: &mut Ui) {
+        let Some(prompt) = &mut self.save_prompt else { return };
+        let mut save = false;
+        let mut cancel = false;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let what =
+                if prompt.purpose == Purpose::ExportPng { "Save the map picture to:" } else { "Save the corpus to:" };
+            let label = ui.label(what);
+            let r = ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0)).labelled_by(label.id);
+            if std::mem::take(&mut prompt.focus) {
+                r.request_focus();
+            }
+            save = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            save |= ui.button("Save").clicked();
+            cancel = ui.button("Cancel").clicked();
+            ui.weak("(no file was chosen in a dialog)");
+        });
+        ui.add_space(4.0);
+        if cancel {
+            self.save_prompt = None;
+        } else if save && let Some(path) = typed_path(&prompt.text) {
+            let purpose = prompt.purpose;
+            self.save_prompt = None;
+            self.save_to(purpose, path, ui.ctx());
+        }
+    }
+
+    fn status_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(self.messages.status_text());
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let c = self.map.corpus();
+                ui.weak(format!(
+                    "{} article{} · {} actor{} · {} interaction{}",
+                    c.articles.len(),
+                    plural(c.articles.len()),
+                    c.actors.len(),
+                    plural(c.actors.len()),
+                    c.interactions.len(),
+                    plural(c.interactions.len())
+                ));
+                if !self.map.is_settled() {
+                    ui.weak("laying out…");
+                }
+            });
+        });
+    }
+
+    // ---- Acting on requests ------------------------------------------------------------------------
+
+    fn run(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Open => self.pick(Purpose::OpenFiles, ctx),
+            Command::OpenFolder => self.pick(Purpose::OpenFolder, ctx),
+            Command::OpenRecent(path) => self.open_paths(vec![PathBuf::from(path)], ctx),
+            Command::ClearRecent => self.opener.clear_recent(),
+            Command::SaveCorpus => {
+                if self.map.corpus().is_empty() {
+                    self.messages.status("Nothing to save: no articles are open.");
+                } else {
+                    self.pick(Purpose::SaveCorpus, ctx);
+                }
+            }
+            Command::ExportPng => self.pick(Purpose::ExportPng, ctx),
+            Command::CloseAll => {
+                self.map.clear();
+                self.selection = Selection::Nothing;
+                self.article.close();
+                self.view.follow_layout();
+                self.messages.status("Closed all articles.");
+            }
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::FitAll => self.view.fit_all(),
+            Command::ClearSelection => self.selection = Selection::Nothing,
+            Command::SetFilter(filter) => self.map.set_filter(filter),
+            Command::ToggleLegend => self.view.show_legend = !self.view.show_legend,
+            Command::ToggleLabels => self.view.show_labels = !self.view.show_labels,
+        }
+    }
+
+    fn pick(&mut self, purpose: Purpose, ctx: &egui::Context) {
+        if let Err(e) = self.opener.pick(purpose, ctx) {
+            self.messages.status(e);
+        }
+    }
+
+    fn take(&mut self, outcome: Outcome, ctx: &egui::Context) {
+        match outcome {
+            Outcome::Opened(batch) => self.merge(batch),
+            Outcome::Picked { purpose, paths } => match purpose {
+                Purpose::OpenFiles | Purpose::OpenFolder if paths.is_empty() => self.messages.status(
+                    "No file chosen. If no dialog appeared, type a path in “Open path” or drop files on the window.",
+                ),
+                Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(paths, ctx),
+                Purpose::SaveCorpus | Purpose::ExportPng => match paths.into_iter().next() {
+                    Some(path) => self.save_to(purpose, path, ctx),
+                    None => {
+                        let home = std::env::var("HOME").unwrap_or_else(|_| ".".to_string());
+                        let name = if purpose == Purpose::ExportPng { "actormap.png" } else { "actormap-corpus.json" };
+                        self.save_prompt = Some(SavePrompt { purpose, text: format!("{home}/{name}"), focus: true });
+                        self.messages.status("No file chosen in the dialog: type where to save, or Cancel.");
+                    }
+                },
+            },
+        }
+    }
+
+    fn merge(&mut self, batch: OpenBatch) {
+        let OpenBatch { corpus, errors, files_tried, roots_opened, done } = batch;
+        let was_empty = self.map.graph().nodes.is_empty();
+        let articles = corpus.articles.len();
+        let report: MergeReport = self.map.merge(corpus);
+        let p = &mut self.progress;
+        p.files += files_tried;
+        p.articles += report.articles_added;
+        p.already_open += report.articles_already_open.len()
+            + articles.saturating_sub(report.articles_added + report.articles_already_open.len());
+        p.actors_added += report.actors_added;
+        p.interactions_added += report.interactions_added;
+        p.failed += errors.len();
+        for e in errors {
+            if self.headless.is_some() {
+                eprintln!("actormap: {e}");
+            }
+            self.messages.error(e.to_string());
+        }
+        if was_empty && !self.map.graph().nodes.is_empty() {
+            self.view.follow_layout();
+        }
+        if !done {
+            self.messages.status(format!("Opening… {} file{} so far", p.files, plural(p.files)));
+            return;
+        }
+        for root in &roots_opened {
+            self.opener.remember(root);
+        }
+        let p = std::mem::take(&mut self.progress);
+        let mut parts = vec![format!("Opened {} new article{}", p.articles, plural(p.articles))];
+        if p.already_open > 0 {
+            parts.push(format!("{} already open", p.already_open));
+        }
+        parts.push(format!("{} new actor{}", p.actors_added, plural(p.actors_added)));
+        parts.push(format!("{} new interaction{}", p.interactions_added, plural(p.interactions_added)));
+        if p.failed > 0 {
+            parts.push(format!("{} file{} could not be opened", p.failed, plural(p.failed)));
+        }
+        let status = parts.join(", ") + ".";
+        if p.failed > 0 && p.articles == 0 && p.already_open == 0 {
+            // Errors are already on screen and in the status; keep the newest error visible there.
+            if let Some(e) = self.messages.errors().first().cloned() {
+                self.messages.status(e);
+            }
+        } else {
+            self.messages.status(status);
+        }
+    }
+
+    fn save_to(&mut self, purpose: Purpose, mut path: PathBuf, ctx: &egui::Context) {
+        match purpose {
+            Purpose::ExportPng => {
+                if path.extension().is_none() {
+                    path.set_extension("png");
+                }
+                self.export_map_png(path, ctx);
+            }
+            Purpose::SaveCorpus => {
+                if path.extension().is_none() {
+                    path.set_extension("json");
+                }
+                match std::fs::write(&path, corpus::to_json(self.map.corpus())) {
+                    Ok(()) => self.messages.status(format!("Saved the corpus to {}.", path.display())),
+                    Err(e) => self.messages.error(format!("Could not save the corpus to {}: {e}", path.display())),
+                }
+            }
+            Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(vec![path], ctx),
+        }
+    }
+
+    fn exported(&mut self, result: Result<Exported, super::export_png::ExportError>, ctx: &egui::Context) {
+        match &result {
+            Ok(done) => self.messages.status(format!(
+                "Saved the map picture to {} ({}×{} pixels).",
+                done.path.display(),
+                done.width,
+                done.height
+            )),
+            Err(e) => self.messages.error(e.to_string()),
+        }
+        if let Some(h) = self.headless.take() {
+            let elapsed = h.started.elapsed().as_secs_f32();
+            let outcome = match result {
+                Ok(done) => {
+                    eprintln!(
+                        "actormap: wrote {} ({}×{} px) in {elapsed:.2} s",
+                        done.path.display(),
+                        done.width,
+                        done.height
+                    );
+                    Ok(())
+                }
+                // `main` prints the error.
+                Err(e) => Err(format!("{e} (after {elapsed:.2} s)")),
+            };
+            *h.result.lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// The headless screenshot's progress: wait for the files, let the layout settle (within a cap), fit,
+    /// then take the picture.
+    fn headless_step(&mut self, ctx: &egui::Context) {
+        let Some(h) = &mut self.headless else { return };
+        ctx.request_repaint();
+        if h.capturing || self.opener.is_opening() || !self.pending_paths.is_empty() {
+            return;
+        }
+        let since = *h.settling_since.get_or_insert_with(Instant::now);
+        // Settle faster than the on-screen animation: as many ticks as fit in a few frames' time.
+        let frame_start = Instant::now();
+        while !self.map.is_settled() && frame_start.elapsed() < Duration::from_millis(50) {
+            self.map.tick(10);
+        }
+        if self.map.is_settled() || since.elapsed() > HEADLESS_SETTLE_CAP {
+            h.capturing = true;
+            self.view.fit_all();
+            let out = h.out.clone();
+            self.exporter.start(out, ctx);
+        }
+    }
+}
+
+impl eframe::App for ActormapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, RECENT_KEY, &self.opener.recent().to_vec());
+        }
+    }
+}
+
+/// While files are dragged over the window, says that dropping opens them.
+fn drop_hint(ui: &Ui, map: Rect) {
+    let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ui.painter_at(map);
+    painter.rect_filled(map.shrink(12.0), 12.0, Color32::from_rgba_unmultiplied(58, 110, 194, 40));
+    painter.text(
+        map.center(),
+        Align2::CENTER_CENTER,
+        "Drop to open the files on the map",
+        FontId::proportional(22.0),
+        Color32::from_rgb(0x1c, 0x3d, 0x73),
+    );
+}

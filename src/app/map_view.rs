@@ -1,0 +1,670 @@
+//! The map on screen: paints the graph of the open corpus where the layout put it, and turns the pointer
+//! into pan, zoom, node dragging, hover tooltips and selection.
+//!
+//! Each node is an egui widget of its own (labelled with the actor's name for screen readers and UI tests),
+//! so egui decides what the pointer is on; edges are hit-tested along their curves. The view keeps its own
+//! pan/zoom (`ViewTransform`) and caches the label placement until something that moves labels changes.
+//!
+//! Not for: forces (`layout`), what is shown (`graph`, `MapState`), or the side panels.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use egui::{
+    Align, Align2, Color32, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Shape, Stroke, Ui,
+    UiBuilder, Vec2, WidgetInfo, epaint::QuadraticBezierShape, pos2, vec2,
+};
+
+use crate::corpus::{ActorKind, Corpus};
+use crate::graph::{MapGraph, MapNode};
+
+use super::edge_geometry::{ArrowSize, EdgeShape, bend_from_lane, edge_shape};
+use super::evidence_panel::headline;
+use super::label_placement::{LabelRequest, Obstacle, place_labels};
+use super::legend::Legend;
+use super::map_state::MapState;
+use super::map_style::{
+    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, SELECTION, actor_color, edge_width, faded,
+    family_color, node_contains, paint_node, paint_pin, shape_of,
+};
+use super::messages::plural;
+use super::selection::Selection;
+use super::view_transform::ViewTransform;
+
+/// Layout ticks per second of animation: the layout's 300-tick cooling then takes about 1.5 s however fast
+/// the frames come, within these bounds per frame.
+const TICKS_PER_SECOND: f32 = 200.0;
+const MAX_TICKS_PER_FRAME: usize = 12;
+/// Room left around the map when fitting it to the window: wider at the sides, where labels stick out.
+const FIT_MARGIN: Vec2 = vec2(80.0, 36.0);
+/// Fitting never zooms in further than this, so a map of two nodes does not fill the screen.
+const FIT_MAX_ZOOM: f32 = 1.5;
+/// How close (in points) the pointer must come to an edge to hover or click it.
+const EDGE_HIT_TOLERANCE: f32 = 6.0;
+/// Smallest radius a node is drawn with, however far out the user zooms.
+const MIN_SCREEN_RADIUS: f32 = 2.5;
+
+/// The map's view state: pan and zoom, what the pointer is doing, and the cached label placement.
+pub struct MapView {
+    transform: ViewTransform,
+    /// Keep fitting the map to the window while the layout moves, until the user pans or zooms.
+    follow: bool,
+    fit_now: bool,
+    reveal: Option<String>,
+    rect: Rect,
+    dragging: Option<Drag>,
+    labels: LabelCache,
+    last_motion: u64,
+    pub show_legend: bool,
+    pub show_labels: bool,
+}
+
+struct Drag {
+    node: usize,
+    /// From the pointer to the node's centre when the drag began, so the node does not jump.
+    grab_offset: Vec2,
+}
+
+#[derive(Default)]
+struct LabelCache {
+    key: Option<LabelKey>,
+    /// By node index: the label's box. (Text is laid out again each frame: a galley is only valid for the
+    /// font atlas of the frame that made it; egui caches the layout anyway.)
+    placed: Vec<Option<Rect>>,
+}
+
+#[derive(Debug, PartialEq)]
+struct LabelKey {
+    generation: u64,
+    motion: u64,
+    transform: ViewTransform,
+    rect: Rect,
+    always: Vec<usize>,
+    focus: Vec<usize>,
+    blocked: Vec<Rect>,
+    pixels_per_point: f32,
+}
+
+/// Which nodes and edges stand out because of the selection; the rest is faded.
+struct Focus {
+    nodes: HashSet<usize>,
+    edges: HashSet<usize>,
+    /// The selected node or edge itself (drawn with an outline).
+    node: Option<usize>,
+    edge: Option<usize>,
+}
+
+impl Focus {
+    fn of(selection: &Selection, graph: &MapGraph, corpus: &Corpus) -> Option<Focus> {
+        match selection {
+            Selection::Nothing => None,
+            Selection::Actor(id) => {
+                let node = graph.node_of(id)?;
+                let mut focus =
+                    Focus { nodes: HashSet::from([node]), edges: HashSet::new(), node: Some(node), edge: None };
+                for (i, e) in graph.edges.iter().enumerate() {
+                    if e.source == node || e.target == node {
+                        focus.edges.insert(i);
+                        focus.nodes.extend([e.source, e.target]);
+                    }
+                }
+                for a in &graph.affiliations {
+                    if a.member == node || a.of == node {
+                        focus.nodes.extend([a.member, a.of]);
+                    }
+                }
+                Some(focus)
+            }
+            Selection::Interaction(id) => {
+                let edge = graph
+                    .edges
+                    .iter()
+                    .position(|e| corpus.interactions.get(e.interaction).is_some_and(|i| &i.id == id))?;
+                let e = &graph.edges[edge];
+                Some(Focus {
+                    nodes: HashSet::from([e.source, e.target]),
+                    edges: HashSet::from([edge]),
+                    node: None,
+                    edge: Some(edge),
+                })
+            }
+        }
+    }
+}
+
+/// Node positions and sizes on screen for one frame.
+struct Placed {
+    centre: Vec<Pos2>,
+    radius: Vec<f32>,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        MapView {
+            transform: ViewTransform::default(),
+            follow: true,
+            fit_now: true,
+            reveal: None,
+            rect: Rect::NOTHING,
+            dragging: None,
+            labels: LabelCache::default(),
+            last_motion: u64::MAX,
+            show_legend: true,
+            show_labels: true,
+        }
+    }
+}
+
+impl MapView {
+    /// The screen rectangle the map took in the last frame (what an export captures).
+    pub fn rect(&self) -> Rect {
+        self.rect
+    }
+
+    /// Fits the whole map into the window on the next frame.
+    pub fn fit_all(&mut self) {
+        self.fit_now = true;
+    }
+
+    /// Fits the map now and keeps fitting while the layout moves (after opening files), until the user takes
+    /// over the view.
+    pub fn follow_layout(&mut self) {
+        self.follow = true;
+        self.fit_now = true;
+    }
+
+    /// Brings the actor's node into view on the next frame, if it is off screen.
+    pub fn reveal(&mut self, actor_id: &str) {
+        self.reveal = Some(actor_id.to_string());
+    }
+
+    /// Where the middle of the interaction's edge is on screen (for tests and keyboard users).
+    pub fn edge_middle(&self, map: &MapState, interaction_id: &str) -> Option<Pos2> {
+        let graph = map.graph();
+        let i = graph
+            .edges
+            .iter()
+            .position(|e| map.corpus().interactions.get(e.interaction).is_some_and(|it| it.id == interaction_id))?;
+        let placed = self.place_nodes(map, self.rect);
+        edge_shape_of(graph, i, &placed, self.transform.zoom).map(|s| s.middle())
+    }
+
+    /// Where the actor's node is on screen.
+    pub fn node_centre(&self, map: &MapState, actor_id: &str) -> Option<Pos2> {
+        let i = map.graph().node_of(actor_id)?;
+        let p = map.positions().get(i)?;
+        Some(self.transform.to_screen(self.rect, pos2(p[0], p[1])))
+    }
+
+    fn place_nodes(&self, map: &MapState, rect: Rect) -> Placed {
+        let zoom = self.transform.zoom;
+        Placed {
+            centre: map.positions().iter().map(|p| self.transform.to_screen(rect, pos2(p[0], p[1]))).collect(),
+            radius: (0..map.positions().len()).map(|i| (map.radius(i) * zoom).max(MIN_SCREEN_RADIUS)).collect(),
+        }
+    }
+
+    /// Shows the map in all the space `ui` has left. `capturing` hides hover effects and controls, for a
+    /// clean exported picture.
+    pub fn ui(&mut self, ui: &mut Ui, map: &mut MapState, selection: &mut Selection, capturing: bool) {
+        let (rect, background) = ui.allocate_exact_size(ui.available_size_before_wrap(), Sense::click_and_drag());
+        background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
+        self.rect = rect;
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 0.0, BACKGROUND);
+
+        let dt = ui.input(|i| i.stable_dt);
+        let ticks = ((dt * TICKS_PER_SECOND).round() as usize).clamp(1, MAX_TICKS_PER_FRAME);
+        if map.tick(ticks) {
+            ui.ctx().request_repaint();
+        }
+        let legend = self.show_legend.then(|| Legend::layout(&painter, rect));
+        let moved = map.motion() != self.last_motion;
+        self.last_motion = map.motion();
+        if (self.fit_now || (self.follow && moved)) && rect.is_positive() {
+            if let Some((min, max)) = map.bounds() {
+                let mut area = rect;
+                area.max.y -= legend.as_ref().map_or(0.0, Legend::reserved_height);
+                self.transform = ViewTransform::fit(
+                    rect,
+                    area,
+                    pos2(min[0], min[1]),
+                    pos2(max[0], max[1]),
+                    FIT_MARGIN,
+                    FIT_MAX_ZOOM,
+                );
+            }
+            self.fit_now = false;
+        }
+        if let Some(id) = self.reveal.take()
+            && let Some(i) = map.graph().node_of(&id)
+        {
+            let p = map.positions()[i];
+            let world = pos2(p[0], p[1]);
+            if !rect.shrink(60.0).contains(self.transform.to_screen(rect, world)) {
+                self.transform.center = world;
+                self.follow = false;
+            }
+        }
+
+        if map.graph().nodes.is_empty() {
+            paint_empty_state(&painter, rect, map.corpus());
+            self.dragging = None;
+            return;
+        }
+
+        // Nodes as widgets: egui tells which one the pointer is on.
+        let placed = self.place_nodes(map, rect);
+        let mut hovered_node = None;
+        let mut node_clicked = None;
+        let mut unpin = None;
+        let mut moved_to = None;
+        for (i, node) in map.graph().nodes.iter().enumerate() {
+            let (c, r) = (placed.centre[i], placed.radius[i]);
+            let hit = Rect::from_center_size(c, Vec2::splat(2.0 * r * 1.18 + 2.0)).intersect(rect);
+            if !hit.is_positive() {
+                continue;
+            }
+            let response = ui.interact(hit, Id::unique(("actormap-node", &node.id)), Sense::click_and_drag());
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &node.label));
+            // The offset is measured from where the button went down, not where the drag was recognised.
+            if response.drag_started()
+                && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos())
+            {
+                self.dragging = Some(Drag { node: i, grab_offset: c - p });
+            }
+            if response.dragged()
+                && let (Some(drag), Some(p)) = (&self.dragging, response.interact_pointer_pos())
+                && drag.node == i
+            {
+                moved_to = Some((i, self.transform.to_world(rect, p + drag.grab_offset)));
+            }
+            if response.drag_stopped() {
+                self.dragging = None;
+            }
+            if response.double_clicked() {
+                unpin = Some(i);
+            } else if response.clicked() {
+                node_clicked = Some(i);
+            }
+            if !capturing && (response.hovered() || self.dragging.as_ref().is_some_and(|d| d.node == i)) {
+                hovered_node = Some(i);
+                let pinned = map.is_pinned(i);
+                let icon = if self.dragging.is_some() { CursorIcon::Grabbing } else { CursorIcon::PointingHand };
+                let response = response.on_hover_cursor(icon);
+                if self.dragging.is_none() {
+                    response.on_hover_ui_at_pointer(|ui| node_tooltip(ui, node, map.corpus(), pinned));
+                }
+            }
+        }
+        // A drag that ended where its node has no widget (dragged off the map) ends here.
+        if self.dragging.is_some() && !ui.input(|i| i.pointer.any_down()) {
+            self.dragging = None;
+        }
+        if let Some((i, world)) = moved_to {
+            map.pin(i, [world.x, world.y]);
+            self.follow = false;
+        }
+        if let Some(i) = unpin {
+            map.unpin(i);
+        }
+        if let Some(i) = node_clicked {
+            *selection = Selection::Actor(map.graph().nodes[i].id.clone());
+        }
+
+        // Pan and zoom.
+        if background.dragged() && self.dragging.is_none() {
+            self.transform.pan(background.drag_delta());
+            self.follow = false;
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        }
+        if background.contains_pointer() {
+            let (scroll, zoom_delta, pointer) =
+                ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+            let factor = zoom_delta * (scroll.y * 0.0018).exp();
+            if let Some(p) = pointer
+                && (factor - 1.0).abs() > 1e-4
+            {
+                self.transform.zoom_around(rect, p, factor);
+                self.follow = false;
+            }
+        }
+
+        // Positions may have changed with a drag, a pan or a zoom: place again before painting.
+        let placed = self.place_nodes(map, rect);
+        let graph = map.graph();
+        let zoom = self.transform.zoom;
+        let edges: Vec<Option<EdgeShape>> =
+            (0..graph.edges.len()).map(|i| edge_shape_of(graph, i, &placed, zoom)).collect();
+
+        let pointer = background.hover_pos();
+        let edge_at = |p: Pos2| {
+            edges
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.as_ref().map(|e| (i, e.distance_to(p))))
+                .filter(|(_, d)| *d <= EDGE_HIT_TOLERANCE)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i)
+        };
+        let hovered_edge = if capturing || hovered_node.is_some() { None } else { pointer.and_then(edge_at) };
+        if background.clicked() {
+            *selection = match background.interact_pointer_pos().and_then(edge_at) {
+                Some(i) => {
+                    corpus_interaction_id(map.corpus(), graph, i).map_or(Selection::Nothing, Selection::Interaction)
+                }
+                None => Selection::Nothing,
+            };
+        }
+        if let Some(i) = hovered_edge {
+            ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+            background.clone().on_hover_ui_at_pointer(|ui| edge_tooltip(ui, graph, map.corpus(), i));
+        }
+
+        let focus = Focus::of(selection, graph, map.corpus());
+        self.paint_affiliations(&painter, map, &placed, focus.as_ref());
+        paint_edges(&painter, graph, &edges, focus.as_ref(), hovered_edge);
+        paint_nodes(&painter, map, &placed, rect, focus.as_ref(), hovered_node);
+        if self.show_labels {
+            let mut always: Vec<usize> = hovered_node.into_iter().collect();
+            if let Some(f) = &focus {
+                always.extend(f.node);
+                if let Some(e) = f.edge {
+                    always.extend([graph.edges[e].source, graph.edges[e].target]);
+                }
+            }
+            let mut blocked: Vec<Rect> = legend.iter().map(|l| l.rect).collect();
+            if !capturing {
+                blocked.push(controls_rect(rect));
+            }
+            let focus_nodes: Vec<usize> = focus.as_ref().map(|f| f.nodes.iter().copied().collect()).unwrap_or_default();
+            self.update_labels(ui, map, &placed, rect, always, &focus_nodes, &blocked);
+            self.paint_labels(&painter, graph, focus.as_ref());
+        }
+        if let Some(legend) = &legend {
+            legend.paint(&painter);
+        }
+        if !capturing {
+            self.controls(ui, rect);
+        }
+    }
+
+    fn paint_affiliations(&self, painter: &egui::Painter, map: &MapState, placed: &Placed, focus: Option<&Focus>) {
+        let graph = map.graph();
+        for a in &graph.affiliations {
+            let (m, o) = (a.member, a.of);
+            let inside_m =
+                |p: Pos2| node_contains(shape_of(graph.nodes[m].kind), placed.centre[m], placed.radius[m] + 1.0, p);
+            let inside_o =
+                |p: Pos2| node_contains(shape_of(graph.nodes[o].kind), placed.centre[o], placed.radius[o] + 1.0, p);
+            let Some(shape) = edge_shape(placed.centre[m], placed.centre[o], 0.0, inside_m, inside_o, None) else {
+                continue;
+            };
+            let lit = focus.is_none_or(|f| f.node.is_some_and(|n| n == m || n == o));
+            let color = if lit { AFFILIATION } else { faded(AFFILIATION) };
+            painter.extend(Shape::dashed_line(&[shape.curve.from, shape.curve.to], Stroke::new(1.1, color), 4.0, 3.5));
+        }
+    }
+
+    #[expect(clippy::too_many_arguments, reason = "one call site; the arguments are the label cache's key")]
+    fn update_labels(
+        &mut self,
+        ui: &Ui,
+        map: &MapState,
+        placed: &Placed,
+        rect: Rect,
+        mut always: Vec<usize>,
+        focus: &[usize],
+        blocked: &[Rect],
+    ) {
+        always.sort_unstable();
+        always.dedup();
+        let mut focus = focus.to_vec();
+        focus.sort_unstable();
+        let key = LabelKey {
+            generation: map.generation(),
+            motion: map.motion(),
+            transform: self.transform,
+            rect,
+            always: always.clone(),
+            focus: focus.clone(),
+            blocked: blocked.to_vec(),
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        if self.labels.key.as_ref() == Some(&key) {
+            return;
+        }
+        let graph = map.graph();
+        let visible: Vec<usize> =
+            (0..graph.nodes.len()).filter(|&i| rect.expand(placed.radius[i]).contains(placed.centre[i])).collect();
+        let font = FontId::proportional(LABEL_SIZE);
+        let galleys: Vec<Arc<Galley>> = visible
+            .iter()
+            .map(|&i| ui.painter().layout_no_wrap(graph.nodes[i].label.clone(), font.clone(), LABEL_TEXT))
+            .collect();
+        let requests: Vec<LabelRequest> = visible
+            .iter()
+            .zip(&galleys)
+            .map(|(&i, g)| LabelRequest {
+                anchor: placed.centre[i],
+                radius: placed.radius[i] * if graph.nodes[i].kind == ActorKind::Official { 1.18 } else { 1.0 },
+                size: g.size() + vec2(8.0, 2.0),
+                // The selection's neighbourhood is labelled first, then the most mentioned actors.
+                priority: graph.nodes[i].mentions as f32 + if focus.binary_search(&i).is_ok() { 1.0e6 } else { 0.0 },
+                always: always.binary_search(&i).is_ok(),
+            })
+            .collect();
+        let obstacles: Vec<Obstacle> = visible
+            .iter()
+            .zip(&requests)
+            .map(|(&i, r)| Obstacle { centre: placed.centre[i], radius: placed.radius[i], priority: r.priority })
+            .collect();
+        let boxes = place_labels(&requests, &obstacles, rect, blocked);
+        let mut out = vec![None; graph.nodes.len()];
+        for (&i, b) in visible.iter().zip(boxes) {
+            out[i] = b;
+        }
+        self.labels = LabelCache { key: Some(key), placed: out };
+    }
+
+    fn paint_labels(&self, painter: &egui::Painter, graph: &MapGraph, focus: Option<&Focus>) {
+        let font = FontId::proportional(LABEL_SIZE);
+        for (i, label) in self.labels.placed.iter().enumerate() {
+            let (Some(rect), Some(node)) = (label, graph.nodes.get(i)) else { continue };
+            let galley = painter.layout_no_wrap(node.label.clone(), font.clone(), LABEL_TEXT);
+            let lit = focus.is_none_or(|f| f.nodes.contains(&i));
+            painter.rect_filled(*rect, 3.0, if lit { LABEL_HALO } else { LABEL_HALO.gamma_multiply(0.6) });
+            let color = if lit { LABEL_TEXT } else { faded(LABEL_TEXT) };
+            painter.galley_with_override_text_color(rect.min + vec2(4.0, 1.0), galley, color);
+        }
+    }
+
+    /// Fit and zoom buttons in the map's top-right corner.
+    fn controls(&mut self, ui: &mut Ui, rect: Rect) {
+        let bar = controls_rect(rect);
+        let mut fit = false;
+        let mut zoom = 1.0;
+        ui.scope_builder(UiBuilder::new().max_rect(bar).layout(Layout::right_to_left(Align::Center)), |ui| {
+            fit = ui.button("Fit all").on_hover_text("Show the whole map (F)").clicked();
+            if ui.button("−").on_hover_text("Zoom out (or scroll)").clicked() {
+                zoom = 1.0 / 1.25;
+            }
+            if ui.button("+").on_hover_text("Zoom in (or scroll)").clicked() {
+                zoom = 1.25;
+            }
+        });
+        if fit {
+            self.fit_all();
+        }
+        if zoom != 1.0 {
+            self.transform.zoom_around(rect, rect.center(), zoom);
+            self.follow = false;
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// Where the fit and zoom buttons go: the map's top-right corner.
+fn controls_rect(map: Rect) -> Rect {
+    Rect::from_min_max(pos2(map.max.x - 150.0, map.min.y + 8.0), pos2(map.max.x - 8.0, map.min.y + 36.0))
+}
+
+fn corpus_interaction_id(corpus: &Corpus, graph: &MapGraph, edge: usize) -> Option<String> {
+    corpus.interactions.get(graph.edges.get(edge)?.interaction).map(|i| i.id.clone())
+}
+
+/// The screen shape of edge `i`: fanned by its lane, from rim to rim, with an arrowhead when directed.
+fn edge_shape_of(graph: &MapGraph, i: usize, placed: &Placed, zoom: f32) -> Option<EdgeShape> {
+    let e = graph.edges.get(i)?;
+    let (s, t) = (e.source, e.target);
+    let spacing = (22.0 * zoom).clamp(8.0, 34.0);
+    let bend = bend_from_lane(e.lane, spacing, s, t);
+    let width = edge_width(e.evidence);
+    let arrow = e.directed.then_some(ArrowSize { length: 8.0 + 1.6 * width, width: 6.5 + 1.4 * width });
+    let inside_s = |p: Pos2| node_contains(shape_of(graph.nodes[s].kind), placed.centre[s], placed.radius[s] + 1.0, p);
+    let inside_t = |p: Pos2| node_contains(shape_of(graph.nodes[t].kind), placed.centre[t], placed.radius[t] + 1.5, p);
+    edge_shape(placed.centre[s], placed.centre[t], bend, inside_s, inside_t, arrow)
+}
+
+fn paint_edges(
+    painter: &egui::Painter,
+    graph: &MapGraph,
+    shapes: &[Option<EdgeShape>],
+    focus: Option<&Focus>,
+    hovered: Option<usize>,
+) {
+    let lit = |i: usize| focus.is_none_or(|f| f.edges.contains(&i));
+    // Faded edges first, so the ones in focus are drawn over them.
+    let mut order: Vec<usize> = (0..shapes.len()).collect();
+    order.sort_by_key(|&i| (lit(i), Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i))));
+    for i in order {
+        let Some(shape) = &shapes[i] else { continue };
+        let e = &graph.edges[i];
+        let base = family_color(e.family);
+        let color = if lit(i) { base } else { faded(base) };
+        let mut width = edge_width(e.evidence);
+        if Some(i) == hovered {
+            width += 1.5;
+        }
+        if focus.is_some_and(|f| f.edge == Some(i)) {
+            // A dark casing marks the selected edge.
+            paint_curve(painter, shape, Stroke::new(width + 3.5, SELECTION), SELECTION);
+        }
+        paint_curve(painter, shape, Stroke::new(width, color), color);
+    }
+}
+
+fn paint_curve(painter: &egui::Painter, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
+    let c = shape.curve;
+    if c.is_straight() {
+        painter.line_segment([c.from, c.to], stroke);
+    } else {
+        painter.add(QuadraticBezierShape::from_points_stroke(
+            [c.from, c.control, c.to],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        ));
+    }
+    if let Some(points) = shape.arrow {
+        let outline = if stroke.width > 6.0 { Stroke::new(1.5, arrow_fill) } else { Stroke::NONE };
+        painter.add(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
+    }
+}
+
+fn paint_nodes(
+    painter: &egui::Painter,
+    map: &MapState,
+    placed: &Placed,
+    rect: Rect,
+    focus: Option<&Focus>,
+    hovered: Option<usize>,
+) {
+    let graph = map.graph();
+    // Small nodes first so big ones stay on top; the focus last of all.
+    let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
+    order.sort_by_key(|&i| (focus.is_none_or(|f| f.nodes.contains(&i)), graph.nodes[i].mentions));
+    for i in order {
+        let (c, r) = (placed.centre[i], placed.radius[i]);
+        if !rect.expand(r * 1.2).contains(c) {
+            continue;
+        }
+        let node = &graph.nodes[i];
+        let lit = focus.is_none_or(|f| f.nodes.contains(&i));
+        let fill = if lit { actor_color(node.kind) } else { faded(actor_color(node.kind)) };
+        let selected = focus.is_some_and(|f| f.node == Some(i));
+        let stroke = if selected {
+            Stroke::new(3.0, SELECTION)
+        } else if Some(i) == hovered {
+            Stroke::new(2.5, Color32::from_rgb(0x44, 0x4c, 0x58))
+        } else {
+            Stroke::new(1.5, Color32::WHITE)
+        };
+        paint_node(painter, shape_of(node.kind), c, r, fill, stroke);
+        if map.is_pinned(i) {
+            paint_pin(painter, c, r);
+        }
+    }
+}
+
+fn paint_empty_state(painter: &egui::Painter, rect: Rect, corpus: &Corpus) {
+    let (headline, hint) = if corpus.articles.is_empty() {
+        (
+            "No articles open",
+            "Open articles with File › Open… (Ctrl+O), drop files or folders here, or type a path above.",
+        )
+    } else {
+        ("No actors on the map", "The open articles name no actors, or the View filters hide them all.")
+    };
+    painter.text(
+        rect.center() - vec2(0.0, 14.0),
+        Align2::CENTER_CENTER,
+        headline,
+        FontId::proportional(20.0),
+        LABEL_TEXT,
+    );
+    painter.text(
+        rect.center() + vec2(0.0, 14.0),
+        Align2::CENTER_CENTER,
+        hint,
+        FontId::proportional(13.0),
+        faded(LABEL_TEXT).gamma_multiply(1.0),
+    );
+}
+
+fn node_tooltip(ui: &mut Ui, node: &MapNode, corpus: &Corpus, pinned: bool) {
+    ui.strong(&node.label);
+    let mut facts = vec![node.kind.as_str().to_string()];
+    if let Some(t) = &node.title {
+        facts.push(t.clone());
+    }
+    if let Some(c) = &node.country {
+        facts.push(c.clone());
+    }
+    ui.label(facts.join(" · "));
+    let articles = corpus
+        .actors
+        .get(node.actor)
+        .map_or(0, |a| a.mentions.iter().map(|m| m.article.as_str()).collect::<HashSet<_>>().len());
+    ui.weak(format!("{} mention{} in {articles} article{}", node.mentions, plural(node.mentions), plural(articles)));
+    if pinned {
+        ui.weak("Pinned where you dropped it; double-click to release.");
+    } else {
+        ui.weak("Click for the evidence; drag to move.");
+    }
+}
+
+fn edge_tooltip(ui: &mut Ui, graph: &MapGraph, corpus: &Corpus, edge: usize) {
+    let e = &graph.edges[edge];
+    let (s, t) = (&graph.nodes[e.source].label, &graph.nodes[e.target].label);
+    ui.strong(headline(e.kind, s, t));
+    let cameo = corpus.interactions.get(e.interaction).map(|i| i.cameo.as_str()).unwrap_or("");
+    let direction = if e.directed { "directed" } else { "both ways" };
+    ui.weak(format!(
+        "{} · {direction} · CAMEO {cameo} · {} sentence{}",
+        e.family.as_str(),
+        e.evidence,
+        plural(e.evidence)
+    ));
+    ui.weak("Click for the evidence.");
+}

@@ -1,0 +1,165 @@
+//! The menu bar and the keyboard shortcuts. Both only say what the user asked for (`Command`); the app
+//! carries it out, so a menu item and its shortcut always do the same thing.
+
+use egui::{Button, Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::corpus::ActorKind;
+use crate::graph::MapFilter;
+
+use super::map_style::actor_kind_plural;
+
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const SAVE_CORPUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const EXPORT_PNG: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+pub const CLOSE_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+
+/// Something the user asked for from the menu or the keyboard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Open,
+    OpenFolder,
+    OpenRecent(String),
+    ClearRecent,
+    SaveCorpus,
+    ExportPng,
+    CloseAll,
+    Quit,
+    FitAll,
+    ClearSelection,
+    SetFilter(MapFilter),
+    ToggleLegend,
+    ToggleLabels,
+}
+
+/// What the menus need to know to draw themselves.
+pub struct MenuState<'a> {
+    pub recent: &'a [String],
+    pub filter: &'a MapFilter,
+    pub show_legend: bool,
+    pub show_labels: bool,
+    pub has_articles: bool,
+}
+
+/// The shortcuts pressed this frame (none while a text field has the keyboard, for the single keys).
+pub fn shortcuts(ui: &Ui) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.ctx().input_mut(|i| {
+        for (shortcut, command) in [
+            (OPEN, Command::Open),
+            (SAVE_CORPUS, Command::SaveCorpus),
+            (EXPORT_PNG, Command::ExportPng),
+            (CLOSE_ALL, Command::CloseAll),
+            (QUIT, Command::Quit),
+        ] {
+            if i.consume_shortcut(&shortcut) {
+                commands.push(command);
+            }
+        }
+    });
+    if !ui.ctx().egui_wants_keyboard_input() {
+        ui.ctx().input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::F) {
+                commands.push(Command::FitAll);
+            }
+        });
+    }
+    // Escape clears the selection unless a popup or text field uses it first.
+    if ui.ctx().input(|i| i.key_pressed(Key::Escape)) && !ui.ctx().egui_wants_keyboard_input() {
+        commands.push(Command::ClearSelection);
+    }
+    commands
+}
+
+fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
+    let mut button = Button::new(text);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    ui.add(button).clicked()
+}
+
+/// The menu bar's contents.
+pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
+    let mut command = None;
+    ui.menu_button("File", |ui| {
+        if item(ui, "Open…", Some(&OPEN)) {
+            command = Some(Command::Open);
+        }
+        if item(ui, "Open folder…", None) {
+            command = Some(Command::OpenFolder);
+        }
+        ui.menu_button("Open recent", |ui| {
+            if state.recent.is_empty() {
+                ui.weak("Nothing opened yet");
+            }
+            for path in state.recent {
+                if ui.button(path).clicked() {
+                    command = Some(Command::OpenRecent(path.clone()));
+                }
+            }
+            if !state.recent.is_empty() {
+                ui.separator();
+                if ui.button("Clear the list").clicked() {
+                    command = Some(Command::ClearRecent);
+                }
+            }
+        });
+        ui.separator();
+        if ui
+            .add_enabled(
+                state.has_articles,
+                Button::new("Save corpus as JSON…").shortcut_text(ui.ctx().format_shortcut(&SAVE_CORPUS)),
+            )
+            .clicked()
+        {
+            command = Some(Command::SaveCorpus);
+        }
+        if item(ui, "Export map as PNG…", Some(&EXPORT_PNG)) {
+            command = Some(Command::ExportPng);
+        }
+        ui.separator();
+        if item(ui, "Close all", Some(&CLOSE_ALL)) {
+            command = Some(Command::CloseAll);
+        }
+        if item(ui, "Quit", Some(&QUIT)) {
+            command = Some(Command::Quit);
+        }
+    });
+    ui.menu_button("View", |ui| {
+        if ui.add(Button::new("Fit all").shortcut_text("F")).clicked() {
+            command = Some(Command::FitAll);
+        }
+        let mut legend = state.show_legend;
+        if ui.checkbox(&mut legend, "Legend").changed() {
+            command = Some(Command::ToggleLegend);
+        }
+        let mut labels = state.show_labels;
+        if ui.checkbox(&mut labels, "Labels").changed() {
+            command = Some(Command::ToggleLabels);
+        }
+        ui.separator();
+        ui.weak("Show actors");
+        let mut filter = state.filter.clone();
+        for kind in ActorKind::ALL {
+            let mut shown = !filter.hidden_actor_kinds.contains(&kind);
+            if ui.checkbox(&mut shown, actor_kind_plural(kind)).changed() {
+                filter.hidden_actor_kinds.retain(|k| *k != kind);
+                if !shown {
+                    filter.hidden_actor_kinds.push(kind);
+                }
+            }
+        }
+        ui.separator();
+        ui.checkbox(&mut filter.show_unasserted, "Show negated, intended and hypothetical interactions");
+        ui.horizontal(|ui| {
+            let label = ui.label("At least");
+            ui.add(egui::DragValue::new(&mut filter.min_evidence).range(1..=20).suffix(" sentence(s)"))
+                .labelled_by(label.id);
+        });
+        if filter != *state.filter {
+            command = Some(Command::SetFilter(filter));
+        }
+    });
+    command
+}

@@ -1,0 +1,338 @@
+//! The ways articles come in, none of which may freeze the window: native file dialogs (rfd's async dialogs
+//! on a thread of their own), files and folders dropped on the window, a path typed into the app, paths
+//! from the command line, and the list of recently opened paths.
+//!
+//! Opening (reading, extracting, parsing corpus files) runs on a background thread through the library's
+//! `open` module; results come back over a channel in batches, so a big folder fills the map as it goes.
+//! A file that fails becomes an `OpenError` naming it and the reason; even a panic inside the extractor is
+//! caught and reported the same way, so one bad file never costs what is already open.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::task::{Context as TaskContext, Poll, Wake, Waker};
+use std::time::{Duration, Instant};
+
+use crate::corpus::Corpus;
+use crate::extract::Extractor;
+use crate::open::{OpenError, expand, open_file};
+
+/// How many paths the Open recent menu keeps.
+pub const RECENT_LIMIT: usize = 10;
+/// A long batch sends what it has opened at least this often.
+const FLUSH_EVERY: Duration = Duration::from_millis(300);
+
+/// Why a file dialog was shown, so its answer goes to the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    OpenFiles,
+    OpenFolder,
+    SaveCorpus,
+    ExportPng,
+}
+
+/// Part or all of what one open request produced.
+#[derive(Debug, Default)]
+pub struct OpenBatch {
+    /// Everything opened in this part, merged.
+    pub corpus: Corpus,
+    pub errors: Vec<OpenError>,
+    /// Files read in this part, opened or not.
+    pub files_tried: usize,
+    /// On the last part: the requested paths from which at least one file opened.
+    pub roots_opened: Vec<PathBuf>,
+    /// Whether this is the last part of its request.
+    pub done: bool,
+}
+
+/// Something a background thread finished.
+#[derive(Debug)]
+pub enum Outcome {
+    Opened(OpenBatch),
+    /// A dialog closed: the chosen paths, or none (cancelled, or no dialog service on this desktop).
+    Picked {
+        purpose: Purpose,
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Background work in flight and the recent-paths list.
+pub struct Opener {
+    sender: Sender<Outcome>,
+    receiver: Receiver<Outcome>,
+    opening: usize,
+    dialog_open: bool,
+    recent: Vec<String>,
+    /// The text of the "Open path" field.
+    pub typed_path: String,
+}
+
+impl Default for Opener {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Opener { sender, receiver, opening: 0, dialog_open: false, recent: Vec::new(), typed_path: String::new() }
+    }
+}
+
+impl Opener {
+    /// Opens `paths` (files or folders) on a background thread; `ctx` is woken when results arrive.
+    pub fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) -> Result<(), String> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("actormap-open".into())
+            .spawn(move || {
+                open_paths_in_batches(&paths, Extractor::bundled(), |batch| {
+                    let _ = sender.send(Outcome::Opened(batch));
+                    ctx.request_repaint();
+                })
+            })
+            .map_err(|e| format!("Could not start opening files: {e}"))?;
+        self.opening += 1;
+        Ok(())
+    }
+
+    /// Shows a native file dialog on a background thread; its answer arrives as `Outcome::Picked`.
+    pub fn pick(&mut self, purpose: Purpose, ctx: &egui::Context) -> Result<(), String> {
+        if self.dialog_open {
+            return Err("A file dialog is already open.".to_string());
+        }
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("actormap-dialog".into())
+            .spawn(move || {
+                let paths = block_on(show_dialog(purpose));
+                let _ = sender.send(Outcome::Picked { purpose, paths });
+                ctx.request_repaint();
+            })
+            .map_err(|e| format!("Could not show the file dialog: {e}"))?;
+        self.dialog_open = true;
+        Ok(())
+    }
+
+    /// What background threads finished since the last call.
+    pub fn poll(&mut self) -> Vec<Outcome> {
+        let outcomes: Vec<Outcome> = self.receiver.try_iter().collect();
+        for o in &outcomes {
+            match o {
+                Outcome::Opened(batch) if batch.done => self.opening = self.opening.saturating_sub(1),
+                Outcome::Picked { .. } => self.dialog_open = false,
+                _ => {}
+            }
+        }
+        outcomes
+    }
+
+    /// Whether files are being opened.
+    pub fn is_opening(&self) -> bool {
+        self.opening > 0
+    }
+
+    /// Recently opened paths, most recent first.
+    pub fn recent(&self) -> &[String] {
+        &self.recent
+    }
+
+    pub fn set_recent(&mut self, recent: Vec<String>) {
+        self.recent = recent;
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Puts `path` at the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.display().to_string();
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    pub fn clear_recent(&mut self) {
+        self.recent.clear();
+    }
+}
+
+/// Opens every path (folders expanded), calling `send` with what opened at least every `FLUSH_EVERY` and
+/// once at the end (with `done`).
+pub fn open_paths_in_batches(paths: &[PathBuf], extractor: &Extractor, mut send: impl FnMut(OpenBatch)) {
+    let mut batch = OpenBatch::default();
+    let mut last_flush = Instant::now();
+    let mut roots_opened = Vec::new();
+    for root in paths {
+        let (files, errors) = expand(std::slice::from_ref(root));
+        batch.errors.extend(errors);
+        let mut any = false;
+        for file in files {
+            batch.files_tried += 1;
+            match open_one(&file, extractor) {
+                Ok(corpus) => {
+                    batch.corpus.merge(corpus);
+                    any = true;
+                }
+                Err(e) => batch.errors.push(e),
+            }
+            if last_flush.elapsed() >= FLUSH_EVERY {
+                send(std::mem::take(&mut batch));
+                last_flush = Instant::now();
+            }
+        }
+        if any {
+            roots_opened.push(root.clone());
+        }
+    }
+    batch.roots_opened = roots_opened;
+    batch.done = true;
+    send(batch);
+}
+
+/// Opens one file; a panic in the extractor becomes an error about that file.
+fn open_one(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_file(path, extractor))).unwrap_or_else(|_| {
+        Err(OpenError {
+            path: path.display().to_string(),
+            reason: "the extractor failed on this file (an internal error; please report it with the file)".to_string(),
+        })
+    })
+}
+
+async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
+    let dialog = rfd::AsyncFileDialog::new();
+    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| {
+        handles.unwrap_or_default().into_iter().map(|h| h.path().to_path_buf()).collect::<Vec<_>>()
+    };
+    match purpose {
+        Purpose::OpenFiles => to_paths(
+            dialog
+                .set_title("Open articles")
+                .add_filter("Articles and corpus files", &["txt", "md", "json"])
+                .pick_files()
+                .await,
+        ),
+        Purpose::OpenFolder => {
+            to_paths(dialog.set_title("Open every article in a folder").pick_folder().await.map(|h| vec![h]))
+        }
+        Purpose::SaveCorpus => to_paths(
+            dialog
+                .set_title("Save corpus as JSON")
+                .set_file_name("actormap-corpus.json")
+                .add_filter("actormap corpus", &["json"])
+                .save_file()
+                .await
+                .map(|h| vec![h]),
+        ),
+        Purpose::ExportPng => to_paths(
+            dialog
+                .set_title("Export map as PNG")
+                .set_file_name("actormap.png")
+                .add_filter("PNG image", &["png"])
+                .save_file()
+                .await
+                .map(|h| vec![h]),
+        ),
+    }
+}
+
+/// Runs a future to completion on this (background) thread.
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct ThreadWaker(std::thread::Thread);
+    impl Wake for ThreadWaker {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(ThreadWaker(std::thread::current())));
+    let mut cx = TaskContext::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(out) => return out,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
+/// A path as the user typed it: surrounding quotes and spaces dropped, `~` meaning the home folder.
+pub fn typed_path(text: &str) -> Option<PathBuf> {
+    let t = text.trim();
+    let t = t.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(t);
+    let t = t.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).unwrap_or(t).trim();
+    let t = t.strip_prefix("file://").unwrap_or(t);
+    if t.is_empty() {
+        return None;
+    }
+    if let Some(rest) = t.strip_prefix('~')
+        && (rest.is_empty() || rest.starts_with('/'))
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return Some(PathBuf::from(home).join(rest.trim_start_matches('/')));
+    }
+    Some(PathBuf::from(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("actormap-open-files-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn typed_paths_lose_quotes_and_expand_home() {
+        assert_eq!(typed_path("  '/tmp/a b.txt' "), Some(PathBuf::from("/tmp/a b.txt")));
+        assert_eq!(typed_path("\"/tmp/x\""), Some(PathBuf::from("/tmp/x")));
+        assert_eq!(typed_path("file:///tmp/y.md"), Some(PathBuf::from("/tmp/y.md")));
+        assert_eq!(typed_path("   "), None);
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(typed_path("~/news"), Some(PathBuf::from(home).join("news")));
+        }
+    }
+
+    #[test]
+    fn a_batch_keeps_what_opened_and_names_what_failed() {
+        let dir = temp_dir("batch");
+        let good = dir.join("good.txt");
+        std::fs::write(&good, "Iran and Pakistan held talks in Islamabad.").unwrap();
+        let empty = dir.join("empty.txt");
+        std::fs::write(&empty, "  \n").unwrap();
+        let missing = dir.join("missing.txt");
+        let mut batches = Vec::new();
+        open_paths_in_batches(&[good.clone(), empty.clone(), missing.clone()], Extractor::bundled(), |b| {
+            batches.push(b)
+        });
+        let last = batches.last().unwrap();
+        assert!(last.done);
+        let articles: usize = batches.iter().map(|b| b.corpus.articles.len()).sum();
+        assert_eq!(articles, 1);
+        let errors: Vec<String> = batches.iter().flat_map(|b| &b.errors).map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().any(|e| e.contains("empty.txt") && e.contains("empty")));
+        assert!(errors.iter().any(|e| e.contains("missing.txt") && e.contains("no such file")));
+        assert_eq!(last.roots_opened, vec![good]);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn the_recent_list_is_most_recent_first_without_repeats_and_bounded() {
+        let mut opener = Opener::default();
+        for i in 0..15 {
+            opener.remember(Path::new(&format!("/news/{i}.txt")));
+        }
+        opener.remember(Path::new("/news/7.txt"));
+        assert_eq!(opener.recent().len(), RECENT_LIMIT);
+        assert_eq!(opener.recent()[0], "/news/7.txt");
+        assert_eq!(opener.recent().iter().filter(|p| *p == "/news/7.txt").count(), 1);
+        assert_eq!(opener.recent()[1], "/news/14.txt");
+    }
+
+    #[test]
+    fn block_on_runs_a_ready_future() {
+        assert_eq!(block_on(async { 41 + 1 }), 42);
+    }
+}
