@@ -73,7 +73,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
 pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
     let err = |reason: String| OpenError { path: path.display().to_string(), reason };
     if extension(path) == CORPUS_EXTENSION {
-        let bytes = std::fs::read(path).map_err(|e| err(text::ReadError::Io(e.to_string()).to_string()))?;
+        let bytes = text::read_bytes(path).map_err(|e| err(e.to_string()))?;
         let json = text::decode(&bytes).map_err(|e| err(e.to_string()))?;
         return corpus::from_json(&json).map_err(|e| err(e.to_string()));
     }

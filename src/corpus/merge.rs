@@ -7,6 +7,9 @@
 //! than one actor would fit, none is chosen, so two people sharing a surname stay apart. Interactions then
 //! join on (kind, source, target, direction, modality) and pool their evidence.
 //!
+//! An article already open (the same file name and the same text, whatever folder it came from) is
+//! skipped and reported.
+//!
 //! Incoming actors are compared only with the actors present before the merge began, so opening a corpus
 //! file into an empty map gives back exactly that corpus.
 
@@ -18,7 +21,7 @@ use super::model::{Actor, ActorKind, Corpus, Interaction};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub articles_added: usize,
-    /// Paths of articles skipped because the same text from the same path is already open.
+    /// Paths of articles skipped because the same file is already open.
     pub articles_already_open: Vec<String>,
     pub actors_added: usize,
     pub actors_joined: usize,
@@ -33,7 +36,9 @@ impl Corpus {
         let mut article_ids: HashMap<String, String> = HashMap::new();
         let mut taken: HashSet<String> = self.articles.iter().map(|a| a.id.clone()).collect();
         for mut article in other.articles {
-            if self.articles.iter().any(|a| a.path == article.path && a.text == article.text) {
+            // The same file, wherever it was opened from (the bundled sample, or the same file on disk by
+            // another path): the same file name and the same text.
+            if self.articles.iter().any(|a| a.text == article.text && file_name(&a.path) == file_name(&article.path)) {
                 report.articles_already_open.push(article.path);
                 continue;
             }
@@ -131,6 +136,10 @@ impl Corpus {
     }
 }
 
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 /// `wanted` when free, else the first free id `make(n)` for n = 1, 2, …
 fn free_id(wanted: &str, taken: &HashSet<String>, make: impl Fn(usize) -> String) -> String {
     if !wanted.is_empty() && !taken.contains(wanted) {
@@ -186,11 +195,13 @@ fn same_actor(a: &Actor, b: &Actor) -> bool {
             if !countries_agree {
                 return false;
             }
+            // The same full name is the same person whatever office each article gives them.
+            let same_full_name = normal(&a.name) == normal(&b.name) && a.name.split_whitespace().count() > 1;
             let titles_agree = match (&a.title, &b.title) {
                 (Some(x), Some(y)) => titles_compatible(x, y),
                 _ => true,
             };
-            titles_agree && person_names_agree(&a.name, &b.name)
+            same_full_name || titles_agree && person_names_agree(&a.name, &b.name)
         }
     }
 }
@@ -322,6 +333,17 @@ mod tests {
         assert_eq!(report.articles_added, 0);
         assert_eq!(report.articles_already_open, vec!["x.txt".to_string()]);
         assert_eq!(c.actors[0].mentions.len(), 1);
+    }
+
+    #[test]
+    fn the_same_file_from_another_folder_is_already_open_but_a_copy_under_another_name_is_not() {
+        let mut c = one("sample_data/x.txt", vec![]);
+        let mut moved = one("/home/me/x.txt", vec![]);
+        moved.articles[0].text = c.articles[0].text.clone();
+        assert_eq!(c.merge(moved).articles_added, 0);
+        let mut copy = one("y.txt", vec![]);
+        copy.articles[0].text = c.articles[0].text.clone();
+        assert_eq!(c.merge(copy).articles_added, 1);
     }
 
     #[test]

@@ -142,7 +142,7 @@ impl<'a> Resolver<'a> {
                 Referent::Institution { name, sector, country, acronym } => {
                     Some(self.institution(name, sector, *country, acronym.as_deref()))
                 }
-                Referent::Group { country, sector, .. } => Some(self.group(*country, sector, &surface(c))),
+                Referent::Group { country, sector, noun } => Some(self.group_named(*country, sector, noun, &surface(c))),
                 Referent::Person { name, title, sector, country } => {
                     Some(self.person(name, title.as_deref(), sector.as_deref(), *country))
                 }
@@ -213,11 +213,16 @@ impl<'a> Resolver<'a> {
 
     /// A country's body named by a common noun. Government nouns are the country itself.
     fn group(&mut self, country: u16, sector: &str, surface: &str) -> usize {
+        self.group_named(country, sector, surface, surface)
+    }
+
+    /// The group of `country` called `noun` ("military", "people"), written `surface` in the text.
+    fn group_named(&mut self, country: u16, sector: &str, noun: &str, surface: &str) -> usize {
         let c = self.country_entity(country);
         if sector == "GOV" {
             return c;
         }
-        let branch = branch_of(sector, surface);
+        let branch = branch_of(sector, noun);
         let iso = self.lex.countries[country as usize].iso3.clone();
         let cname = self.lex.countries[country as usize].name.clone();
         let name = match branch.as_str() {
@@ -251,10 +256,11 @@ impl<'a> Resolver<'a> {
             let kc = k.country.as_deref().and_then(|c| self.lex.country(c));
             country.is_none() || kc.is_none() || kc == country
         });
-        // The fuller of the two names: "Bashar al-Assad" for "Assad", "Syed Asim Munir" over "Asim Munir".
-        let name = known.map_or(name, |k| if k.name.len() > name.len() { k.name.as_str() } else { name });
+        // The listed name ("Bashar al-Assad" for "Assad", "Sergey Lavrov" for "Sergei Lavrov"), unless the
+        // text gives more of it ("Syed Asim Munir" for "Asim Munir").
+        let name = known.map_or(name, |k| if names_agree(name, &k.name) && name.len() > k.name.len() { name } else { k.name.as_str() });
         let country = country.or_else(|| known.and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c)));
-        let title = title.or_else(|| known.and_then(|k| k.title.as_deref()));
+        // The listed office is not taken: what office someone holds is the text's to say.
         let sector = sector.or_else(|| known.and_then(|k| k.sector.as_deref()));
         let found = self.res.entities.iter().enumerate().rev().find(|(_, e)| {
             e.kind == ActorKind::Official
@@ -516,6 +522,27 @@ impl<'a> Resolver<'a> {
         }
         if let Some(e) = before.or(after) {
             return e;
+        }
+        // "Boris Johnson met ... The Foreign Secretary said": the one person named before without an office
+        // of their own in the text holds this one.
+        let untitled: Vec<usize> = (0..ci)
+            .filter(|&k| matches!(candidates[k].referent, Referent::Person { title: None, .. }))
+            .filter_map(|k| self.res.referents[k].first().copied())
+            .filter(|&e| {
+                let p = &self.res.entities[e];
+                p.title.is_none() && (country.is_none() || p.country.is_none() || p.country == country)
+            })
+            .collect();
+        if let [first, rest @ ..] = untitled.as_slice()
+            && rest.iter().all(|e| e == first)
+        {
+            let p = &mut self.res.entities[*first];
+            p.title = Some(title.to_string());
+            p.sector.get_or_insert_with(|| sector.to_string());
+            if p.country.is_none() {
+                p.country = country;
+            }
+            return *first;
         }
         let key = Key::Title(format!("{title}|{country:?}"));
         let name = match country {

@@ -239,7 +239,9 @@ impl<'a> SentenceReader<'a> {
         let mut after_particle = false;
         while self.in_range(j) {
             let t = &self.tokens[j];
-            if self.is_name_word(j) && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
+            // A capitalised trigger word is a verb of a headline ("Robert Ford Returns to Syria"), not a name.
+            let verb = self.can_start(j, starts::TRIGGER) && !self.lex.given_names.contains(t.norm.as_str());
+            if self.is_name_word(j) && !verb && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
                 if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(t.norm.as_str()) {
                     break;
                 }
@@ -502,7 +504,7 @@ impl<'a> SentenceReader<'a> {
         match name_end {
             Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
                 let first = kept_honorifics.first().map_or(name_start, |r| r.start);
-                let name = self.slice(first..end).to_string();
+                let name = clean_name(self.slice(first..end));
                 let mut country = country;
                 let mut next = end;
                 // "King Hassan of Morocco"
@@ -544,7 +546,7 @@ impl<'a> SentenceReader<'a> {
                     && let Some(end) = self.name_at(j + 1)
                     && self.looks_like_person(j + 1, end)
                 {
-                    let name = self.slice(j + 1..end).to_string();
+                    let name = clean_name(self.slice(j + 1..end));
                     let person = Referent::Person { name, title, sector, country };
                     out.push(self.candidate(start..end, person, MentionVia::Name, false));
                     out.extend(nested);
@@ -745,13 +747,24 @@ impl<'a> SentenceReader<'a> {
         if end <= i {
             return None;
         }
-        // Leading "The" of a sentence is not part of the name.
-        let start = if self.norm(i) == "the" { i + 1 } else { i };
+        // A leading article ("The", "A") is not part of the name.
+        let start = if matches!(self.norm(i), "the" | "a" | "an") { i + 1 } else { i };
         if start >= end {
             return None;
         }
         let gazetteer = self.lex.names.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j));
-        // An acronym defined right after: "Inter-Services Public Relations (ISPR)".
+        // An acronym defined right after: "Inter-Services Public Relations (ISPR)". A listed organisation
+        // ("Korean Central News Agency (KCNA)") stays that organisation.
+        if let Some(acronym) = self.defined_acronym(end)
+            && end - start >= 2
+            && let Some(g) = &gazetteer
+            && start + g.len == end
+            && let Some(NameRef::Organisation(o)) = g.values.iter().copied().find(|v| matches!(v, NameRef::Organisation(_)))
+        {
+            out.push(self.candidate(start..end, Referent::Organisation(*o), MentionVia::Name, false));
+            out.push(self.candidate(end + 1..end + 2, Referent::Acronym(acronym.to_uppercase()), MentionVia::Acronym, false));
+            return Some(end + 3);
+        }
         if let Some(acronym) = self.defined_acronym(end)
             && end - start >= 2
         {
@@ -941,6 +954,12 @@ impl<'a> SentenceReader<'a> {
         if !t.all_caps || !(2..=8).contains(&len) || self.lex.grammar.not_names.has(&t.norm) {
             return None;
         }
+        // "MR KIRBY:", "QUESTION:": the speaker labels of a transcript.
+        let label = self.in_range(i + 1) && self.norm(i + 1) == ":"
+            || i > self.range.start && self.tokens[i - 1].all_caps && self.lex.grammar.not_names.has(self.norm(i - 1));
+        if label {
+            return None;
+        }
         // "CJTF-OIR": hyphenated acronyms stay one.
         let mut end = i + 1;
         while self.in_range(end + 1) && self.norm(end) == "-" && self.tokens[end + 1].all_caps && self.tokens[end].start == self.tokens[end - 1].end {
@@ -957,7 +976,7 @@ impl<'a> SentenceReader<'a> {
         let end = self.name_at(i)?;
         let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
         if words >= 2 && (self.lex.given_names.contains(self.norm(i)) || self.has_particle(i..end)) {
-            let name = self.slice(i..end).to_string();
+            let name = clean_name(self.slice(i..end));
             let mut referent = Referent::Person { name, title: None, sector: None, country: None };
             let mut next = end;
             let mut appositive = Vec::new();
@@ -1019,6 +1038,12 @@ impl<'a> SentenceReader<'a> {
     fn has_particle(&self, r: Range<usize>) -> bool {
         r.into_iter().any(|k| self.lex.grammar.name_particles.has(self.norm(k)) && !self.tokens[k].capitalised)
     }
+}
+
+/// A name as written, on one line: "Ibrahim al- Jaafari" → "Ibrahim al-Jaafari".
+fn clean_name(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.replace("- ", "-").replace(" -", "-")
 }
 
 /// "foreign minister" → "Foreign Minister".

@@ -36,8 +36,12 @@ impl std::error::Error for ReadError {}
 
 /// Reads `path` as article text.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_reason(&e, path)))?;
-    decode(&bytes)
+    decode(&read_bytes(path)?)
+}
+
+/// Reads the bytes of `path`, with a reason a user can act on when that fails.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    std::fs::read(path).map_err(|e| ReadError::Io(io_reason(&e, path)))
 }
 
 /// Bytes → article text: UTF-8, a leading BOM removed, binary refused.
