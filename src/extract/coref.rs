@@ -346,6 +346,7 @@ impl<'a> Resolver<'a> {
                 Referent::NamePart(w) => self.name_part(w),
                 Referent::Acronym(a) => Some(self.acronym(a)),
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
+                Referent::HeadBack(word) => self.head_back(word),
                 Referent::Place => self.focus.last_country.filter(|(_, s)| c.sentence <= s + 2).map(|(e, _)| e),
                 Referent::GovernmentOf(surname) => {
                     let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c));
@@ -459,14 +460,19 @@ impl<'a> Resolver<'a> {
         e
     }
 
+    /// "the command": the most recent body whose name ends with the word.
+    fn head_back(&self, word: &str) -> Option<usize> {
+        let w = word.to_lowercase();
+        self.res
+            .entities
+            .iter()
+            .rposition(|e| e.kind == ActorKind::Institution && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str()))
+    }
+
     /// "the Coalition", "the Ministry": the most recent body whose name ends with the word, else a body
     /// of that name.
     fn head_ref(&mut self, word: &str) -> usize {
-        let w = word.to_lowercase();
-        let found = self.res.entities.iter().rposition(|e| {
-            e.kind == ActorKind::Institution && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str())
-        });
-        if let Some(e) = found {
+        if let Some(e) = self.head_back(word) {
             return e;
         }
         let sector = self.lex.heads_sector(word).unwrap_or_else(|| "GOV".to_string());

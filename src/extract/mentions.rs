@@ -29,8 +29,11 @@ pub enum Referent {
     Institution { name: String, sector: String, country: Option<u16>, acronym: Option<String> },
     /// An all-caps word that may stand for an institution defined elsewhere in the article.
     Acronym(String),
-    /// A bare head word standing for a body named in full elsewhere ("the Coalition", "the Ministry").
+    /// A bare head word standing for a body named in full elsewhere ("the Coalition", "the command").
+    /// Written in lower case it only refers back; capitalised it may name a body of its own.
     HeadRef(String),
+    /// "the ministry", "the squadron": a body of that kind named before in the article.
+    HeadBack(String),
     /// A place the gazetteer does not know, named after "near", "in", "at" ("near Ayn Isa"): a place in
     /// the country the text is about at that point.
     Place,
@@ -131,6 +134,25 @@ impl<'a> SentenceReader<'a> {
         i < self.range.end
     }
 
+    /// The answer for token `i` kept in the memo slot `slot`, computed by `compute` the first time.
+    fn memoised<T: Copy>(
+        &self,
+        i: usize,
+        slot: impl Fn(&mut Memo) -> &mut Vec<Option<Option<T>>>,
+        compute: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
+        if !self.in_range(i) {
+            return None;
+        }
+        let k = i - self.range.start;
+        if let Some(v) = slot(&mut self.memo.borrow_mut())[k] {
+            return v;
+        }
+        let v = compute();
+        slot(&mut self.memo.borrow_mut())[k] = Some(v);
+        v
+    }
+
     /// Whether token `i` can start a phrase of the kind `bit` (`lexicon::starts`).
     fn can_start(&self, i: usize, bit: u8) -> bool {
         self.in_range(i) && self.starts[i] & bit != 0
@@ -150,16 +172,7 @@ impl<'a> SentenceReader<'a> {
 
     /// The country named at `i` (name, demonym, abbreviation, capital), with its length.
     fn country_at(&self, i: usize) -> Option<(usize, u16, MentionVia)> {
-        if !self.in_range(i) {
-            return None;
-        }
-        let k = i - self.range.start;
-        if let Some(v) = self.memo.borrow().country[k] {
-            return v;
-        }
-        let v = self.country_at_uncached(i);
-        self.memo.borrow_mut().country[k] = Some(v);
-        v
+        self.memoised(i, |m| &mut m.country, || self.country_at_uncached(i))
     }
 
     fn country_at_uncached(&self, i: usize) -> Option<(usize, u16, MentionVia)> {
@@ -175,16 +188,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Titles, ranks, honorifics or modifiers at `i` (lexicon keys, so typos are forgiven).
     fn title_word_at(&self, i: usize) -> Option<(usize, TitleRef)> {
-        if !self.in_range(i) {
-            return None;
-        }
-        let k = i - self.range.start;
-        if let Some(v) = self.memo.borrow().title[k] {
-            return v;
-        }
-        let v = self.title_word_at_uncached(i);
-        self.memo.borrow_mut().title[k] = Some(v);
-        v
+        self.memoised(i, |m| &mut m.title, || self.title_word_at_uncached(i))
     }
 
     fn title_word_at_uncached(&self, i: usize) -> Option<(usize, TitleRef)> {
@@ -221,16 +225,7 @@ impl<'a> SentenceReader<'a> {
     /// The name starting at `i`: capitalised words, with particles ("al-", "bin", "de") and hyphens
     /// inside. Stops at titles, countries and anything else.
     fn name_at(&self, i: usize) -> Option<usize> {
-        if !self.in_range(i) {
-            return None;
-        }
-        let k = i - self.range.start;
-        if let Some(v) = self.memo.borrow().name[k] {
-            return v;
-        }
-        let v = self.name_at_uncached(i);
-        self.memo.borrow_mut().name[k] = Some(v);
-        v
+        self.memoised(i, |m| &mut m.name, || self.name_at_uncached(i))
     }
 
     fn name_at_uncached(&self, i: usize) -> Option<usize> {
@@ -272,16 +267,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn organisation_at(&self, i: usize) -> Option<(usize, u32)> {
-        if !self.in_range(i) {
-            return None;
-        }
-        let k = i - self.range.start;
-        if let Some(v) = self.memo.borrow().organisation[k] {
-            return v;
-        }
-        let v = self.organisation_at_uncached(i);
-        self.memo.borrow_mut().organisation[k] = Some(v);
-        v
+        self.memoised(i, |m| &mut m.organisation, || self.organisation_at_uncached(i))
     }
 
     fn organisation_at_uncached(&self, i: usize) -> Option<(usize, u32)> {
@@ -390,15 +376,25 @@ impl<'a> SentenceReader<'a> {
                 j += 1;
             }
         }
-        if norm == "regime" && i > self.range.start && self.norm(i - 1) == "the" {
-            out.push(self.candidate(i - 1..i + 1, Referent::Regime, MentionVia::Title, false));
-            return Some(i + 1);
+        if norm == "the" && self.in_range(i + 1) {
+            let next = self.norm(i + 1);
+            // "the regime": the state most recently called one.
+            if next == "regime" {
+                out.push(self.candidate(i..i + 2, Referent::Regime, MentionVia::Title, false));
+                return Some(i + 2);
+            }
+            // "the command", "the ministry": a body named before by its head word.
+            let of_follows = self.in_range(i + 2) && matches!(self.norm(i + 2), "of" | "'s");
+            if !self.tokens[i + 1].capitalised && !of_follows && self.lex.heads_sector(&capitalise(next)).is_some() {
+                out.push(self.candidate(i..i + 2, Referent::HeadBack(capitalise(next)), MentionVia::Title, false));
+                return Some(i + 2);
+            }
         }
         let pronoun = if g.person_pronouns.has(norm) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
             Some(Pronoun::Person)
         } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
-        } else if g.thing_pronouns.has(norm) && (norm != "it" || self.reported_subject(i)) {
+        } else if norm == "it" && self.reported_subject(i) {
             Some(Pronoun::Thing)
         } else if g.first_person_plural.has(norm) && (norm != "us" || !self.tokens[i].all_caps) {
             Some(Pronoun::We)
@@ -781,7 +777,8 @@ impl<'a> SentenceReader<'a> {
         if end - start == 1
             && let Some(m) = self.lex.heads.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j))
             && m.len == 1
-            && (start > self.range.start && self.norm(start - 1) == "the" || self.group_noun_at(end).is_some())
+            // after "the", before a group noun, or capitalised mid-sentence (a name, not a common noun)
+            && (start > self.range.start || self.group_noun_at(end).is_some())
             && gazetteer.is_none()
         {
             let word = self.slice(start..end).to_string();
