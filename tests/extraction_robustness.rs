@@ -48,7 +48,7 @@ fn generated_texts_never_panic_and_always_give_a_valid_corpus() {
         let mut text = String::new();
         for _ in 0..n {
             text.push_str(rng.pick(PIECES));
-            if rng.next() % 3 > 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }

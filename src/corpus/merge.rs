@@ -269,7 +269,6 @@ fn join(into: &mut Actor, other: Actor) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::corpus::model::*;
 
     fn article(id: &str, path: &str) -> Article {

@@ -91,6 +91,7 @@ mod tests {
     fn an_empty_image_is_refused() {
         let img = RgbaImage { width: 0, height: 0, pixels: vec![] };
         assert!(write_png(&img, Path::new("/tmp/never.png")).is_err());
-        assert!(checker(2, 1).is_uniform() == false);
+        assert!(!checker(2, 1).is_uniform());
+        assert!(RgbaImage { width: 1, height: 1, pixels: vec![9, 9, 9, 255] }.is_uniform());
     }
 }

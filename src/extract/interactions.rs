@@ -33,6 +33,13 @@ pub struct Arg {
     pub place: bool,
 }
 
+/// A trigger where it stands in the sentence.
+#[derive(Clone)]
+struct Predicate<'t> {
+    at: Range<usize>,
+    trigger: &'t Trigger,
+}
+
 /// Consecutive argument phrases joined by "and" or commas: "Pakistan and Iran", "X, Y and Z".
 #[derive(Debug, Clone)]
 struct Unit {
@@ -228,11 +235,13 @@ impl<'a> SentenceEvents<'a> {
                 }
                 if matches!(t.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
                     skip[n] = true;
-                    self.attach(range, t, inner_range, inner, &units, &stops, &mut found);
+                    let head = Predicate { at: range, trigger: t };
+                    self.attach(head, Predicate { at: inner_range, trigger: inner }, &units, &stops, &mut found);
                     continue;
                 }
             }
-            self.attach(range.clone(), t, range, t, &units, &stops, &mut found);
+            let head = Predicate { at: range, trigger: t };
+            self.attach(head.clone(), head, &units, &stops, &mut found);
         }
         dedupe(&mut found);
         SentenceResult { found, reporters }
@@ -286,18 +295,11 @@ impl<'a> SentenceEvents<'a> {
         entries.iter().find(|t| t.preps.iter().any(|p| p == next)).copied().unwrap_or(entries[0])
     }
 
-    /// Attaches actors to the event of trigger `t` at `trig`; its object is read after `obj_trig` with
-    /// the object rules of `obj_t` (the same trigger, or the complement of a governing one).
-    fn attach(
-        &self,
-        trig: Range<usize>,
-        t: &Trigger,
-        obj_trig: Range<usize>,
-        obj_t: &Trigger,
-        units: &[Unit],
-        stops: &[usize],
-        out: &mut Vec<Found>,
-    ) {
+    /// Attaches actors to the event of `head`; its object is read after `object` with that trigger's
+    /// object rules (the same trigger, or the complement of a governing one).
+    fn attach(&self, head: Predicate<'_>, object: Predicate<'_>, units: &[Unit], stops: &[usize], out: &mut Vec<Found>) {
+        let (trig, t) = (head.at, head.trigger);
+        let (obj_trig, obj_t) = (object.at, object.trigger);
         let nominal = self.is_nominal(t, trig.start);
         let passive = !nominal && self.is_passive(trig.clone());
         let mut modality = self.modality(trig.start);
@@ -339,19 +341,16 @@ impl<'a> SentenceEvents<'a> {
         let by_agent = self.by_agent(trig.end, units);
 
 
-        let (mut sources, mut targets, mut how) = (None, right.clone(), "object");
-        if passive {
+        let (sources, targets, how) = if passive {
             // "Iran was accused by Pakistan": the agent acts on the subject.
-            sources = by_agent;
-            targets = left.clone().map(|u| (u, "passive subject"));
-            how = "passive";
+            (by_agent, left.map(|u| (u, "passive subject")), "passive")
         } else if let Some(l) = left.filter(|&l| !units[l].members.iter().all(|&a| self.args[a].place)) {
-            sources = Some(l);
+            (Some(l), right, "object")
         } else if nominal && by_agent.is_some() {
-            sources = by_agent;
-        } else if !nominal || self.adverbial_noun(trig.start) || true {
-            sources = self.main_subject(trig.start, units).filter(|s| right.as_ref().is_none_or(|(r, _)| r != s));
-        }
+            (by_agent, right, "object")
+        } else {
+            (self.main_subject(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)), right, "object")
+        };
         let trigger_span = Span::new(self.tokens[trig.start].start, self.tokens[trig.end - 1].end);
         let mut push = |src: usize, tgt: usize, src_arg: usize, tgt_arg: usize, rule: String, directed: bool| {
             if src == tgt {
@@ -413,7 +412,7 @@ impl<'a> SentenceEvents<'a> {
                     }
                 }
             }
-            (None, Some((tgt, via))) if via == "between" => {
+            (None, Some((tgt, "between"))) => {
                 // "talks between X and Y" with no one else named: the pair itself.
                 let gs = expand(&units[tgt]);
                 if gs.len() >= 2 && !matches!(t_kind, InteractionKind::Mediate) {
@@ -511,13 +510,6 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// "in support of", "in cooperation with", "in response to": a noun in an adverbial phrase whose agent
-    /// is the clause's subject.
-    fn adverbial_noun(&self, i: usize) -> bool {
-        i > self.range.start && ["in", "with"].contains(&self.norm(i - 1))
-            || i > self.range.start + 1 && self.norm(i - 2) == "in" && self.lex.grammar.determiners.has(self.norm(i - 1))
-    }
-
     /// The subject of the sentence's main clause, when the trigger lies in that clause: the first actor
     /// phrase, at the start of the sentence or right after an opening adverbial ("On Jan. 8, Coalition
     /// forces conducted ... in support of ...").
@@ -568,10 +560,10 @@ impl<'a> SentenceEvents<'a> {
             let p = self.norm(j - 1);
             let t = &self.tokens[j - 1];
             // "His visit": a possessive pronoun that refers to someone.
-            if let Some(u) = units.iter().position(|u| u.tokens.end == j && u.tokens.len() == 1) {
-                if self.lex.grammar.person_pronouns.has(p) || self.lex.grammar.thing_pronouns.has(p) || self.lex.grammar.plural_pronouns.has(p) {
-                    return Some(u);
-                }
+            if let Some(u) = units.iter().position(|u| u.tokens.end == j && u.tokens.len() == 1)
+                && (self.lex.grammar.person_pronouns.has(p) || self.lex.grammar.thing_pronouns.has(p) || self.lex.grammar.plural_pronouns.has(p))
+            {
+                return Some(u);
             }
             if t.shape == Shape::Possessive {
                 // "Araghchi's visit": the unit before the possessive.
@@ -673,11 +665,7 @@ impl<'a> SentenceEvents<'a> {
             let new_clause = stops.contains(&j)
                 || g.clause_breaks.has(w) && !(w == "as" && j == after)
                 || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
-                || (w == "," && j > after + 1)
-                // "agreed to resign without returning to X": an infinitive starts another verb phrase.
-                || (false && w == "to" && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised
-                    && !g.determiners.has(self.norm(j + 1)) && !t.preps.iter().any(|p| p == "to"))
-                || (false && w.ends_with("ing") && j > after && self.tokens[j].is_word() && !self.tokens[j].capitalised && w.len() > 5);
+                || (w == "," && j > after + 1);
             if new_clause {
                 return None;
             }

@@ -308,6 +308,19 @@ pub mod files {
     pub const TYPO_GUARD: &str = include_str!("../../assets/typo_guard.txt");
 }
 
+/// The texts of the data files, one per field (see `assets/README.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    pub countries: &'a str,
+    pub institutions: &'a str,
+    pub titles: &'a str,
+    pub triggers: &'a str,
+    pub people: &'a str,
+    pub grammar: &'a str,
+    pub given_names: &'a str,
+    pub typo_guard: &'a str,
+}
+
 /// A data file that does not parse, named so it can be fixed.
 #[derive(Debug)]
 pub struct LexiconError(pub String);
@@ -325,29 +338,21 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Le
 impl Lexicon {
     /// The lexicon built from the bundled data files.
     pub fn bundled() -> Result<Lexicon, LexiconError> {
-        Lexicon::from_files(
-            files::COUNTRIES,
-            files::INSTITUTIONS,
-            files::TITLES,
-            files::TRIGGERS,
-            files::PEOPLE,
-            files::GRAMMAR,
-            files::GIVEN_NAMES,
-            files::TYPO_GUARD,
-        )
+        Lexicon::from_files(&Sources {
+            countries: files::COUNTRIES,
+            institutions: files::INSTITUTIONS,
+            titles: files::TITLES,
+            triggers: files::TRIGGERS,
+            people: files::PEOPLE,
+            grammar: files::GRAMMAR,
+            given_names: files::GIVEN_NAMES,
+            typo_guard: files::TYPO_GUARD,
+        })
     }
 
     /// The lexicon built from the texts of the data files.
-    pub fn from_files(
-        countries: &str,
-        institutions: &str,
-        titles: &str,
-        triggers: &str,
-        people: &str,
-        grammar: &str,
-        given_names: &str,
-        typo_guard: &str,
-    ) -> Result<Lexicon, LexiconError> {
+    pub fn from_files(src: &Sources<'_>) -> Result<Lexicon, LexiconError> {
+        let Sources { countries, institutions, titles, triggers, people, grammar, given_names, typo_guard } = *src;
         let countries: Vec<Country> = parse("countries.json", countries)?;
         let inst: InstitutionsFile = parse("institutions.json", institutions)?;
         let titles_file: TitlesFile = parse("titles.json", titles)?;

@@ -723,9 +723,7 @@ impl<'a> SentenceReader<'a> {
             if t.is_word() && t.capitalised && !self.lex.grammar.months.has(&t.norm) {
                 j += 1;
                 end = j;
-            } else if j > i && ["of", "for", "&", "-", "on", "al"].contains(&t.norm.as_str()) {
-                j += 1;
-            } else if j > i && t.norm == "the" && self.norm(j - 1) == "of" {
+            } else if j > i && (["of", "for", "&", "-", "on", "al"].contains(&t.norm.as_str()) || t.norm == "the" && self.norm(j - 1) == "of") {
                 j += 1;
             } else if j > i && t.shape == Shape::Number && end == j {
                 j += 1;

@@ -135,7 +135,7 @@ impl<T> PhraseTable<T> {
 mod tests {
     use super::*;
 
-    fn find<'a>(table: &'a PhraseTable<u32>, text: &str, i: usize) -> Option<(usize, Vec<u32>)> {
+    fn find(table: &PhraseTable<u32>, text: &str, i: usize) -> Option<(usize, Vec<u32>)> {
         let tokens = tokenize(text, 0, text.len());
         table.longest(text, &tokens, i, |j| tokens[j].norm.as_str()).map(|m| (m.len, m.values.into_iter().copied().collect()))
     }

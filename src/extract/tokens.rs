@@ -86,9 +86,8 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                 k += w;
                 while k < to {
                     let c = char_at(text, k);
-                    if c.is_alphanumeric() {
-                        k += c.len_utf8();
-                    } else if is_apostrophe(c) && !possessive_at(text, k, to) && next_is_alphabetic(text, k, to) {
+                    // Letters, digits, and an apostrophe inside a word ("d'Ivoire"), not a possessive.
+                    if c.is_alphanumeric() || is_apostrophe(c) && !possessive_at(text, k, to) && next_is_alphabetic(text, k, to) {
                         k += c.len_utf8();
                     } else {
                         break;
