@@ -152,6 +152,48 @@ impl<'a> Resolver<'a> {
                 self.res.referents[ci] = vec![e];
             }
         }
+        self.bodies_of_officials(candidates);
+    }
+
+    /// "UN Secretary-General Ban Ki-moon", "Kofi Annan, UN secretary-general": a body named inside an
+    /// official's phrase is the body they belong to.
+    fn bodies_of_officials(&mut self, candidates: &[Candidate]) {
+        let mut person: Option<(usize, usize)> = None; // (entity, sentence)
+        for (ci, c) in candidates.iter().enumerate() {
+            match (&c.referent, c.nested) {
+                (Referent::Person { .. }, false) => person = self.res.referents[ci].first().map(|&e| (e, c.sentence)),
+                (Referent::Organisation(_) | Referent::Institution { .. }, true) => {
+                    if let (Some((p, sentence)), Some(&body)) = (person, self.res.referents[ci].first())
+                        && sentence == c.sentence
+                        && self.res.entities[body].kind == ActorKind::Institution
+                        && !self.res.entities[p].affiliations.contains(&body)
+                    {
+                        self.res.entities[p].affiliations.push(body);
+                    }
+                }
+                (_, false) => person = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// A titled official whose country the text never gives, in an article that names exactly one
+    /// country: an official of that country ("Ousted President Askar Akayev ... returning to Kyrgyzstan").
+    pub fn only_country_for_officials(&mut self) {
+        let countries: Vec<u16> = self
+            .res
+            .entities
+            .iter()
+            .filter(|e| e.kind == ActorKind::Country && self.res.referents.iter().any(|r| r.contains(&self.by_key[&e.key])))
+            .filter_map(|e| e.country)
+            .collect();
+        let [only] = countries[..] else { return };
+        for e in self.res.entities.iter_mut() {
+            let titled = e.title.is_some() || e.sector.is_some();
+            if e.kind == ActorKind::Official && e.country.is_none() && titled && e.affiliations.is_empty() {
+                e.country = Some(only);
+            }
+        }
     }
 
     fn organisation(&mut self, o: u32) -> usize {
@@ -313,7 +355,13 @@ impl<'a> Resolver<'a> {
             if e.kind != ActorKind::Official {
                 continue;
             }
-            let (Some(c), sector) = (e.country, e.sector.clone()) else { continue };
+            let Some(c) = e.country else {
+                // No country: the code of the international body they belong to ("IGOUNO").
+                let body_code = e.affiliations.iter().find_map(|&a| self.res.entities[a].code.clone());
+                self.res.entities[i].code = body_code;
+                continue;
+            };
+            let sector = e.sector.clone();
             let iso = self.lex.countries[c as usize].iso3.clone();
             let sector = sector.unwrap_or_else(|| "GOV".to_string());
             let code = format!("{iso}{sector}");
@@ -327,7 +375,13 @@ impl<'a> Resolver<'a> {
             let country = self.country_entity(c);
             let e = &mut self.res.entities[i];
             e.code = Some(code);
-            e.affiliations = body.into_iter().chain(std::iter::once(country)).collect();
+            let named: Vec<usize> = e.affiliations.drain(..).collect();
+            e.affiliations = named.into_iter().chain(body).chain(std::iter::once(country)).fold(Vec::new(), |mut v, a| {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+                v
+            });
         }
     }
 

@@ -627,6 +627,14 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let noun = self.norm(j + 2);
+        let led = self.norm(j + 1) == "led";
+        if led && ["forces", "troops", "army", "militias", "fighters"].contains(&noun) {
+            // "Vietnamese-led forces": the leading country's armed forces.
+            let referent = Referent::Group { country, sector: "MIL".to_string(), noun: noun.to_string() };
+            out.push(self.candidate(start..j + 3, referent, MentionVia::Name, false));
+            out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
+            return Some(j + 3);
+        }
         if !["coalition", "alliance"].contains(&noun) {
             return None;
         }
@@ -903,7 +911,14 @@ impl<'a> SentenceReader<'a> {
                 if self.lex.ambiguous.contains(self.norm(i)) && !self.ambiguous_reads_as_country(i, end) {
                     return None;
                 }
-                out.push(self.candidate(i..end, Referent::Country(index), via, false));
+                // "Russian-made rockets", "Iranian-backed militias": the country qualifies a thing and is
+                // no party to what the sentence says.
+                let modifier = self.in_range(end + 1)
+                    && self.norm(end) == "-"
+                    && self.tokens[end + 1].is_word()
+                    && !self.tokens[end + 1].capitalised
+                    && self.norm(end + 1) != "led";
+                out.push(self.candidate(i..end, Referent::Country(index), via, modifier));
             }
             NameRef::Organisation(o) => {
                 // "ISIL fighters", "NATO peacekeeping troops": the body's people are the body.

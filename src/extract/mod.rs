@@ -116,6 +116,7 @@ impl Extractor {
                 found_all.push((si, f, reported_by, when.clone()));
             }
         }
+        resolver.only_country_for_officials();
         resolver.affiliate_people();
 
         let article = Article {
