@@ -565,6 +565,10 @@ impl<'a> SentenceEvents<'a> {
             {
                 return Some(u);
             }
+            // "... in their fight against ISIL": "their" is the clause's subject.
+            if p == "their" || p == "its" {
+                return self.main_subject(j - 1, units);
+            }
             if t.shape == Shape::Possessive {
                 // "Araghchi's visit": the unit before the possessive.
                 return units.iter().position(|u| u.tokens.end == j - 1);
