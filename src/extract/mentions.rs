@@ -385,7 +385,7 @@ impl<'a> SentenceReader<'a> {
             }
             // "the command", "the ministry": a body named before by its head word.
             let of_follows = self.in_range(i + 2) && matches!(self.norm(i + 2), "of" | "'s");
-            if !self.tokens[i + 1].capitalised && !of_follows && self.lex.heads_sector(&capitalise(next)).is_some() {
+            if !self.tokens[i + 1].capitalised && !of_follows && self.can_start(i + 1, starts::HEAD) {
                 out.push(self.candidate(i..i + 2, Referent::HeadBack(capitalise(next)), MentionVia::Title, false));
                 return Some(i + 2);
             }

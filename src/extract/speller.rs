@@ -21,6 +21,17 @@ pub struct Speller {
     /// Hash of a word or of one of its one-letter deletions → indices into `words`. Hashes rather than
     /// strings, so a lookup builds no string; candidates are confirmed by `within_one_edit`.
     deletions: FxHashMap<u64, Vec<u32>>,
+    /// One bit per hash bucket of `deletions`: most probes of ordinary words find their bit clear and
+    /// skip the map (this runs for every word of five letters or more).
+    present: Vec<u64>,
+}
+
+/// Bits in `Speller::present` (a power of two).
+const PRESENT_BITS: u64 = 1 << 20;
+
+fn bit(h: u64) -> (usize, u64) {
+    let b = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44) & (PRESENT_BITS - 1);
+    ((b / 64) as usize, 1 << (b % 64))
 }
 
 /// Polynomial hash base; the hash of bytes b0..bn is Σ b_i · BASE^(n-1-i) (mod 2^64), so the hash of a
@@ -61,7 +72,11 @@ fn probe_hashes(w: &str, out: &mut [u64; MAX_BYTES + 1]) -> usize {
 impl Speller {
     /// A speller for `vocabulary`, never correcting any word in `guard`.
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>, guard: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut s = Speller { guard: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(), ..Speller::default() };
+        let mut s = Speller {
+            guard: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(),
+            present: vec![0; (PRESENT_BITS / 64) as usize],
+            ..Speller::default()
+        };
         let mut probes = [0u64; MAX_BYTES + 1];
         for w in vocabulary {
             if s.known.insert(hash_bytes(w.as_bytes()))
@@ -73,6 +88,8 @@ impl Speller {
                 s.words.push(w.to_string());
                 let n = probe_hashes(w, &mut probes);
                 for &h in &probes[..n] {
+                    let (slot, mask) = bit(h);
+                    s.present[slot] |= mask;
                     let slot = s.deletions.entry(h).or_default();
                     if !slot.contains(&index) {
                         slot.push(index);
@@ -95,6 +112,10 @@ impl Speller {
         }
         let mut found: Option<u32> = None;
         for &h in &probes[..n] {
+            let (slot, mask) = bit(h);
+            if self.present.get(slot).is_none_or(|w| w & mask == 0) {
+                continue;
+            }
             for &i in self.deletions.get(&h).into_iter().flatten() {
                 if found == Some(i) || !within_one_edit(word, &self.words[i as usize]) {
                     continue;
