@@ -556,7 +556,7 @@ impl<'a> SentenceEvents<'a> {
         // Skip the determiners and adjectives before the noun: "Araghchi's separate visit", "the talks".
         let mut j = i;
         let mut skipped = 0;
-        while j > self.range.start && skipped < 4 {
+        while j > self.range.start && skipped < 6 {
             let p = self.norm(j - 1);
             let t = &self.tokens[j - 1];
             // "His visit": a possessive pronoun that refers to someone.
@@ -764,7 +764,12 @@ impl<'a> SentenceEvents<'a> {
 
     fn modality(&self, i: usize) -> Modality {
         let g = &self.lex.grammar;
-        let from = i.saturating_sub(4).max(self.range.start);
+        // The cue may stand before the verb that carries a noun trigger ("will extend the night-time
+        // curfew"), but not across a clause boundary.
+        let mut from = i.saturating_sub(7).max(self.range.start);
+        if let Some(b) = (from..i).rev().find(|&j| g.clause_breaks.has(self.norm(j)) || self.norm(j) == ",") {
+            from = b + 1;
+        }
         let before: Vec<&str> = (from..i).map(|j| self.norm(j)).collect();
         if before.iter().any(|w| g.negations.has(w) || g.denials.has(w)) {
             return Modality::Negated;
