@@ -162,6 +162,7 @@ impl<'a> Resolver<'a> {
         for (ci, c) in candidates.iter().enumerate() {
             match (&c.referent, c.nested) {
                 (Referent::Person { .. }, false) => person = self.res.referents[ci].first().map(|&e| (e, c.sentence)),
+
                 (Referent::Organisation(_) | Referent::Institution { .. }, true) => {
                     if let (Some((p, sentence)), Some(&body)) = (person, self.res.referents[ci].first())
                         && sentence == c.sentence
@@ -173,6 +174,22 @@ impl<'a> Resolver<'a> {
                 }
                 (_, false) => person = None,
                 _ => {}
+            }
+        }
+    }
+
+    /// The bodies named inside the phrase of candidate `ci` (its nested candidates right after it) are
+    /// what official `e` belongs to: "the United Nations Emergency Relief Coordinator".
+    fn attach_bodies(&mut self, e: usize, candidates: &[Candidate], ci: usize) {
+        for k in ci + 1..candidates.len() {
+            if !candidates[k].nested || candidates[k].sentence != candidates[ci].sentence {
+                break;
+            }
+            if let Some(&body) = self.res.referents[k].first()
+                && self.res.entities[body].kind == ActorKind::Institution
+                && !self.res.entities[e].affiliations.contains(&body)
+            {
+                self.res.entities[e].affiliations.push(body);
             }
         }
     }
@@ -442,6 +459,9 @@ impl<'a> Resolver<'a> {
                     if let Some(e) = r {
                         self.res.referents[ci] = vec![e];
                         self.note(ci, c.sentence);
+                        if matches!(c.referent, Referent::Title { .. }) {
+                            self.attach_bodies(e, candidates, ci);
+                        }
                     }
                 }
             }

@@ -394,6 +394,10 @@ impl Lexicon {
         let mut person_index = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.variants) {
+                // An all-caps short form ("AKK") is far more often some body's acronym.
+                if n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                    continue;
+                }
                 names.insert(n, NameRef::Person(i as u32));
                 person_index.insert(super::tokens::normalise(n), i as u32);
             }

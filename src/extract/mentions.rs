@@ -613,6 +613,10 @@ impl<'a> SentenceReader<'a> {
 
     /// Whether the name `i..end` reads as a person's: two or more words, or a known given name.
     fn looks_like_person(&self, i: usize, end: usize) -> bool {
+        // "Municipality Association", "Revolutionary Council": a body's name, not a person's.
+        if (i..end).any(|k| self.can_start(k, starts::HEAD) && self.tokens[k].capitalised) {
+            return false;
+        }
         let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
         words >= 2 || self.lex.given_names.contains(self.norm(i))
     }
