@@ -199,7 +199,7 @@ impl<'a> SentenceEvents<'a> {
             triggers.push((i..end, self.pick(&ids, end)));
             i = end;
         }
-        if std::env::var_os("ACTORMAP_DEBUG").is_some() {
+        if super::trace::on() {
             for (r, t) in &triggers {
                 eprintln!("   trigger {:?} {} {:?} nominal={}", r, t.lemma, t.kind, self.is_nominal(t, r.start));
             }

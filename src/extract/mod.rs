@@ -14,6 +14,7 @@ pub mod phrase_table;
 pub mod sentences;
 pub mod speller;
 pub mod tokens;
+pub mod trace;
 pub mod when;
 
 use std::collections::HashMap;
@@ -94,10 +95,16 @@ impl Extractor {
                 focus: resolver.focus_pair(),
             };
             let result = events.read();
-            if std::env::var_os("ACTORMAP_DEBUG").is_some() {
+            if trace::on() {
+                let name = |e: usize| resolver.res.entities[e].name.clone();
                 eprintln!("S{si}: {}", &text[sentences[si].start..sentences[si].end]);
-                for a in &events.args { eprintln!("   arg {:?} {:?} -> {:?}", a.tokens, &text[a.span.start..a.span.end], a.entities.iter().map(|&e| resolver.res.entities[e].name.clone()).collect::<Vec<_>>()); }
-                for f in &result.found { eprintln!("   found {:?} {} -> {} | {}", f.kind, resolver.res.entities[f.source].name, resolver.res.entities[f.target].name, f.rule); }
+                for a in &events.args {
+                    let refers: Vec<String> = a.entities.iter().map(|&e| name(e)).collect();
+                    eprintln!("   arg {:?} {:?} -> {refers:?}", a.tokens, &text[a.span.start..a.span.end]);
+                }
+                for f in &result.found {
+                    eprintln!("   found {:?} {} -> {} | {}", f.kind, name(f.source), name(f.target), f.rule);
+                }
             }
             if let Some(last) = result.found.iter().rev().find(|f| f.modality == Modality::Asserted) {
                 resolver.set_focus(last.source, last.target);
