@@ -281,11 +281,19 @@ impl<'a> SentenceEvents<'a> {
     /// Whether the trigger starting at `inner` is the complement of the one ending at `end`: only "to"
     /// (and adverbs or "not") between them.
     fn is_complement(&self, end: usize, inner: usize) -> bool {
-        if inner <= end || inner - end > 4 {
+        if inner <= end || inner - end > 7 || self.norm(inner - 1) != "to" {
             return false;
         }
-        let between: Vec<&str> = (end..inner).map(|j| self.norm(j)).collect();
-        between.contains(&"to") && between.iter().all(|w| ["to", "not", "be", "also", "immediately", "again", "jointly", "further"].contains(w) || w.ends_with("ly"))
+        // "agreed in principle on Saturday to provide": adverbs and time phrases may stand between.
+        let g = &self.lex.grammar;
+        (end..inner - 1).all(|j| {
+            let w = self.norm(j);
+            ["not", "be", "also", "immediately", "again", "jointly", "further", "in", "principle", "on", "at", "last", "this", "next"]
+                .contains(&w)
+                || w.ends_with("ly")
+                || g.weekdays.has(w)
+                || g.gap_words.has(w) && w != ","
+        })
     }
 
     /// The trigger entry that fits the words after it best (its preposition), else the first.
@@ -795,12 +803,13 @@ impl<'a> SentenceEvents<'a> {
     }
 }
 
-/// One interaction per (kind, source, target, direction) and trigger position.
+/// One interaction per (kind, source, target, direction) in a sentence: "provide 70 million dollars of
+/// aid" is one act of aid however many of its words are triggers; the first trigger is kept.
 fn dedupe(found: &mut Vec<Found>) {
     let mut seen = Vec::new();
     found.retain(|f| {
         let (a, b) = if f.directed { (f.source, f.target) } else { (f.source.min(f.target), f.source.max(f.target)) };
-        let key = (f.kind, a, b, f.directed, f.trigger);
+        let key = (f.kind, a, b, f.directed, f.modality);
         if seen.contains(&key) {
             false
         } else {
