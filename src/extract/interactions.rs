@@ -402,8 +402,19 @@ impl<'a> SentenceEvents<'a> {
                     }
                     return;
                 }
+                // "an agreement between X and Y", "talks between X and Y": a mutual act of the pair, whoever
+                // reports or welcomes it; only mediation is done by a third party between two.
+                let gs = expand(tgt_unit);
+                if via == "between" && !t_directed && t_kind != InteractionKind::Mediate && gs.len() >= 2 {
+                    for x in 0..gs.len() {
+                        for y in x + 1..gs.len() {
+                            push(gs[x].0, gs[y].0, gs[x].1, gs[y].1, format!("{rule_base}: between"), false);
+                        }
+                    }
+                    return;
+                }
                 for &(s, sa) in &ss {
-                    for &(g, ga) in &expand(tgt_unit) {
+                    for &(g, ga) in &gs {
                         push(s, g, sa, ga, format!("{rule_base}: subject and {via}{}", if how == "passive" { " (passive)" } else { "" }), t_directed);
                     }
                 }
@@ -716,7 +727,7 @@ impl<'a> SentenceEvents<'a> {
     fn place_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
         if !matches!(
             t.kind,
-            InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Assault | InteractionKind::Threaten
+            InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten
         ) {
             return None;
         }
