@@ -198,3 +198,60 @@ fn the_same_person_in_two_articles_is_one_actor_and_namesakes_elsewhere_are_not(
     let maria = lopezes.iter().find(|a| a.name == "Maria Lopez").unwrap();
     assert_eq!(maria.mentions.iter().map(|m| m.article.as_str()).collect::<std::collections::BTreeSet<_>>().len(), 2);
 }
+
+#[test]
+fn a_mutual_act_between_two_parties_links_them_not_the_one_who_welcomes_it() {
+    let c = extract("The Norwegian minister welcomed the agreement between Chile and Peru.");
+    assert!(has_edge(&c, InteractionKind::Agree, "Chile", "Peru"), "{:?}", edges(&c));
+    assert!(!edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Agree && s.contains("Minister")));
+}
+
+#[test]
+fn well_known_people_named_by_surname_get_their_full_name_and_country() {
+    let c = extract("Putin met Erdogan in Sochi on Monday.");
+    let putin = actor(&c, "Vladimir Putin");
+    assert_eq!(putin.country.as_deref(), Some("RUS"));
+    assert!(mention_texts(&c, "Vladimir Putin").contains(&"Putin"));
+    assert!(has_edge(&c, InteractionKind::Consult, "Vladimir Putin", actor(&c, "Erdogan").name.as_str()));
+}
+
+#[test]
+fn a_group_followed_by_its_country_is_that_countrys_group() {
+    let c = extract("Rebels in Chile attacked an army post.");
+    let rebels = c.actors.iter().find(|a| a.code.as_deref() == Some("CHLREB")).expect("the rebels of Chile");
+    assert_eq!(rebels.country.as_deref(), Some("CHL"));
+}
+
+#[test]
+fn a_media_wing_is_the_public_relations_body_the_article_names() {
+    let c = extract(
+        "According to the Kenyan military's media wing, troops crossed the border. \
+         The Defence Press Office (DPO) later confirmed the crossing.",
+    );
+    let dpo = actor(&c, "Defence Press Office");
+    assert_eq!(dpo.country.as_deref(), Some("KEN"), "the wing's country passes to the body");
+    assert!(mention_texts(&c, "Defence Press Office").iter().any(|t| t.contains("media wing")));
+}
+
+#[test]
+fn a_title_alone_refers_to_the_one_person_named_without_an_office() {
+    let c = extract("Maria Lopez arrived in Lima on Monday. The Chilean Foreign Minister said the talks went well.");
+    let lopez = actor(&c, "Maria Lopez");
+    assert_eq!(lopez.title.as_deref(), Some("Foreign Minister"));
+    assert_eq!(lopez.country.as_deref(), Some("CHL"));
+}
+
+#[test]
+fn a_titled_official_of_unstated_country_in_a_one_country_article_is_of_that_country() {
+    let c = extract("President Juan Perez resigned on Sunday after weeks of protests in Chile.");
+    assert_eq!(actor(&c, "Juan Perez").country.as_deref(), Some("CHL"));
+}
+
+#[test]
+fn a_body_named_in_an_officials_title_is_their_affiliation() {
+    let c = extract("UN Secretary-General Ban Ki-moon met Chilean officials.");
+    let ban = actor(&c, "Ban Ki-moon");
+    let un = actor(&c, "United Nations");
+    assert!(ban.affiliations.contains(&un.id), "{:?}", ban.affiliations);
+    assert!(ban.code.as_deref().is_some_and(|c| c.starts_with("IGO")));
+}

@@ -235,7 +235,7 @@ impl<'a> SentenceReader<'a> {
         while self.in_range(j) {
             let t = &self.tokens[j];
             // A capitalised trigger word is a verb of a headline ("Robert Ford Returns to Syria"), not a name.
-            let verb = self.can_start(j, starts::TRIGGER) && !self.lex.given_names.contains(t.norm.as_str());
+            let verb = words > 0 && self.can_start(j, starts::TRIGGER) && !self.lex.given_names.contains(t.norm.as_str());
             if self.is_name_word(j) && !verb && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
                 if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(t.norm.as_str()) {
                     break;
@@ -253,10 +253,15 @@ impl<'a> SentenceReader<'a> {
                 if joiner && self.in_range(k) && self.tokens[k].norm == "-" {
                     k += 1;
                 }
-                if joiner && self.in_range(k) && (self.is_name_word(k) || self.tokens[k].norm.chars().all(|c| c.is_lowercase()) && t.norm == "-" && self.tokens[k].is_word() && self.tokens[k].end - self.tokens[k].start <= 3) {
+                if joiner && self.in_range(k) && self.is_name_word(k) {
                     j = k;
                     after_particle = true;
                     continue;
+                }
+                // A short lower-case part after a hyphen ends the name: "Ki-moon", "Jae-in".
+                let tail = &self.tokens[k.min(self.range.end - 1)];
+                if t.norm == "-" && words > 0 && self.in_range(k) && tail.is_word() && !tail.capitalised && tail.end - tail.start <= 5 {
+                    j = k + 1;
                 }
                 break;
             } else {
