@@ -255,3 +255,42 @@ fn a_body_named_in_an_officials_title_is_their_affiliation() {
     assert!(ban.affiliations.contains(&un.id), "{:?}", ban.affiliations);
     assert!(ban.code.as_deref().is_some_and(|c| c.starts_with("IGO")));
 }
+
+#[test]
+fn a_place_name_after_a_demonym_is_not_a_person() {
+    let c = extract("Farmers of the Chilean Aconcagua Valley protested on Friday.");
+    assert!(
+        c.actors.iter().all(|a| a.kind != ActorKind::Official),
+        "'Aconcagua Valley' is a place: {:?}",
+        c.actors.iter().map(|a| (&a.name, a.kind)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_known_international_official_is_coded_as_international_not_by_the_article_country() {
+    let c = extract("Peru welcomed Kofi Annan on Monday.");
+    let annan = actor(&c, "Kofi Annan");
+    assert_eq!(annan.country, None, "a UN official belongs to no member state");
+    assert_eq!(annan.code.as_deref(), Some("IGO"));
+}
+
+#[test]
+fn a_country_before_a_verb_is_not_a_group_with_the_verb_in_its_name() {
+    let c = extract("Chile expelled inspectors of the International Atomic Energy Agency on Monday.");
+    assert!(c.actors.iter().all(|a| !a.name.contains("expelled")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    assert!(has_edge(&c, InteractionKind::Sanction, "Chile", "International Atomic Energy Agency"));
+}
+
+#[test]
+fn a_demand_made_of_someone_names_them_after_from() {
+    let c = extract("Peruvian farmers demanded compensation from the Bolivian government on Monday.");
+    assert!(has_edge(&c, InteractionKind::Demand, "Peruvian farmers", "Bolivia"), "{:?}", edges(&c));
+}
+
+#[test]
+fn an_answer_to_a_request_is_directed_at_the_one_who_made_it() {
+    let c = extract("Chile on Monday rejected a fresh offer from Bolivia for talks on the border.");
+    assert!(has_edge(&c, InteractionKind::Reject, "Chile", "Bolivia"), "{:?}", edges(&c));
+    let c = extract("Ecuador has refused to respond to a demand from the Peruvian president to withdraw.");
+    assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Reject && s == "Ecuador"), "{:?}", edges(&c));
+}

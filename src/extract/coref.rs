@@ -207,7 +207,8 @@ impl<'a> Resolver<'a> {
         let [only] = countries[..] else { return };
         for e in self.res.entities.iter_mut() {
             let titled = e.title.is_some() || e.sector.is_some();
-            if e.kind == ActorKind::Official && e.country.is_none() && titled && e.affiliations.is_empty() {
+            let international = matches!(e.sector.as_deref(), Some("IGO" | "NGO"));
+            if e.kind == ActorKind::Official && e.country.is_none() && titled && e.affiliations.is_empty() && !international {
                 e.country = Some(only);
             }
         }
@@ -374,8 +375,10 @@ impl<'a> Resolver<'a> {
             }
             let Some(c) = e.country else {
                 // No country: the code of the international body they belong to ("IGOUNO").
+                // Without one, a known international official's sector ("IGO") still says what they are.
                 let body_code = e.affiliations.iter().find_map(|&a| self.res.entities[a].code.clone());
-                self.res.entities[i].code = body_code;
+                let international = e.sector.as_deref().filter(|s| matches!(*s, "IGO" | "NGO")).map(str::to_string);
+                self.res.entities[i].code = body_code.or(international);
                 continue;
             };
             let sector = e.sector.clone();

@@ -337,7 +337,7 @@ impl<'a> SentenceEvents<'a> {
         // The actors on the left and right of the trigger.
         let left = if nominal { self.noun_source(trig.start, units) } else { self.verb_subject(trig.start, units) };
         let obj_nominal = if obj_trig == trig { nominal } else { self.is_nominal(obj_t, obj_trig.start) };
-        let right = self.object(obj_t, obj_trig.end, obj_nominal, units).or_else(|| {
+        let right = self.requester(obj_t, obj_trig.end, units).or_else(|| self.object(obj_t, obj_trig.end, obj_nominal, units)).or_else(|| {
             // "launched airstrikes ... on each other's soil": a reciprocal later in the clause.
             units
                 .iter()
@@ -359,6 +359,10 @@ impl<'a> SentenceEvents<'a> {
         } else {
             (self.main_subject(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)), right, "object")
         };
+        if super::trace::on() {
+            let show = |u: Option<usize>| u.map(|u| self.text[self.args[units[u].members[0]].span.start..self.args[units[u].members[0]].span.end].to_string());
+            eprintln!("   attach {} {:?}: left={:?} right={:?} sources={:?} targets={:?}", t.lemma, trig, show(left), show(right.map(|r| r.0)), show(sources), show(targets.map(|r| r.0)));
+        }
         let trigger_span = Span::new(self.tokens[trig.start].start, self.tokens[trig.end - 1].end);
         let mut push = |src: usize, tgt: usize, src_arg: usize, tgt_arg: usize, rule: String, directed: bool| {
             if src == tgt {
@@ -642,6 +646,35 @@ impl<'a> SentenceEvents<'a> {
             }
             j += 1;
             steps += 1;
+        }
+        None
+    }
+
+    /// "rejected a fresh offer from X", "accepted demands from Y", "refused to respond to a demand by Z": an
+    /// answer to a request is an answer to the one who made it.
+    fn requester(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+        if !matches!(t.kind, InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree) {
+            return None;
+        }
+        let g = &self.lex.grammar;
+        let mut j = after;
+        while j < self.range.end && j < after + 8 {
+            let w = self.norm(j);
+            if g.request_nouns.has(w) {
+                let mut k = j + 1;
+                if k >= self.range.end || !matches!(self.norm(k), "from" | "by") {
+                    return None;
+                }
+                k += 1;
+                while k < self.range.end && g.determiners.has(self.norm(k)) {
+                    k += 1;
+                }
+                return units.iter().position(|u| u.tokens.start == k).map(|u| (u, "requester"));
+            }
+            if g.clause_breaks.has(w) || w == "," || units.iter().any(|u| u.tokens.start == j) {
+                return None;
+            }
+            j += 1;
         }
         None
     }

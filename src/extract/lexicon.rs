@@ -222,6 +222,10 @@ struct GrammarFile {
     weekdays: Vec<String>,
     not_names: Vec<String>,
     media_wings: Vec<String>,
+    place_heads: Vec<String>,
+    request_nouns: Vec<String>,
+    relief_verbs: Vec<String>,
+    restrictions: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -252,6 +256,13 @@ pub struct Grammar {
     pub weekdays: WordList,
     pub not_names: WordList,
     pub media_wings: WordList,
+    /// Last words of place names: "Heights", "Valley", "Strait".
+    pub place_heads: WordList,
+    /// "a call", "an offer": requests whose maker may follow ("from X").
+    pub request_nouns: WordList,
+    /// "lifted", "eased": verbs that relieve one of the `restrictions`.
+    pub relief_verbs: WordList,
+    pub restrictions: WordList,
 }
 
 /// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that
@@ -475,6 +486,10 @@ impl Lexicon {
             weekdays: WordList::new(&g.weekdays),
             not_names: WordList::new(&g.not_names),
             media_wings: WordList::new(&g.media_wings),
+            place_heads: WordList::new(&g.place_heads),
+            request_nouns: WordList::new(&g.request_nouns),
+            relief_verbs: WordList::new(&g.relief_verbs),
+            restrictions: WordList::new(&g.restrictions),
         };
 
         // Words that may be typo-corrected: those of titles, triggers, group nouns and head words.

@@ -622,6 +622,10 @@ impl<'a> SentenceReader<'a> {
         if (i..end).any(|k| self.can_start(k, starts::HEAD) && self.tokens[k].capitalised) {
             return false;
         }
+        // "the Syrian Golan Heights": a place.
+        if end > i && self.lex.grammar.place_heads.has(self.norm(end - 1)) {
+            return false;
+        }
         let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
         words >= 2 || self.lex.given_names.contains(self.norm(i))
     }
@@ -700,8 +704,11 @@ impl<'a> SentenceReader<'a> {
             Some(found) => found,
             None => {
                 let mut k = j;
+                // Not across a verb: "North Korea expelled inspectors" is a clause, not a group.
                 while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
                     && !self.lex.grammar.prepositions.has(self.norm(k)) && !self.lex.grammar.auxiliaries.has(self.norm(k))
+                    && !self.lex.trigger_table.starts_with(self.key(k))
+                    && !self.lex.grammar.reporting_verbs.has(self.norm(k))
                 {
                     k += 1;
                 }
