@@ -294,3 +294,21 @@ fn an_answer_to_a_request_is_directed_at_the_one_who_made_it() {
     let c = extract("Ecuador has refused to respond to a demand from the Peruvian president to withdraw.");
     assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Reject && s == "Ecuador"), "{:?}", edges(&c));
 }
+
+#[test]
+fn a_protest_made_to_demand_something_of_someone_is_a_protest_against_them() {
+    let c = extract("Thousands of Chilean students staged mass demonstrations on Friday to demand reforms from President Gabriel Boric.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Protest && s == "Chilean students" && t == "Gabriel Boric"), "{e:?}");
+    assert!(!e.iter().any(|(k, _, _, _, _)| *k == InteractionKind::Demand), "the demand is what the protest is for, not a second event: {e:?}");
+}
+
+#[test]
+fn the_maker_of_a_demand_named_after_it_is_not_the_one_asked() {
+    let c = extract("Peru ignored a demand from Chile to withdraw its troops.");
+    assert!(
+        !edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Demand && s == "Peru" && t == "Chile"),
+        "{:?}",
+        edges(&c)
+    );
+}

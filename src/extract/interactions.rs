@@ -240,6 +240,24 @@ impl<'a> SentenceEvents<'a> {
                     continue;
                 }
             }
+            // "staged demonstrations to demand reforms by X", "began a hunger strike demanding ...": the
+            // demand is what the protest is for, and the one it is made of is the protest's target.
+            if t.kind == InteractionKind::Protest
+                && let Some(n) = (k + 1 < triggers.len()).then_some(k + 1).filter(|&n| {
+                    triggers[n].1.kind == InteractionKind::Demand && self.is_purpose(range.end, triggers[n].0.start)
+                })
+            {
+                let (inner_range, inner) = triggers[n].clone();
+                // "to press their demands": one demand, however many of its words are triggers.
+                for m in n..triggers.len() {
+                    if triggers[m].1.kind == InteractionKind::Demand && triggers[m].0.start <= inner_range.end + 3 {
+                        skip[m] = true;
+                    }
+                }
+                let head = Predicate { at: range, trigger: t };
+                self.attach(head, Predicate { at: inner_range, trigger: inner }, &units, &stops, &mut found);
+                continue;
+            }
             let head = Predicate { at: range, trigger: t };
             self.attach(head.clone(), head, &units, &stops, &mut found);
         }
@@ -296,6 +314,18 @@ impl<'a> SentenceEvents<'a> {
         })
     }
 
+    /// Whether the trigger at `inner` states the purpose of the act ending at `end`: "to demand", or an
+    /// "-ing" form ("demanding", "calling for"), within the same clause.
+    fn is_purpose(&self, end: usize, inner: usize) -> bool {
+        if inner <= end || inner - end > 12 {
+            return false;
+        }
+        let to = self.norm(inner - 1) == "to";
+        let gerund = self.norm(inner).ends_with("ing");
+        let g = &self.lex.grammar;
+        (to || gerund) && (end..inner).all(|j| !g.clause_breaks.has(self.norm(j)) && !["said", "says", ";", "which", "who"].contains(&self.norm(j)))
+    }
+
     /// The trigger entry that fits the words after it best (its preposition), else the first.
     fn pick(&self, ids: &[u32], after: usize) -> &'a Trigger {
         let next = if after < self.range.end { self.norm(after) } else { "" };
@@ -346,7 +376,11 @@ impl<'a> SentenceEvents<'a> {
         }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
             .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops));
-        let by_agent = self.by_agent(trig.end, units);
+        // "a demand from X": the maker of a request named after it.
+        let request_noun = nominal && t.kind == InteractionKind::Demand;
+        let by_agent = self.by_agent(trig.end, units, request_noun);
+        // The maker is not also the one asked.
+        let right = right.filter(|(r, _)| !(request_noun && by_agent == Some(*r)));
 
 
         let (sources, targets, how) = if passive {
@@ -455,6 +489,11 @@ impl<'a> SentenceEvents<'a> {
         if t.pos == "noun" {
             return true;
         }
+        // "mass demonstrations", "fresh negotiations": a verb's noun form.
+        let w = self.norm(i);
+        if ["tion", "tions", "sion", "sions", "ment", "ments"].iter().any(|e| w.ends_with(e)) {
+            return true;
+        }
         if i == self.range.start {
             return false;
         }
@@ -543,9 +582,21 @@ impl<'a> SentenceEvents<'a> {
             lead += 1;
         }
         // The first actor at the start, or right after an opening adverbial ("Additionally in Iraq, ...").
+        // "Tens of thousands of university students", "Some 500 workers": a quantity before the subject.
+        let quantity = |before: usize| {
+            before - self.range.start <= 8
+                && (self.range.start..before).all(|j| {
+                    let t = &self.tokens[j];
+                    let w = self.norm(j);
+                    t.shape == Shape::Number
+                        || w == "of"
+                        || (t.is_word() && (!t.capitalised || j == self.range.start) && !g.prepositions.has(w) && self.starts[j] & super::lexicon::starts::TRIGGER == 0)
+                })
+        };
         let mut subject = units.iter().position(|u| {
             let before = u.tokens.start;
             before == lead
+                || quantity(before)
                 || before > self.range.start
                     && before - self.range.start <= 12
                     && (self.norm(before - 1) == "," || self.norm(before - 1) == "the" && before >= 2 && self.norm(before - 2) == ",")
@@ -799,10 +850,10 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// "by X" after the trigger (passive agents, "an attack by X").
-    fn by_agent(&self, after: usize, units: &[Unit]) -> Option<usize> {
+    fn by_agent(&self, after: usize, units: &[Unit], or_from: bool) -> Option<usize> {
         let mut j = after;
         while j < self.range.end && j < after + 4 {
-            if self.norm(j) == "by" {
+            if self.norm(j) == "by" || or_from && self.norm(j) == "from" {
                 let mut k = j + 1;
                 while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
                     k += 1;
