@@ -312,3 +312,32 @@ fn the_maker_of_a_demand_named_after_it_is_not_the_one_asked() {
         edges(&c)
     );
 }
+
+#[test]
+fn a_group_named_without_a_country_belongs_to_the_country_of_its_sentence() {
+    let c = extract("The Peruvian government on Friday accepted demands from Quechua farmers.");
+    let farmers = actor(&c, "Quechua farmers");
+    assert_eq!(farmers.country.as_deref(), Some("PER"));
+    assert!(has_edge(&c, InteractionKind::Concede, "Peru", "Quechua farmers"), "{:?}", edges(&c));
+
+    let c = extract("Chilean police fired tear gas to disperse student protesters in Temuco on Monday.");
+    assert_eq!(actor(&c, "student protesters").country.as_deref(), Some("CHL"));
+}
+
+#[test]
+fn a_group_after_a_possessive_is_the_possessors_not_the_places() {
+    let c = extract("The United Nations rejected a call for its peacekeeping forces to be sent to Haiti.");
+    assert!(
+        c.actors.iter().all(|a| !(a.kind == ActorKind::Institution && a.country.as_deref() == Some("HTI"))),
+        "{:?}",
+        c.actors.iter().map(|a| (&a.name, &a.country)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_demonym_before_an_ethnic_plural_names_people_of_that_country() {
+    let c = extract("Thousands of Iraqi Kurds marched in Erbil on Sunday.");
+    let kurds = actor(&c, "Iraqi Kurds");
+    assert_eq!(kurds.kind, ActorKind::Institution);
+    assert_eq!(kurds.country.as_deref(), Some("IRQ"));
+}

@@ -287,6 +287,8 @@ impl<'a> Resolver<'a> {
         let cname = self.lex.countries[country as usize].name.clone();
         let name = match branch.as_str() {
             "military" => format!("{cname} military"),
+            // "rebels" alone, of a country the text gives elsewhere: "Mozambique rebels".
+            _ if clean_surface(surface).to_lowercase() == noun => format!("{cname} {noun}"),
             _ => clean_surface(surface),
         };
         let key = Key::Group(country, branch);
@@ -407,7 +409,8 @@ impl<'a> Resolver<'a> {
 
     /// Second pass for one sentence: references (titles, name parts, acronyms, pronouns, pairs), in reading
     /// order. `joined` lists candidate index pairs the sentence joins ("X and Y", "between X and Y").
-    pub fn resolve_sentence(&mut self, candidates: &[Candidate], range: std::ops::Range<usize>, joined: &[(usize, usize)]) {
+    pub fn resolve_sentence(&mut self, text: &str, candidates: &[Candidate], range: std::ops::Range<usize>, joined: &[(usize, usize)]) {
+        let sentence = range.clone();
         for ci in range {
             if !self.res.referents[ci].is_empty() {
                 self.note(ci, candidates[ci].sentence);
@@ -422,6 +425,9 @@ impl<'a> Resolver<'a> {
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
                 Referent::HeadBack(word) => self.head_back(word),
                 Referent::Place => self.focus.last_country.filter(|(_, s)| c.sentence <= s + 2).map(|(e, _)| e),
+                Referent::LocalGroup { sector, noun } => self
+                    .local_country(candidates, sentence.clone(), c.sentence)
+                    .map(|k| self.group_named(k, sector, noun, &text[c.span.start..c.span.end])),
                 Referent::GovernmentOf(surname) => {
                     let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c));
                     let named = self.name_part(surname).and_then(|p| self.res.entities[p].country);
@@ -469,6 +475,29 @@ impl<'a> Resolver<'a> {
                 }
             }
             self.focus_on_joined(ci, joined);
+        }
+    }
+
+    /// The country a group named without one belongs to: the one country the sentence names (as a
+    /// country or as the country of an actor in it), or else the country of the last few sentences.
+    fn local_country(&self, candidates: &[Candidate], sentence: std::ops::Range<usize>, at: usize) -> Option<u16> {
+        let mut found: Vec<u16> = Vec::new();
+        for ci in sentence {
+            if matches!(candidates[ci].referent, Referent::LocalGroup { .. }) {
+                continue;
+            }
+            for &e in &self.res.referents[ci] {
+                if let Some(k) = self.res.entities[e].country
+                    && !found.contains(&k)
+                {
+                    found.push(k);
+                }
+            }
+        }
+        match found[..] {
+            [only] => Some(only),
+            [] => self.focus.last_country.filter(|(_, s)| at <= s + 2).and_then(|(e, _)| self.res.entities[e].country),
+            _ => None,
         }
     }
 

@@ -46,6 +46,9 @@ pub enum Referent {
     MediaWing { country: u16, sector: String },
     /// A country's body or people named by a common noun: "Pakistan military", "Afghan rebels".
     Group { country: u16, sector: String, noun: String },
+    /// People or a body named by a common noun alone, of the country the sentence or the text is about:
+    /// "Shona rebels", "Moslem fundamentalist demonstrators", "Prisoners".
+    LocalGroup { sector: String, noun: String },
     Person { name: String, title: Option<String>, sector: Option<String>, country: Option<u16> },
     /// A title without a name: "the Iranian Foreign Minister".
     Title { title: String, sector: String, country: Option<u16> },
@@ -327,7 +330,7 @@ impl<'a> SentenceReader<'a> {
         }
         if !t.capitalised {
             // A few listed names are written in lower case ("the international community").
-            return self.gazetteer(i, out);
+            return self.gazetteer(i, out).or_else(|| self.local_group(i, out));
         }
         if let Some(next) = self.institution(i, out) {
             return Some(next);
@@ -344,7 +347,122 @@ impl<'a> SentenceReader<'a> {
         if let Some(next) = self.unknown_place(i, out) {
             return Some(next);
         }
+        if let Some(next) = self.local_group(i, out) {
+            return Some(next);
+        }
         self.person_or_name_part(i, out)
+    }
+
+    /// A plural noun for people ("landowners", "fundamentalists"): not a listed group, but a group all the
+    /// same when a modifier or country comes with it.
+    fn people_noun(&self, k: usize) -> bool {
+        let w = self.norm(k);
+        ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| w.ends_with(e))
+            && w.len() > 4
+            && !self.lex.trigger_table.starts_with(self.key(k))
+            && !self.lex.grammar.reporting_verbs.has(w)
+    }
+
+    /// A capitalised word that qualifies a group without naming a country or body: "Shona", "Moslem",
+    /// "Hutu" (a given name too, but not before "rebels").
+    fn qualifier_word(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is_word()
+            && t.capitalised
+            && !t.all_caps
+            && self.country_at(k).is_none()
+            && self.organisation_at(k).is_none()
+            && self.title_word_at(k).is_none()
+            && !self.can_start(k, starts::HEAD)
+            && !self.lex.grammar.months.has(&t.norm)
+            && !self.lex.grammar.weekdays.has(&t.norm)
+    }
+
+    /// "Shona rebels", "Moslem fundamentalist demonstrators", "Prisoners": a group noun with up to three
+    /// modifiers and no country of its own (see `group`, `group_in_country` for those with one).
+    fn local_group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let g = &self.lex.grammar;
+        let start = if self.norm(i) == "the" { i + 1 } else { i };
+        // Lower-case modifiers before the word ("student protesters"): words that start no phrase are
+        // not read on their own, so the group takes them in from here. Not across a verb or into the
+        // phrase before.
+        let floor = out.last().map_or(self.range.start, |c| c.tokens.end.max(self.range.start));
+        let mut b = start;
+        while b > floor && b + 3 > start && {
+            let t = &self.tokens[b - 1];
+            let w = self.norm(b - 1);
+            t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.determiners.has(w) && !g.auxiliaries.has(w) && !g.thing_pronouns.has(w)
+                && !g.plural_pronouns.has(w) && !g.person_pronouns.has(w) && !g.first_person_plural.has(w)
+                && !g.gap_words.has(w) && !g.reporting_verbs.has(w) && !g.clause_breaks.has(w) && !["and", "or", "who", "that", "which"].contains(&w)
+                && !self.lex.trigger_table.starts_with(self.key(b - 1)) && !w.ends_with("ly") && !w.ends_with("ed")
+        } {
+            b -= 1;
+        }
+        // "its peacekeeping forces", "their supporters": the possessor's, not the place's.
+        let mut p = b;
+        while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
+            && !g.determiners.has(self.norm(p - 1)) && !g.prepositions.has(self.norm(p - 1))
+            && !g.thing_pronouns.has(self.norm(p - 1)) && !g.plural_pronouns.has(self.norm(p - 1))
+            && !g.person_pronouns.has(self.norm(p - 1)) && !g.first_person_plural.has(self.norm(p - 1))
+        {
+            p -= 1;
+        }
+        if p > self.range.start && {
+            let w = self.norm(p - 1);
+            g.thing_pronouns.has(w) || g.plural_pronouns.has(w) || g.person_pronouns.has(w) || g.first_person_plural.has(w) || self.tokens[p - 1].shape == Shape::Possessive
+        } {
+            return None;
+        }
+        let mut k = start;
+        while self.in_range(k) && k < start + 4 {
+            let t = &self.tokens[k];
+            if !t.is_word() || (t.capitalised && k != self.range.start && !self.qualifier_word(k)) {
+                return None;
+            }
+            let w = self.norm(k);
+            if g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.reporting_verbs.has(w) || g.clause_breaks.has(w) {
+                return None;
+            }
+            let listed = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], k, |x| self.key(x));
+            let head = match listed {
+                Some(m) => Some((k + m.len, m.values[0].clone())),
+                None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => Some((k + 1, "CVL".to_string())),
+                None => None,
+            };
+            if let Some((end, sector)) = head {
+                // A group with its country after it is that country's ("students throughout Indonesia").
+                if let Some(next) = self.group_in_country(k, out) {
+                    return Some(next);
+                }
+                let noun = self.keys_text(k..end);
+                let modified = k > b.min(start);
+                let vague = ["people", "public", "population", "side", "citizens", "nationals", "residents", "civilians", "state", "counterpart", "counterparts", "partners", "allies", "nations", "member states", "mission", "establishment", "media", "press"];
+                let followed_by_name = self.in_range(end) && self.tokens[end].capitalised && self.tokens[end].is_word();
+                // "military equipment", "police custody": a noun used as an adjective.
+                let adjective = self.in_range(end) && {
+                    let t = &self.tokens[end];
+                    let w = self.norm(end);
+                    t.is_word() && !t.capitalised
+                        && !(g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.gap_words.has(w) || g.reporting_verbs.has(w)
+                            || g.clause_breaks.has(w) || ["and", "or", "who", "that", "which"].contains(&w) || w.ends_with("ly") || w.ends_with("ed")
+                            || self.can_start(end, starts::TRIGGER))
+                };
+                if adjective {
+                    return None;
+                }
+                if matches!(sector.as_str(), "GOV" | "MED" | "BUS") || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
+                    return None;
+                }
+                out.push(self.candidate(b.min(start)..end, Referent::LocalGroup { sector, noun }, MentionVia::Name, false));
+                return Some(end);
+            }
+            // A modifier: an adjective, a qualifier ("Shona"), a noun ("university").
+            if self.can_start(k, starts::TRIGGER) && self.lex.trigger_table.starts_with(self.key(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     fn pair_or_pronoun(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
@@ -689,19 +807,27 @@ impl<'a> SentenceReader<'a> {
         if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
             j += 1;
         }
-        if !self.in_range(j) || self.tokens[j].capitalised {
+        // "Iraqi Kurds", "Bosnian Serbs", "Turkish Kurd refugees": people of the first country named by
+        // who they are.
+        let ethnic = self.in_range(j)
+            && self.tokens[j].capitalised
+            && (self.qualifier_word(j) || self.country_at(j).is_some_and(|(len, _, via)| len == 1 && via == MentionVia::Demonym))
+            && !self.in_range(j + 1).then(|| self.tokens[j + 1].capitalised).unwrap_or(false);
+        if !self.in_range(j) || self.tokens[j].capitalised && !ethnic {
             return None;
         }
         // A listed group noun ("rebels", "security forces"), possibly after a modifier or two ("army
         // bulldozers", "border patrol agents"), or else any plural noun for people ("landowners",
         // "suicide bombers") as civilians.
         let listed = (j..(j + 3).min(self.range.end))
-            .take_while(|&k| self.tokens[k].is_word() && !self.tokens[k].capitalised && !self.lex.grammar.prepositions.has(self.norm(k)))
+            .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.lex.grammar.prepositions.has(self.norm(k)))
             .find_map(|k| {
                 self.lex.groups.longest(self.text, &self.tokens[..self.range.end], k, |x| self.key(x)).map(|m| (k + m.len, m.values[0].clone()))
             });
         let (end, sector) = match listed {
             Some(found) => found,
+            None if ethnic && self.norm(j).ends_with('s') => (j + 1, "CVL".to_string()),
+            None if ethnic => return None,
             None => {
                 let mut k = j;
                 // Not across a verb: "North Korea expelled inspectors" is a clause, not a group.
@@ -1055,6 +1181,10 @@ impl<'a> SentenceReader<'a> {
         }
         let end = self.name_at(i)?;
         if end - i > 4 || self.lex.given_names.contains(self.norm(i)) || self.title_word_at(end).is_some() {
+            return None;
+        }
+        // "from Shona rebels": the word qualifies a group.
+        if self.in_range(end) && (self.group_noun_at(end).is_some() || self.people_noun(end)) {
             return None;
         }
         out.push(self.candidate(i..end, Referent::Place, MentionVia::Place, false));

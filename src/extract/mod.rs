@@ -82,7 +82,7 @@ impl Extractor {
         let mut found_all = Vec::new();
         for (si, crange) in sentence_candidates.iter().enumerate() {
             let joined = joined_pairs(&tokens, &candidates, crange.clone());
-            resolver.resolve_sentence(&candidates, crange.clone(), &joined);
+            resolver.resolve_sentence(text, &candidates, crange.clone(), &joined);
             let args = args_of(&candidates, &resolver.res.referents, crange.clone());
             let events = SentenceEvents {
                 lex,
