@@ -341,3 +341,16 @@ fn a_demonym_before_an_ethnic_plural_names_people_of_that_country() {
     assert_eq!(kurds.kind, ActorKind::Institution);
     assert_eq!(kurds.country.as_deref(), Some("IRQ"));
 }
+
+#[test]
+fn lifting_a_restriction_is_a_concession_not_the_restriction() {
+    let c = extract("The Chilean army on Friday lifted a week-old blockade on Bolivian trucks.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Concede && s == "Chile military" && t == "Bolivia"), "{e:?}");
+    assert!(!e.iter().any(|(k, _, _, _, _)| *k == InteractionKind::Assault), "the blockade is what ended: {e:?}");
+
+    let c = extract("Peru agreed to lift its embargo on Ecuador.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Agree && s == "Peru" && t == "Ecuador"), "{e:?}");
+    assert_eq!(e.len(), 1, "one event, the agreement to lift: {e:?}");
+}

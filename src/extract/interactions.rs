@@ -213,6 +213,35 @@ impl<'a> SentenceEvents<'a> {
         }
         let triggers: Vec<(Range<usize>, &'a Trigger)> = triggers.into_iter().filter(|(r, _)| r.start < demanded_from).collect();
         let mut skip = vec![false; triggers.len()];
+        // "lifted a day-old blockade on X", "shortened the nightly curfew": relief from a restriction is a
+        // concession, not the restriction itself.
+        let mut reliefs: Vec<(usize, usize)> = Vec::new(); // (relief verb token, restriction trigger)
+        for (n, (r, _)) in triggers.iter().enumerate() {
+            if !self.is_restriction(r.start) {
+                continue;
+            }
+            let g = &self.lex.grammar;
+            let from = r.start.saturating_sub(7).max(self.range.start);
+            let verb = (from..r.start).rev().take_while(|&j| !g.clause_breaks.has(self.norm(j)) && self.norm(j) != ",").find(|&j| g.relief_verbs.has(self.norm(j)));
+            if let Some(v) = verb {
+                skip[n] = true;
+                // "agreed to lift the embargo": the governing verb's event, with the lifting as its content.
+                let governed = triggers.iter().any(|(p, pt)| {
+                    p.end <= v
+                        && matches!(pt.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree)
+                        && self.is_complement(p.end, v)
+                });
+                if governed {
+                    continue;
+                }
+                for (m, (rm, _)) in triggers.iter().enumerate() {
+                    if rm.contains(&v) {
+                        skip[m] = true;
+                    }
+                }
+                reliefs.push((v, n));
+            }
+        }
         // Verbs are other predicates: an object search does not run past them (nouns it may cross:
         // "agreed to provide 70 million dollars of aid for Romania").
         let stops: Vec<usize> = triggers
@@ -260,6 +289,11 @@ impl<'a> SentenceEvents<'a> {
             }
             let head = Predicate { at: range, trigger: t };
             self.attach(head.clone(), head, &units, &stops, &mut found);
+        }
+        for (v, n) in reliefs {
+            let head = Predicate { at: v..v + 1, trigger: &self.lex.relief };
+            let (r, t) = triggers[n].clone();
+            self.attach(head, Predicate { at: r, trigger: t }, &units, &stops, &mut found);
         }
         dedupe(&mut found);
         SentenceResult { found, reporters }
@@ -312,6 +346,11 @@ impl<'a> SentenceEvents<'a> {
                 || g.weekdays.has(w)
                 || g.gap_words.has(w) && w != ","
         })
+    }
+
+    /// Whether the words at `i` name a restriction ("curfew", "state of emergency", "sanctions").
+    fn is_restriction(&self, i: usize) -> bool {
+        self.lex.grammar.restrictions.has(self.key(i)) || self.lex.grammar.restrictions.phrase_at(self.text, &self.tokens[..self.range.end], i) > 0
     }
 
     /// Whether the trigger at `inner` states the purpose of the act ending at `end`: "to demand", or an

@@ -298,6 +298,9 @@ pub struct Lexicon {
     pub heads: PhraseTable<Head>,
     pub triggers: Vec<Trigger>,
     pub trigger_table: PhraseTable<u32>,
+    /// The act of a relief verb on a restriction ("lifted the blockade", "eased the curfew"): a yielding
+    /// (CAMEO 081, ease administrative sanctions), whose target the restriction's own words give.
+    pub relief: Trigger,
     pub given_names: HashSet<String>,
     /// Normal forms of names that need context to be a country ("Jordan", "Chad").
     pub ambiguous: HashSet<String>,
@@ -543,6 +546,18 @@ impl Lexicon {
             heads,
             triggers: triggers.triggers,
             trigger_table,
+            relief: Trigger {
+                kind: InteractionKind::Concede,
+                cameo: "081".to_string(),
+                lemma: "ease a restriction".to_string(),
+                forms: Vec::new(),
+                pos: "verb".to_string(),
+                transitive: true,
+                preps: vec!["on".to_string(), "against".to_string(), "of".to_string()],
+                directed: true,
+                subject_only: false,
+                reverse: false,
+            },
             given_names,
             ambiguous,
             grammar,
