@@ -354,3 +354,26 @@ fn lifting_a_restriction_is_a_concession_not_the_restriction() {
     assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Agree && s == "Peru" && t == "Ecuador"), "{e:?}");
     assert_eq!(e.len(), 1, "one event, the agreement to lift: {e:?}");
 }
+
+#[test]
+fn a_surname_administration_is_the_state_of_the_people_of_that_surname() {
+    let c = extract("The Bush administration said that Venezuela must release the prisoners.");
+    assert!(has_edge(&c, InteractionKind::Demand, "United States", "Venezuela"), "{:?}", edges(&c));
+}
+
+#[test]
+fn a_body_after_a_countrys_possessive_is_that_countrys() {
+    let c = extract("Peru's Constitutional Tribunal on Monday rejected the appeal.");
+    let court = actor(&c, "Constitutional Tribunal");
+    assert_eq!(court.country.as_deref(), Some("PER"));
+}
+
+#[test]
+fn a_noun_trigger_after_its_modifiers_reads_as_a_noun_and_takes_the_tense_of_its_verb() {
+    let c = extract("Chile said on Monday it will tighten the naval blockade of Bolivia.");
+    let e = edges(&c);
+    assert!(
+        e.iter().any(|(k, s, t, _, m)| *k == InteractionKind::Threaten && s == "Chile" && t == "Bolivia" && *m == Modality::Intended),
+        "an announced blockade is a threat: {e:?}"
+    );
+}

@@ -429,7 +429,8 @@ impl<'a> Resolver<'a> {
                     .local_country(candidates, sentence.clone(), c.sentence)
                     .map(|k| self.group_named(k, sector, noun, &text[c.span.start..c.span.end])),
                 Referent::GovernmentOf(surname) => {
-                    let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c));
+                    let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c))
+                        .or_else(|| self.lex.surname_country(surname));
                     let named = self.name_part(surname).and_then(|p| self.res.entities[p].country);
                     let state = named.or(known).map(|k| self.country_entity(k));
                     if state.is_some() {

@@ -307,7 +307,7 @@ impl<'a> SentenceEvents<'a> {
         let ya = units[y].members[0];
         // The speaker: the sentence's first actor, at its start (a reporter too: "Chile said that ...").
         let lead = if self.norm(self.range.start) == "the" { self.range.start + 1 } else { self.range.start };
-        let xa = self.args.iter().position(|a| a.tokens.start == lead).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
+        let xa = self.args.iter().position(|a| a.tokens.start == lead || a.tokens.start == self.range.start).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
         let between: Vec<&str> = (self.args[xa].tokens.end..self.args[ya].tokens.start).map(|j| self.norm(j)).collect();
         if !between.iter().any(|w| *w == "that" || self.lex.grammar.reporting_verbs.has(w)) {
             return None;
@@ -379,7 +379,7 @@ impl<'a> SentenceEvents<'a> {
         let (obj_trig, obj_t) = (object.at, object.trigger);
         let nominal = self.is_nominal(t, trig.start);
         let passive = !nominal && self.is_passive(trig.clone());
-        let mut modality = self.modality(trig.start);
+        let mut modality = self.modality(trig.start, nominal);
         // An event announced rather than done is, in CAMEO's terms, an intent: to cooperate (03, agree) or
         // to harm (13, threaten). It stays marked as intended.
         let (kind, cameo, intent) = match (modality, t.kind.family()) {
@@ -538,6 +538,28 @@ impl<'a> SentenceEvents<'a> {
         }
         let prev = &self.tokens[i - 1];
         let p = prev.norm.as_str();
+        // "the naval blockade", "a day-old blockade": a determiner before the noun's modifiers.
+        if !self.norm(i).ends_with("ed") {
+            let g = &self.lex.grammar;
+            let mut j = i;
+            while j > self.range.start && i - j < 4 {
+                let t = &self.tokens[j - 1];
+                let w = self.norm(j - 1);
+                if j < i && (g.determiners.has(w) || t.shape == Shape::Possessive) {
+                    return true;
+                }
+                let modifier = w == "-"
+                    || t.shape == Shape::Number
+                    || t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.auxiliaries.has(w) && !g.gap_words.has(w)
+                        && !g.determiners.has(w)
+                        && self.lex.groups.longest(self.text, &self.tokens[..i], j - 1, |k| self.key(k)).is_none_or(|m| j - 1 + m.len != j)
+                        && !self.lex.grammar.hypothetical_cues.has(w) && !["will", "to", "and", "or", "not"].contains(&w);
+                if !modifier {
+                    break;
+                }
+                j -= 1;
+            }
+        }
         // Right after another trigger verb it is that verb's object: "lift embargoes".
         let after_trigger = !prev.capitalised
             && self.lex.trigger_table.longest(self.text, &self.tokens[..i], i - 1, |k| self.key(k)).is_some_and(|m| m.len == 1);
@@ -904,7 +926,7 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    fn modality(&self, i: usize) -> Modality {
+    fn modality(&self, i: usize, nominal: bool) -> Modality {
         let g = &self.lex.grammar;
         // The cue may stand before the verb that carries a noun trigger ("will extend the night-time
         // curfew"), but not across a clause boundary.
@@ -929,7 +951,8 @@ impl<'a> SentenceEvents<'a> {
         }
         let intended = before.windows(2).any(|w| g.intent_cues.has(w[0]) && w[1] == "to" && !["agreed", "agrees", "offered", "offering"].contains(&w[0]))
             || before.last().is_some_and(|w| ["will", "'ll", "shall"].contains(w))
-            || before.iter().rev().take(2).any(|w| *w == "will" || *w == "'ll");
+            // "will extend the night-time curfew": before the verb that carries a noun.
+            || before.iter().rev().take(if nominal { 6 } else { 2 }).any(|w| *w == "will" || *w == "'ll");
         if intended {
             return Modality::Intended;
         }

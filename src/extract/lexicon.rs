@@ -286,6 +286,9 @@ pub struct Lexicon {
     pub people: Vec<KnownPerson>,
     /// Normal forms of every name a known person goes by → index into `people`.
     person_index: HashMap<String, u32>,
+    /// Surnames of listed people and the one country they share (None when people of several countries
+    /// share it): "Bush" → USA.
+    surname_countries: HashMap<String, Option<String>>,
     pub titles: Vec<Office>,
     pub ranks: Vec<Office>,
     /// Countries, their names, demonyms, capitals and places, and organisations.
@@ -416,6 +419,20 @@ impl Lexicon {
                 person_index.insert(super::tokens::normalise(n), i as u32);
             }
         }
+        let mut surname_countries: HashMap<String, Option<String>> = HashMap::default();
+        for p in &people {
+            let Some(last) = p.name.split_whitespace().last() else { continue };
+            let key = super::tokens::normalise(last);
+            match surname_countries.get(&key) {
+                Some(c) if *c != p.country => {
+                    surname_countries.insert(key, None);
+                }
+                Some(_) => {}
+                None => {
+                    surname_countries.insert(key, p.country.clone());
+                }
+            }
+        }
 
         let mut title_words = PhraseTable::new(CaseRule::Loose);
         let office = |e: &TitleEntry| Office { name: e.title.clone(), sector: e.sector.clone() };
@@ -538,6 +555,7 @@ impl Lexicon {
             organisations: inst.organizations,
             people,
             person_index,
+            surname_countries,
             titles: titles_file.titles.iter().map(office).collect(),
             ranks: titles_file.ranks.iter().map(office).collect(),
             names,
@@ -579,6 +597,11 @@ impl Lexicon {
     /// The well-known person going by this name, if any.
     pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
         self.person_index.get(&super::tokens::normalise(name)).map(|&i| &self.people[i as usize])
+    }
+
+    /// The country all listed people of this surname share ("bush" → USA).
+    pub fn surname_country(&self, surname: &str) -> Option<u16> {
+        self.surname_countries.get(surname)?.as_deref().and_then(|c| self.country(c))
     }
 
     /// Index of the country with this ISO alpha-3 code.

@@ -942,7 +942,15 @@ impl<'a> SentenceReader<'a> {
             return None; // a listed organisation covers it
         }
         let name = self.slice(start..h_end).to_string();
-        let (mut sector, country) = self.describe_institution(start..h_end);
+        let (mut sector, mut country) = self.describe_institution(start..h_end);
+        // "the Ivory Coast's Supreme Court": the country's own.
+        if country.is_none()
+            && start > self.range.start + 1
+            && self.tokens[start - 1].shape == Shape::Possessive
+            && let Some(Candidate { referent: Referent::Country(c), .. }) = out.last().filter(|c| c.tokens.end == start - 1)
+        {
+            country = Some(*c);
+        }
         if head.media {
             sector = "MED".to_string();
         }
