@@ -377,3 +377,31 @@ fn a_noun_trigger_after_its_modifiers_reads_as_a_noun_and_takes_the_tense_of_its
         "an announced blockade is a threat: {e:?}"
     );
 }
+
+#[test]
+fn military_exercises_held_jointly_are_military_cooperation() {
+    let c = extract("Chilean and Peruvian warships on Monday began war games in the Pacific.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, _, _, _, _)| *k == InteractionKind::Cooperate), "{e:?}");
+    assert!(!e.iter().any(|(k, _, _, _, _)| *k == InteractionKind::Mobilize), "{e:?}");
+}
+
+#[test]
+fn being_opposed_to_something_is_a_rejection_by_the_subject() {
+    let c = extract("Chile is opposed to Peruvian mediation in the dispute.");
+    assert!(
+        edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Reject && s == "Chile" && t == "Peru"),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn a_protest_whose_purpose_names_no_one_is_aimed_at_its_place() {
+    let c = extract("Thousands of Bolivian miners marched in the northern city of Oruro on Sunday calling for higher wages.");
+    assert!(
+        edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Protest && s == "Bolivian miners" && t == "Bolivia"),
+        "{:?}",
+        edges(&c)
+    );
+}

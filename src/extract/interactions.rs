@@ -414,7 +414,10 @@ impl<'a> SentenceEvents<'a> {
                 .map(|u| (u, "each other"))
         }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
-            .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops));
+            .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops))
+            // A complement that names no one: the governing act's own place ("demonstrated in Kirkuk
+            // calling for independence").
+            .or_else(|| if obj_trig != trig { self.place_object(t, trig.end, units, stops) } else { None });
         // "a demand from X": the maker of a request named after it.
         let request_noun = nominal && t.kind == InteractionKind::Demand;
         let by_agent = self.by_agent(trig.end, units, request_noun);
@@ -500,6 +503,29 @@ impl<'a> SentenceEvents<'a> {
                 // No second actor: a joint subject acts together ("Pakistan and Iran held talks",
                 // "both sides agreed").
                 let ss = expand(&units[src]);
+                // "French and Egyptian warships launched war games": exercises held together are military
+                // cooperation (CAMEO 062), not a show of force.
+                if ss.len() >= 2 && t_kind == InteractionKind::Mobilize && t.subject_only {
+                    for x in 0..ss.len() {
+                        for y in x + 1..ss.len() {
+                            if ss[x].0 != ss[y].0 {
+                                out.push(Found {
+                                    kind: InteractionKind::Cooperate,
+                                    cameo: "062".to_string(),
+                                    source: ss[x].0,
+                                    target: ss[y].0,
+                                    directed: false,
+                                    modality,
+                                    rule: format!("{rule_base}: held jointly, military cooperation (CAMEO 062)"),
+                                    trigger: trigger_span,
+                                    source_span: self.args[ss[x].1].span,
+                                    target_span: self.args[ss[y].1].span,
+                                });
+                            }
+                        }
+                    }
+                    return;
+                }
                 if ss.len() >= 2 && (!t_directed || matches!(t_kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult)) {
                     for x in 0..ss.len() {
                         for y in x + 1..ss.len() {
@@ -575,6 +601,10 @@ impl<'a> SentenceEvents<'a> {
     /// "was accused", "were attacked", "has been sanctioned".
     fn is_passive(&self, trig: Range<usize>) -> bool {
         let form = self.key(trig.end - 1);
+        // "is opposed to", "is committed to": a state of the subject, not something done to it.
+        if trig.end < self.range.end && self.norm(trig.end) == "to" && ["opposed", "committed", "dedicated", "devoted", "allied", "resigned"].contains(&form) {
+            return false;
+        }
         if !(form.ends_with("ed") || form.ends_with("en") || ["hit", "struck", "held", "met", "led", "shot", "sent", "put", "cut", "set", "beaten", "fought", "sought"].contains(&form)) {
             return false;
         }
@@ -895,8 +925,14 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         let mut k = j;
         let mut steps = 0;
-        while k > self.range.start && steps < 4 {
+        while k > self.range.start && steps < 7 {
             let p = self.norm(k - 1);
+            // "in the northern city of Kirkuk": the place noun's "of" is not the phrase's preposition.
+            if p == "of" && k >= 2 + self.range.start && g.place_heads.has(self.norm(k - 2)) {
+                k -= 2;
+                steps += 2;
+                continue;
+            }
             if g.prepositions.has(p) {
                 return Some(p);
             }
