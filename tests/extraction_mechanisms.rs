@@ -405,3 +405,32 @@ fn a_protest_whose_purpose_names_no_one_is_aimed_at_its_place() {
         edges(&c)
     );
 }
+
+#[test]
+fn the_one_given_a_noun_trigger_is_its_target() {
+    let c = extract("The European Union on Monday gave Honduras 12 million euros of aid for flood relief.");
+    assert!(has_edge(&c, InteractionKind::Aid, "European Union", "Honduras"), "{:?}", edges(&c));
+}
+
+#[test]
+fn a_threat_is_aimed_at_the_one_who_must_act_unless() {
+    let c = extract("Bolivian miners threatened on Monday to hold a general strike unless Chile lifted its tariffs.");
+    assert!(
+        edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Threaten && s == "Bolivian miners" && t == "Chile"),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn forces_after_a_possessive_are_the_possessors_stationed_abroad() {
+    let c = extract("Chile has reinforced its forces in Bolivia.");
+    assert!(c.actors.iter().all(|a| a.name != "Bolivia military"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    assert!(has_edge(&c, InteractionKind::Mobilize, "Chile", "Bolivia"), "{:?}", edges(&c));
+}
+
+#[test]
+fn a_speaker_after_an_article_and_adjectives_still_makes_a_must_clause_a_demand() {
+    let c = extract("A senior Chilean minister reiterated that Bolivia must return the trucks.");
+    assert!(edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Demand && t == "Bolivia"), "{:?}", edges(&c));
+}

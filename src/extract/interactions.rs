@@ -307,7 +307,18 @@ impl<'a> SentenceEvents<'a> {
         let ya = units[y].members[0];
         // The speaker: the sentence's first actor, at its start (a reporter too: "Chile said that ...").
         let lead = if self.norm(self.range.start) == "the" { self.range.start + 1 } else { self.range.start };
-        let xa = self.args.iter().position(|a| a.tokens.start == lead || a.tokens.start == self.range.start).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
+        // "A senior British minister reiterated that ...": articles and adjectives before the speaker.
+        let opens = |start: usize| {
+            start == lead
+                || start == self.range.start
+                || start - self.range.start <= 3
+                    && (self.range.start..start).all(|j| {
+                        let t = &self.tokens[j];
+                        t.is_word() && (!t.capitalised || j == self.range.start) && !self.lex.grammar.prepositions.has(self.norm(j))
+                            && self.starts[j] & super::lexicon::starts::TRIGGER == 0
+                    })
+        };
+        let xa = self.args.iter().position(|a| opens(a.tokens.start)).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
         let between: Vec<&str> = (self.args[xa].tokens.end..self.args[ya].tokens.start).map(|j| self.norm(j)).collect();
         if !between.iter().any(|w| *w == "that" || self.lex.grammar.reporting_verbs.has(w)) {
             return None;
@@ -406,7 +417,12 @@ impl<'a> SentenceEvents<'a> {
         // The actors on the left and right of the trigger.
         let left = if nominal { self.noun_source(trig.start, units) } else { self.verb_subject(trig.start, units) };
         let obj_nominal = if obj_trig == trig { nominal } else { self.is_nominal(obj_t, obj_trig.start) };
-        let right = self.requester(obj_t, obj_trig.end, units).or_else(|| self.object(obj_t, obj_trig.end, obj_nominal, units)).or_else(|| {
+        let right = self
+            .requester(obj_t, obj_trig.end, units)
+            .or_else(|| self.object(obj_t, obj_trig.end, obj_nominal, units))
+            .or_else(|| if nominal { self.recipient(trig.start, units) } else { None })
+            .or_else(|| if t_kind == InteractionKind::Threaten { self.unless_object(trig.end, units) } else { None })
+            .or_else(|| {
             // "launched airstrikes ... on each other's soil": a reciprocal later in the clause.
             units
                 .iter()
@@ -790,6 +806,43 @@ impl<'a> SentenceEvents<'a> {
             steps += 1;
         }
         None
+    }
+
+    /// "gave the Ivory Coast 5 million dollars of aid": the one right after the verb that carries a noun
+    /// trigger is who receives it.
+    fn recipient(&self, trig: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+        let g = &self.lex.grammar;
+        let mut j = trig;
+        let mut steps = 0;
+        while j > self.range.start && steps < 10 {
+            let p = self.norm(j - 1);
+            if let Some(u) = units.iter().position(|u| u.tokens.end == j) {
+                // The unit must follow a giving verb directly (a determiner between at most).
+                let mut b = units[u].tokens.start;
+                while b > self.range.start && g.determiners.has(self.norm(b - 1)) {
+                    b -= 1;
+                }
+                let giving = b > self.range.start
+                    && ["gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "sent", "send", "sends", "offered", "offer", "offers", "promised", "promise", "promises", "handed", "lent", "loaned", "pledged"].contains(&self.norm(b - 1));
+                return giving.then_some((u, "recipient"));
+            }
+            if g.clause_breaks.has(p) || p == "," || self.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
+                return None;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        None
+    }
+
+    /// "threatened to strike unless Israel rescinded ...": the one who must act is the one threatened.
+    fn unless_object(&self, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
+        let u = (after..self.range.end).take_while(|&j| !matches!(self.norm(j), ";" | "said" | "says")).find(|&j| matches!(self.norm(j), "unless" | "if"))?;
+        let mut k = u + 1;
+        while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
+            k += 1;
+        }
+        units.iter().position(|x| x.tokens.start == k).map(|x| (x, "unless"))
     }
 
     /// "rejected a fresh offer from X", "accepted demands from Y", "refused to respond to a demand by Z": an

@@ -599,6 +599,11 @@ impl Lexicon {
         self.person_index.get(&super::tokens::normalise(name)).map(|&i| &self.people[i as usize])
     }
 
+    /// Whether a listed person has this surname.
+    pub fn is_known_surname(&self, surname: &str) -> bool {
+        self.surname_countries.contains_key(surname)
+    }
+
     /// The country all listed people of this surname share ("bush" → USA).
     pub fn surname_country(&self, surname: &str) -> Option<u16> {
         self.surname_countries.get(surname)?.as_deref().and_then(|c| self.country(c))

@@ -370,6 +370,8 @@ impl<'a> SentenceReader<'a> {
         t.is_word()
             && t.capitalised
             && !t.all_caps
+            && !self.lex.is_known_surname(&t.norm)
+            && !self.lex.names.starts_with(&t.norm)
             && self.country_at(k).is_none()
             && self.organisation_at(k).is_none()
             && self.title_word_at(k).is_none()
@@ -450,7 +452,9 @@ impl<'a> SentenceReader<'a> {
                 if adjective {
                     return None;
                 }
-                if matches!(sector.as_str(), "GOV" | "MED" | "BUS") || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
+                // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
+                let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && q != self.range.start || self.tokens[q].capitalised && self.qualifier_word(q));
+                if matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
                     return None;
                 }
                 out.push(self.candidate(b.min(start)..end, Referent::LocalGroup { sector, noun }, MentionVia::Name, false));
@@ -784,6 +788,10 @@ impl<'a> SentenceReader<'a> {
         let end = i + m.len;
         let sector = m.values[0].clone();
         if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
+            return None;
+        }
+        // "its forces in Lebanon": the possessor's forces, stationed there.
+        if i > self.range.start && matches!(self.norm(i - 1), "its" | "their" | "his" | "her" | "our") && self.norm(end) != "of" {
             return None;
         }
         let k = if self.norm(end + 1) == "the" { end + 2 } else { end + 1 };
