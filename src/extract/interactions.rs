@@ -428,8 +428,11 @@ impl<'a> SentenceEvents<'a> {
                 .iter()
                 .position(|u| u.tokens.start >= trig.end && u.members.iter().any(|&a| self.args[a].reciprocal))
                 .map(|u| (u, "each other"))
-        }).or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
+        })
+            // "conducted strikes coordinated with and in support of X ... against Y": "against" names the
+            // target however far it stands; the nearer actor is not it.
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
+            .or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
             .or_else(|| self.place_object(obj_t, obj_trig.end, units, stops))
             // A complement that names no one: the governing act's own place ("demonstrated in Kirkuk
             // calling for independence").
@@ -512,6 +515,16 @@ impl<'a> SentenceEvents<'a> {
                 for &(s, sa) in &ss {
                     for &(g, ga) in &gs {
                         push(s, g, sa, ga, format!("{rule_base}: subject and {via}{}", if how == "passive" { " (passive)" } else { "" }), t_directed);
+                    }
+                }
+                // "strikes coordinated with and in support of X ... against Y": X fights Y too.
+                if t_kind.family() == crate::corpus::Family::Conflict && how != "passive" {
+                    for co in self.co_agents(trig.end, tgt_unit.tokens.start, units) {
+                        for (c, ca) in expand(&units[co]) {
+                            for &(g, ga) in &gs {
+                                push(c, g, ca, ga, format!("{rule_base}: alongside the subject"), t_directed);
+                            }
+                        }
                     }
                 }
             }
@@ -925,6 +938,33 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
+    /// Units between `from` and `to` introduced as partners in the act: "in support of X", "coordinated
+    /// with X", "alongside X", "together with X".
+    fn co_agents(&self, from: usize, to: usize, units: &[Unit]) -> Vec<usize> {
+        let g = &self.lex.grammar;
+        let mut out = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            let start = unit.tokens.start;
+            if start <= from || start >= to {
+                continue;
+            }
+            let mut b = start;
+            while b > from && g.determiners.has(self.norm(b - 1)) {
+                b -= 1;
+            }
+            let w = |k: usize| if k >= from && k < b { self.norm(k) } else { "" };
+            let partner = (b >= 3 && w(b - 3) == "in" && w(b - 2) == "support" && w(b - 1) == "of")
+                || (b >= 3 && w(b - 3) == "in" && w(b - 2) == "coordination" && w(b - 1) == "with")
+                || (b >= 2 && w(b - 2) == "coordinated" && w(b - 1) == "with")
+                || (b >= 2 && matches!(w(b - 2), "together" | "jointly" | "along") && w(b - 1) == "with")
+                || (b >= 1 && w(b - 1) == "alongside");
+            if partner {
+                out.push(u);
+            }
+        }
+        out
+    }
+
     /// "conducted 23 strikes using attack aircraft against ISIL targets": "against" marks the target of a
     /// hostile act however far it stands from the trigger within the clause.
     fn against_object(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
@@ -935,6 +975,11 @@ impl<'a> SentenceEvents<'a> {
         let mut j = after;
         while j < self.range.end {
             let w = self.norm(j);
+            // "aircraft as well as rocket artillery against X": a list, not a new clause.
+            if w == "as" && j + 2 < self.range.end && self.norm(j + 1) == "well" && self.norm(j + 2) == "as" {
+                j += 3;
+                continue;
+            }
             if g.clause_breaks.has(w) || ["which", "who", ";", "said"].contains(&w) {
                 return None;
             }
@@ -943,7 +988,10 @@ impl<'a> SentenceEvents<'a> {
                 while k < self.range.end && (g.determiners.has(self.norm(k)) || self.tokens[k].is_word() && !self.tokens[k].capitalised && k < j + 3) {
                     k += 1;
                 }
-                return units.iter().position(|u| u.tokens.start == k).map(|u| (u, "against"));
+                // "their fight against terrorism, in particular against ISIL": the first that names one.
+                if let Some(u) = units.iter().position(|u| u.tokens.start == k) {
+                    return Some((u, "against"));
+                }
             }
             j += 1;
         }

@@ -454,7 +454,9 @@ impl<'a> SentenceReader<'a> {
                 }
                 // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
                 let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && q != self.range.start || self.tokens[q].capitalised && self.qualifier_word(q));
-                if matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
+                // Weapons are no one's until a country owns them ("Israeli warplanes").
+                let weapon = ["warplanes", "fighter jets", "jets", "drones", "artillery", "tanks", "warships"].contains(&noun.as_str());
+                if weapon || matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
                     return None;
                 }
                 out.push(self.candidate(b.min(start)..end, Referent::LocalGroup { sector, noun }, MentionVia::Name, false));
