@@ -434,3 +434,46 @@ fn a_speaker_after_an_article_and_adjectives_still_makes_a_must_clause_a_demand(
     let c = extract("A senior Chilean minister reiterated that Bolivia must return the trucks.");
     assert!(edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Demand && t == "Bolivia"), "{:?}", edges(&c));
 }
+
+#[test]
+fn a_fight_after_a_supported_party_is_that_partys_fight() {
+    let c = extract("Chile reiterated its support for the Government of Peru in the fight against the Taliban.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Peru"), "{e:?}");
+    assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Chile"), "Chile supports, Peru fights: {e:?}");
+}
+
+#[test]
+fn a_gerund_after_a_preposition_has_the_subject_of_its_clause() {
+    let c = extract("Colombian troops, focused on defeating the FARC, advanced on Monday.");
+    assert!(
+        edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Colombia military"),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn an_agreement_reached_between_two_parties_is_theirs_not_the_welcomers() {
+    let c = extract("Chile welcomed the agreement reached yesterday between Peru and Ecuador on the border.");
+    let e = edges(&c);
+    assert!(has_edge(&c, InteractionKind::Agree, "Peru", "Ecuador"), "{e:?}");
+    assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Agree && s == "Chile"), "{e:?}");
+}
+
+#[test]
+fn a_war_named_for_two_countries_is_fought_by_each_against_the_other() {
+    let c = extract("He served in the Peru-Ecuador War of 1941.");
+    assert!(edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Peru" && t == "Ecuador"), "{:?}", edges(&c));
+    assert!(edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Ecuador" && t == "Peru"), "{:?}", edges(&c));
+}
+
+#[test]
+fn partners_named_in_a_strike_fight_its_target_and_a_nearer_ally_is_not_it() {
+    let c = extract(
+        "Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq using fighter aircraft as well as rocket artillery against ISIL targets.",
+    );
+    let e = edges(&c);
+    assert!(!e.iter().any(|(k, _, t, _, _)| *k == InteractionKind::Assault && t == "Iraq"), "the ally is not attacked: {e:?}");
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Iraq" && t == "Islamic State"), "{e:?}");
+}

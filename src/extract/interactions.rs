@@ -185,7 +185,13 @@ impl<'a> SentenceEvents<'a> {
             };
             let end = i + m.len;
             // A capitalised trigger word mid-sentence is part of a name ("Emergency Relief Coordinator").
-            let in_name = i > self.range.start && self.tokens[i].capitalised && !self.tokens[i].all_caps && !matches!(self.norm(i - 1), "\"" | "'" | "(" | ":");
+            // "the Iran-Iraq War": after a compound of actors, the noun is what they did.
+            let after_compound = self.args.iter().any(|a| {
+                a.tokens.end == i && a.tokens.start >= self.range.start + 2 && self.norm(a.tokens.start - 1) == "-"
+                    && self.args.iter().any(|b| b.tokens.end == a.tokens.start - 1)
+            });
+            let hostile = m.values.iter().any(|v| self.lex.triggers[**v as usize].kind.family() == crate::corpus::Family::Conflict);
+            let in_name = i > self.range.start && self.tokens[i].capitalised && !self.tokens[i].all_caps && !matches!(self.norm(i - 1), "\"" | "'" | "(" | ":") && !(after_compound && hostile);
             // "the occupied West Bank", "the disputed border": a participle used as an adjective.
             let attributive = end == i + 1
                 && self.norm(i).ends_with("ed")
@@ -415,7 +421,15 @@ impl<'a> SentenceEvents<'a> {
         let t_directed = t.directed || obj_t.directed && obj_trig != trig;
 
         // The actors on the left and right of the trigger.
-        let left = if nominal { self.noun_source(trig.start, units) } else { self.verb_subject(trig.start, units) };
+        // "focused on defeating ISIL": a gerund after a preposition has the subject of a verb.
+        let gerund = nominal && self.norm(trig.start).ends_with("ing") && trig.start > self.range.start && self.lex.grammar.prepositions.has(self.norm(trig.start - 1));
+        let left = if nominal {
+            self.supported_agent(trig.start, units)
+                .or_else(|| self.noun_source(trig.start, units))
+                .or_else(|| if gerund { self.verb_subject(trig.start, units) } else { None })
+        } else {
+            self.verb_subject(trig.start, units)
+        };
         let obj_nominal = if obj_trig == trig { nominal } else { self.is_nominal(obj_t, obj_trig.start) };
         let right = self
             .requester(obj_t, obj_trig.end, units)
@@ -532,6 +546,18 @@ impl<'a> SentenceEvents<'a> {
                 // No second actor: a joint subject acts together ("Pakistan and Iran held talks",
                 // "both sides agreed").
                 let ss = expand(&units[src]);
+                // "the Iran-Iraq War", "Israel-Hamas fighting": each side against the other.
+                let compound = nominal && units[src].tokens.end == trig.start && (units[src].tokens.start..units[src].tokens.end).any(|k| self.norm(k) == "-");
+                if compound && ss.len() >= 2 && t_kind.family() == crate::corpus::Family::Conflict {
+                    for &(a, aa) in &ss {
+                        for &(b, ba) in &ss {
+                            if a != b {
+                                push(a, b, aa, ba, format!("{rule_base}: each side of the compound"), true);
+                            }
+                        }
+                    }
+                    return;
+                }
                 // "French and Egyptian warships launched war games": exercises held together are military
                 // cooperation (CAMEO 062), not a show of force.
                 if ss.len() >= 2 && t_kind == InteractionKind::Mobilize && t.subject_only {
@@ -681,6 +707,11 @@ impl<'a> SentenceEvents<'a> {
                 // "this week's", part of a time phrase
             } else if g.prepositions.has(p) && words < 6 {
                 words += 1;
+            } else if p.ends_with("ed") && t.is_word() && !t.capitalised && self.starts[j - 1] & super::lexicon::starts::TRIGGER == 0
+                && j < i && g.prepositions.has(self.norm(j))
+            {
+                // "ground forces, focused on defeating ISIL": a participle and its preposition.
+                words += 1;
             } else {
                 return None;
             }
@@ -742,6 +773,19 @@ impl<'a> SentenceEvents<'a> {
             !(g.clause_breaks.has(w) || ["which", "who", "that", "said", "says"].contains(&w) || g.reporting_verbs.has(w))
         });
         (clean && units[subject].tokens.end <= trigger).then_some(subject)
+    }
+
+    /// "support for the Government of Iraq in the fight against ISIL", "X and Y in their fight against Z":
+    /// the act is the one named right before "in the/their/its".
+    fn supported_agent(&self, i: usize, units: &[Unit]) -> Option<usize> {
+        if i < self.range.start + 3 {
+            return None;
+        }
+        let det = self.norm(i - 1);
+        if !(matches!(det, "the" | "their" | "its") && self.norm(i - 2) == "in") {
+            return None;
+        }
+        units.iter().position(|u| u.tokens.end == i - 2)
     }
 
     /// The source of a noun trigger: its possessor, or the subject of the light verb carrying it.
@@ -812,6 +856,10 @@ impl<'a> SentenceEvents<'a> {
             } else if tok.is_word() && !tok.capitalised && steps < 2 && !g.prepositions.has(w) && !g.clause_breaks.has(w) && via.is_some() {
                 // an adjective between preposition and actor: "strikes against militant X"
             } else if w == "-" || tok.shape == Shape::Number {
+            } else if via.is_none() && nominal && steps < 2 && tok.is_word() && !tok.capitalised && w.ends_with("ed")
+                && (self.starts[j] & super::lexicon::starts::TRIGGER == 0 || g.light_verbs.has(w))
+            {
+                // "the agreement reached yesterday between X and Y": a participle after the noun.
             } else {
                 return None;
             }
