@@ -477,3 +477,31 @@ fn partners_named_in_a_strike_fight_its_target_and_a_nearer_ally_is_not_it() {
     assert!(!e.iter().any(|(k, _, t, _, _)| *k == InteractionKind::Assault && t == "Iraq"), "the ally is not attacked: {e:?}");
     assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Iraq" && t == "Islamic State"), "{e:?}");
 }
+
+#[test]
+fn an_act_in_an_opening_adverbial_is_done_by_the_subject_after_the_comma() {
+    let c = extract("Elsewhere in the campaign to defeat the Taliban, Afghan forces have begun a new phase.");
+    assert!(
+        edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Afghanistan military" && t == "Taliban"),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn the_verb_of_a_relative_clause_is_done_by_the_actor_before_which() {
+    let c = extract("Chile condemned the Taliban's attacks in the town of Kunduz, which targeted and killed dozens of Afghan civilians.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Taliban" && t == "Afghan civilians"), "{e:?}");
+    assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Chile"), "{e:?}");
+}
+
+#[test]
+fn posing_a_threat_is_a_threat_by_the_subject() {
+    let c = extract("Al-Shabaab continues to pose a threat to Kenya.");
+    assert!(
+        edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Threaten && t == "Kenya"),
+        "{:?}",
+        edges(&c)
+    );
+}

@@ -423,7 +423,9 @@ impl<'a> SentenceEvents<'a> {
         // The actors on the left and right of the trigger.
         // "focused on defeating ISIL": a gerund after a preposition has the subject of a verb.
         let gerund = nominal && self.norm(trig.start).ends_with("ing") && trig.start > self.range.start && self.lex.grammar.prepositions.has(self.norm(trig.start - 1));
-        let left = if nominal {
+        let left = if !nominal && let Some(r) = self.relative_subject(trig.start, units) {
+            Some(r)
+        } else if nominal {
             self.supported_agent(trig.start, units)
                 .or_else(|| self.noun_source(trig.start, units))
                 .or_else(|| if gerund { self.verb_subject(trig.start, units) } else { None })
@@ -465,6 +467,8 @@ impl<'a> SentenceEvents<'a> {
             (Some(l), right, "object")
         } else if nominal && by_agent.is_some() {
             (by_agent, right, "object")
+        } else if let Some(s) = self.subject_after_opening(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)) {
+            (Some(s), right, "object")
         } else {
             (self.main_subject(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)), right, "object")
         };
@@ -773,6 +777,63 @@ impl<'a> SentenceEvents<'a> {
             !(g.clause_breaks.has(w) || ["which", "who", "that", "said", "says"].contains(&w) || g.reporting_verbs.has(w))
         });
         (clean && units[subject].tokens.end <= trigger).then_some(subject)
+    }
+
+    /// "ISIL's suicide attacks in the town of Tel Tamer, which targeted and killed ...", "Davis, who met
+    /// ...": the verb of a relative clause is done by the nearest actor before "which" or "who" that is
+    /// not a place.
+    fn relative_subject(&self, trig: usize, units: &[Unit]) -> Option<usize> {
+        let g = &self.lex.grammar;
+        let mut j = trig;
+        let mut steps = 0;
+        // Back over adverbs, auxiliaries and a coordinated verb ("targeted and").
+        while j > self.range.start && steps < 5 {
+            let p = self.norm(j - 1);
+            if matches!(p, "which" | "who") {
+                break;
+            }
+            let t = &self.tokens[j - 1];
+            // Not a passive ("who were taken hostage"): its subject is what was done to.
+            if matches!(p, "was" | "were" | "been" | "being" | "is" | "are" | "be") {
+                return None;
+            }
+            let ok = g.gap_words.has(p) && p != "," || p == "and" || (t.is_word() && !t.capitalised && (p.ends_with("ly") || p.ends_with("ed")));
+            if !ok || units.iter().any(|u| u.tokens.end == j) {
+                return None;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        if j <= self.range.start || !matches!(self.norm(j - 1), "which" | "who") {
+            return None;
+        }
+        let rel = j - 1;
+        units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.tokens.end <= rel && rel - u.tokens.end <= 20)
+            .rev()
+            .find(|(_, u)| !u.members.iter().all(|&a| self.args[a].place))
+            .map(|(k, _)| k)
+    }
+
+    /// "In the campaign to defeat ISIL, the Syrian Democratic Forces have ...", "To end the war, Chile
+    /// will ...": an act in an opening adverbial is done by the subject after its comma.
+    fn subject_after_opening(&self, trig: usize, units: &[Unit]) -> Option<usize> {
+        let first = self.norm(self.range.start);
+        let opening = self.lex.grammar.prepositions.has(first) || matches!(first, "to" | "elsewhere" | "meanwhile" | "in" | "during" | "amid" | "following" | "after");
+        if !opening {
+            return None;
+        }
+        let comma = (self.range.start..self.range.end).find(|&j| self.norm(j) == ",")?;
+        if trig >= comma {
+            return None;
+        }
+        let mut k = comma + 1;
+        while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
+            k += 1;
+        }
+        units.iter().position(|u| u.tokens.start == k)
     }
 
     /// "support for the Government of Iraq in the fight against ISIL", "X and Y in their fight against Z":
