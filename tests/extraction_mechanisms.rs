@@ -505,3 +505,29 @@ fn posing_a_threat_is_a_threat_by_the_subject() {
         edges(&c)
     );
 }
+
+#[test]
+fn the_agent_of_a_participle_is_not_the_agent_or_target_of_the_noun_before_it() {
+    let c = extract("Chile commented on violations of the ceasefire in Yemen announced by Saudi Arabia and Iran on Monday.");
+    assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Assault), "{:?}", edges(&c));
+    let c = extract("Abimael Guzman was hiding in the house. In 2006 he was bombed and killed by Peruvian warplanes.");
+    assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s.starts_with("Peru")), "{:?}", edges(&c));
+}
+
+#[test]
+fn returning_to_a_country_is_no_concession() {
+    let c = extract("Ambassador Maria Lopez has completed her consultations in Lima and is returning to Chile.");
+    assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Concede), "{:?}", edges(&c));
+}
+
+#[test]
+fn a_purpose_clause_keeps_its_own_object() {
+    let c = extract("The Arctic Council regularly meets to coordinate efforts to counter Russia.");
+    assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "{:?}", edges(&c));
+}
+
+#[test]
+fn international_forces_in_a_country_are_not_that_countrys_forces() {
+    let c = extract("All international forces in Iraq should coordinate with the Government of Iraq.");
+    assert!(c.actors.iter().all(|a| a.name != "Iraq military"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+}

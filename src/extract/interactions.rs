@@ -202,7 +202,13 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             }
             let ids: Vec<u32> = m.values.iter().map(|v| **v).collect();
-            triggers.push((i..end, self.pick(&ids, end)));
+            let picked = self.pick(&ids, end);
+            // "is returning to Syria": the word without the act ("returned the prisoners").
+            if end < self.range.end && picked.not_followed_by.iter().any(|w| w == self.norm(end)) {
+                i = end;
+                continue;
+            }
+            triggers.push((i..end, picked));
             i = end;
         }
         if super::trace::on() {
@@ -1019,8 +1025,13 @@ impl<'a> SentenceEvents<'a> {
                 let prep = self.preposition_before(j);
                 let exempt = prep.is_some_and(|p| t.preps.iter().any(|x| x == p));
                 let locative = prep.is_some_and(|p| g.locative_prepositions.has(p)) && !exempt && t.kind != InteractionKind::Visit;
-                // "complained to the UN about Israel": the one addressed is not the one complained of.
-                let addressee = prep == Some("to") && matches!(t.kind, InteractionKind::Accuse | InteractionKind::Protest);
+                // "complained to the UN about Israel": the one addressed is not the one complained of; "by X"
+                // names an agent, never a target.
+                let by_participle = prep == Some("by") && {
+                    let b = (after..j).rev().find(|&k| self.norm(k) == "by").unwrap_or(j);
+                    b > after && self.norm(b - 1).ends_with("ed")
+                };
+                let addressee = prep == Some("to") && matches!(t.kind, InteractionKind::Accuse | InteractionKind::Protest) || by_participle;
                 let reporter = units[u].tokens.end < self.range.end && g.reporting_verbs.has(self.norm(units[u].tokens.end));
                 if locative || reporter {
                     return None;
@@ -1035,7 +1046,11 @@ impl<'a> SentenceEvents<'a> {
             }
             let w = self.norm(j);
             // Another trigger is another predicate, with objects of its own.
+            // "meets to synchronize efforts to counter ISIL": a purpose with its own object.
+            let purpose = w == "to" && j + 1 < self.range.end && self.starts[j + 1] & super::lexicon::starts::TRIGGER != 0
+                && self.lex.trigger_table.longest(self.text, &self.tokens[..self.range.end], j + 1, |k| self.key(k)).is_some();
             let new_clause = stops.contains(&j)
+                || purpose
                 || g.clause_breaks.has(w) && !(w == "as" && j == after)
                 || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
                 || (w == "," && j > after + 1);
@@ -1160,6 +1175,13 @@ impl<'a> SentenceEvents<'a> {
     fn by_agent(&self, after: usize, units: &[Unit], or_from: bool) -> Option<usize> {
         let mut j = after;
         while j < self.range.end && j < after + 4 {
+            // "violations of the ceasefire announced by X": the agent of another verb.
+            let w = self.norm(j);
+            // ("bombed and killed by X" is one passive with one agent.)
+            let coordinated = j > after && matches!(self.norm(j - 1), "and" | "or");
+            if w.ends_with("ed") && self.tokens[j].is_word() && !self.tokens[j].capitalised && !self.lex.grammar.light_verbs.has(w) && !coordinated {
+                return None;
+            }
             if self.norm(j) == "by" || or_from && self.norm(j) == "from" {
                 let mut k = j + 1;
                 while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {

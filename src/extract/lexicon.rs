@@ -105,6 +105,9 @@ pub struct Trigger {
     /// The object is the source ("X hosted Y": Y visited X).
     #[serde(default)]
     pub reverse: bool,
+    /// Words right after the trigger that show another sense ("returned to Syria" is no concession).
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -575,6 +578,7 @@ impl Lexicon {
                 directed: true,
                 subject_only: false,
                 reverse: false,
+                not_followed_by: Vec::new(),
             },
             given_names,
             ambiguous,

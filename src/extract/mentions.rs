@@ -454,6 +454,10 @@ impl<'a> SentenceReader<'a> {
                 }
                 // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
                 let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && q != self.range.start || self.tokens[q].capitalised && self.qualifier_word(q));
+                // "international forces", "peacekeeping troops": not the country's they are in.
+                if (b.min(start)..k).any(|q| matches!(self.norm(q), "international" | "foreign" | "multinational" | "coalition" | "allied" | "peacekeeping" | "un" | "nato")) {
+                    return None;
+                }
                 // Weapons are no one's until a country owns them ("Israeli warplanes").
                 let weapon = ["warplanes", "fighter jets", "jets", "drones", "artillery", "tanks", "warships"].contains(&noun.as_str());
                 if weapon || matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
@@ -792,8 +796,12 @@ impl<'a> SentenceReader<'a> {
         if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
             return None;
         }
-        // "its forces in Lebanon": the possessor's forces, stationed there.
-        if i > self.range.start && matches!(self.norm(i - 1), "its" | "their" | "his" | "her" | "our") && self.norm(end) != "of" {
+        // "its forces in Lebanon": the possessor's forces, stationed there; "international forces in Iraq"
+        // are not Iraq's either.
+        if i > self.range.start
+            && (matches!(self.norm(i - 1), "its" | "their" | "his" | "her" | "our") && self.norm(end) != "of"
+                || matches!(self.norm(i - 1), "international" | "foreign" | "multinational" | "coalition" | "allied" | "peacekeeping"))
+        {
             return None;
         }
         let k = if self.norm(end + 1) == "the" { end + 2 } else { end + 1 };
