@@ -531,3 +531,25 @@ fn international_forces_in_a_country_are_not_that_countrys_forces() {
     let c = extract("All international forces in Iraq should coordinate with the Government of Iraq.");
     assert!(c.actors.iter().all(|a| a.name != "Iraq military"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn being_in_touch_updating_and_helping_are_interactions() {
+    let c = extract("Chile has been in touch with senior Peruvian officials since Monday.");
+    assert!(edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Consult && t == "Peru"), "{:?}", edges(&c));
+    let c = extract("The UN updated Security Council members on Monday.");
+    assert!(edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "{:?}", edges(&c));
+}
+
+#[test]
+fn an_effort_to_act_is_the_act_of_the_one_whose_effort_it_is() {
+    let c = extract("The signing underscores ongoing Chilean efforts to help the people of Haiti.");
+    assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Aid && s == "Chile"), "{:?}", edges(&c));
+}
+
+#[test]
+fn support_provided_for_a_group_is_from_every_provider() {
+    let c = extract("The Royal Air Force and other Coalition forces provided vital air support for local, legitimate Iraqi ground forces.");
+    let e = edges(&c);
+    assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Royal Air Force"), "{e:?}");
+    assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Coalition"), "{e:?}");
+}

@@ -130,7 +130,7 @@ impl<'a> SentenceEvents<'a> {
             let join = last_end.and_then(|end: usize| {
                 let gap: Vec<&str> = (end..a.tokens.start).map(|j| self.norm(j)).collect();
                 match gap.as_slice() {
-                    ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] => Some("and"),
+                    ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] | ["and", "other"] | [",", "and", "other"] => Some("and"),
                     [","] | [",", "the"] => Some(","),
                     ["-"] | ["/"] => Some("-"),
                     _ => None,
@@ -636,7 +636,7 @@ impl<'a> SentenceEvents<'a> {
             while j > self.range.start && i - j < 4 {
                 let t = &self.tokens[j - 1];
                 let w = self.norm(j - 1);
-                if j < i && (g.determiners.has(w) || t.shape == Shape::Possessive) {
+                if j < i && (g.determiners.has(w) || t.shape == Shape::Possessive || g.light_verbs.has(w)) {
                     return true;
                 }
                 let modifier = w == "-"
@@ -705,6 +705,21 @@ impl<'a> SentenceEvents<'a> {
             if p == "and" || p == "but" {
                 // "X attacked Y and killed Z": a coordinated verb shares the clause's subject.
                 return self.main_subject(j - 1, units);
+            }
+            // "U.S. efforts to help", "Iran's decision to expel": the one whose effort it is.
+            if j < i && self.norm(j) == "to" && matches!(p, "efforts" | "effort" | "attempt" | "attempts" | "bid" | "plan" | "plans" | "decision" | "commitment" | "readiness" | "willingness" | "intention" | "strategy" | "drive" | "move" | "moves" | "determination") {
+                let mut k = j - 1;
+                while k > self.range.start && k + 3 > j - 1 {
+                    if let Some(u) = units.iter().position(|u| u.tokens.end == k) {
+                        return Some(u);
+                    }
+                    let t = &self.tokens[k - 1];
+                    if !(t.shape == Shape::Possessive || t.is_word() && !t.capitalised && !g.prepositions.has(self.norm(k - 1))) {
+                        break;
+                    }
+                    k -= 1;
+                }
+                return None;
             }
             if p == "," {
                 commas += 1;
@@ -920,8 +935,11 @@ impl<'a> SentenceEvents<'a> {
                 via = Some(if w == "between" { "between" } else { "preposition" });
             } else if g.determiners.has(w) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || g.gap_words.has(w) && w != "," && w != "and" && w != "that" && w != "which" && w != "who" {
                 // "met on Tuesday with", "accused the", "visited neighbouring"
-            } else if tok.is_word() && !tok.capitalised && steps < 2 && !g.prepositions.has(w) && !g.clause_breaks.has(w) && via.is_some() {
-                // an adjective between preposition and actor: "strikes against militant X"
+            } else if (tok.is_word() && !tok.capitalised || w == "," && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised)
+                && steps < 4 && !g.prepositions.has(w) && !g.clause_breaks.has(w) && via.is_some()
+            {
+                // adjectives between preposition and actor: "strikes against militant X", "support for
+                // local, legitimate ground forces"
             } else if w == "-" || tok.shape == Shape::Number {
             } else if via.is_none() && nominal && steps < 2 && tok.is_word() && !tok.capitalised && w.ends_with("ed")
                 && (self.starts[j] & super::lexicon::starts::TRIGGER == 0 || g.light_verbs.has(w))
