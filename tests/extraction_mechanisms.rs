@@ -553,3 +553,19 @@ fn support_provided_for_a_group_is_from_every_provider() {
     assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Royal Air Force"), "{e:?}");
     assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Coalition"), "{e:?}");
 }
+
+#[test]
+fn we_in_an_officials_quote_is_their_state() {
+    let c = extract("Peru hosted the summit on Monday.\n\nChilean Foreign Minister Maria Lopez said:\n\nWe condemn Bolivia.");
+    assert!(has_edge(&c, InteractionKind::Accuse, "Chile", "Bolivia"), "{:?}", edges(&c));
+}
+
+#[test]
+fn a_participle_after_a_plain_noun_belongs_to_that_noun() {
+    let c = extract("Chile is targeting businessmen and companies supporting the Bolivian militias.");
+    assert!(
+        !edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Chile"),
+        "the companies support the militias, not Chile: {:?}",
+        edges(&c)
+    );
+}

@@ -531,8 +531,12 @@ impl<'a> Resolver<'a> {
 
     /// Records who a sentence quotes, so that a later "we" can be theirs.
     pub fn quoted(&mut self, e: usize) {
-        if self.res.entities[e].kind != ActorKind::Official {
+        let ent = &self.res.entities[e];
+        if ent.kind != ActorKind::Official {
             self.focus.speaker = Some(e);
+        } else if let Some(c) = ent.country {
+            // "Mr Ellwood said: ... We will continue ...": an official speaks for their state.
+            self.focus.speaker = Some(self.country_entity(c));
         }
     }
 

@@ -475,6 +475,9 @@ impl<'a> SentenceEvents<'a> {
             (by_agent, right, "object")
         } else if let Some(s) = self.subject_after_opening(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)) {
             (Some(s), right, "object")
+        } else if self.reduced_relative(trig.start) {
+            // "companies supporting the militias": the participle belongs to the noun before it.
+            (None, right, "object")
         } else {
             (self.main_subject(trig.start, units).filter(|s| right.is_none_or(|(r, _)| r != *s)), right, "object")
         };
@@ -836,6 +839,19 @@ impl<'a> SentenceEvents<'a> {
             .rev()
             .find(|(_, u)| !u.members.iter().all(|&a| self.args[a].place))
             .map(|(k, _)| k)
+    }
+
+    /// An "-ing" verb right after a plain noun: a reduced relative clause ("companies supporting X").
+    fn reduced_relative(&self, trig: usize) -> bool {
+        if trig == self.range.start || !self.norm(trig).ends_with("ing") {
+            return false;
+        }
+        let g = &self.lex.grammar;
+        let t = &self.tokens[trig - 1];
+        let p = self.norm(trig - 1);
+        t.is_word() && !t.capitalised && p.ends_with('s') && !p.ends_with("ss") && !g.gap_words.has(p) && !g.auxiliaries.has(p)
+            && !g.prepositions.has(p) && !g.determiners.has(p) && !g.infinitive_verbs.has(p) && !p.ends_with("ly")
+            && self.starts[trig - 1] & super::lexicon::starts::TRIGGER == 0
     }
 
     /// "In the campaign to defeat ISIL, the Syrian Democratic Forces have ...", "To end the war, Chile
