@@ -416,13 +416,8 @@ impl<'a> SentenceEvents<'a> {
             (Modality::Intended, _) if t.kind != InteractionKind::Agree => (InteractionKind::Agree, "030".to_string(), true),
             _ => (t.kind, t.cameo.clone(), false),
         };
-        let mut rule_base = format!("trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo);
-        if obj_trig != trig {
-            rule_base = format!("{rule_base} with complement \"{}\"", obj_t.lemma);
-        }
-        if intent {
-            rule_base = format!("{rule_base}, stated as intent: {} (CAMEO {cameo})", kind.as_str());
-        }
+        // Written out only for the interactions found.
+        let rule_base = RuleBase { trigger: t, complement: (obj_trig != trig).then_some(obj_t), intent: intent.then_some((kind, cameo.as_str())) };
         let t_kind = kind;
         let t_directed = t.directed || obj_t.directed && obj_trig != trig;
 
@@ -1259,6 +1254,27 @@ impl<'a> SentenceEvents<'a> {
             return Modality::Intended;
         }
         Modality::Asserted
+    }
+}
+
+/// The part of a rule's description that names its trigger: "trigger \"meet\" (consult, CAMEO 040)".
+struct RuleBase<'t> {
+    trigger: &'t Trigger,
+    complement: Option<&'t Trigger>,
+    intent: Option<(InteractionKind, &'t str)>,
+}
+
+impl std::fmt::Display for RuleBase<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.trigger;
+        write!(f, "trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo)?;
+        if let Some(c) = self.complement {
+            write!(f, " with complement \"{}\"", c.lemma)?;
+        }
+        if let Some((kind, cameo)) = self.intent {
+            write!(f, ", stated as intent: {} (CAMEO {cameo})", kind.as_str())?;
+        }
+        Ok(())
     }
 }
 

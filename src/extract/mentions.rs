@@ -385,34 +385,9 @@ impl<'a> SentenceReader<'a> {
     fn local_group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let g = &self.lex.grammar;
         let start = if self.norm(i) == "the" { i + 1 } else { i };
-        // Lower-case modifiers before the word ("student protesters"): words that start no phrase are
-        // not read on their own, so the group takes them in from here. Not across a verb or into the
-        // phrase before.
-        let floor = out.last().map_or(self.range.start, |c| c.tokens.end.max(self.range.start));
-        let mut b = start;
-        while b > floor && b + 3 > start && {
-            let t = &self.tokens[b - 1];
-            let w = self.norm(b - 1);
-            t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.determiners.has(w) && !g.auxiliaries.has(w) && !g.thing_pronouns.has(w)
-                && !g.plural_pronouns.has(w) && !g.person_pronouns.has(w) && !g.first_person_plural.has(w)
-                && !g.gap_words.has(w) && !g.reporting_verbs.has(w) && !g.clause_breaks.has(w) && !["and", "or", "who", "that", "which"].contains(&w)
-                && !self.lex.trigger_table.starts_with(self.key(b - 1)) && !w.ends_with("ly") && !w.ends_with("ed")
-        } {
-            b -= 1;
-        }
-        // "its peacekeeping forces", "their supporters": the possessor's, not the place's.
-        let mut p = b;
-        while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
-            && !g.determiners.has(self.norm(p - 1)) && !g.prepositions.has(self.norm(p - 1))
-            && !g.thing_pronouns.has(self.norm(p - 1)) && !g.plural_pronouns.has(self.norm(p - 1))
-            && !g.person_pronouns.has(self.norm(p - 1)) && !g.first_person_plural.has(self.norm(p - 1))
-        {
-            p -= 1;
-        }
-        if p > self.range.start && {
-            let w = self.norm(p - 1);
-            g.thing_pronouns.has(w) || g.plural_pronouns.has(w) || g.person_pronouns.has(w) || g.first_person_plural.has(w) || self.tokens[p - 1].shape == Shape::Possessive
-        } {
+        // Only from a group word or a capitalised qualifier: lower-case modifiers before the group word
+        // are taken in from there (below).
+        if !self.in_range(start) || !self.tokens[start].capitalised && !self.can_start(start, starts::GROUP) {
             return None;
         }
         let mut k = start;
@@ -435,6 +410,36 @@ impl<'a> SentenceReader<'a> {
                 // A group with its country after it is that country's ("students throughout Indonesia").
                 if let Some(next) = self.group_in_country(k, out) {
                     return Some(next);
+                }
+                // Lower-case modifiers before the word ("student protesters"): words that start no phrase are
+                // not read on their own, so the group takes them in from here. Not across a verb or into the
+                // phrase before.
+                let floor = out.last().map_or(self.range.start, |c| c.tokens.end.max(self.range.start));
+                let mut b = start;
+                while b > floor && b + 3 > start && {
+                    let t = &self.tokens[b - 1];
+                    let w = self.norm(b - 1);
+                    t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.determiners.has(w) && !g.auxiliaries.has(w) && !g.thing_pronouns.has(w)
+                        && !g.plural_pronouns.has(w) && !g.person_pronouns.has(w) && !g.first_person_plural.has(w)
+                        && !g.gap_words.has(w) && !g.reporting_verbs.has(w) && !g.clause_breaks.has(w) && !["and", "or", "who", "that", "which"].contains(&w)
+                        && !self.lex.trigger_table.starts_with(self.key(b - 1)) && !w.ends_with("ly") && !w.ends_with("ed")
+                } {
+                    b -= 1;
+                }
+                // "its peacekeeping forces", "their supporters": the possessor's, not the place's.
+                let mut p = b;
+                while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
+                    && !g.determiners.has(self.norm(p - 1)) && !g.prepositions.has(self.norm(p - 1))
+                    && !g.thing_pronouns.has(self.norm(p - 1)) && !g.plural_pronouns.has(self.norm(p - 1))
+                    && !g.person_pronouns.has(self.norm(p - 1)) && !g.first_person_plural.has(self.norm(p - 1))
+                {
+                    p -= 1;
+                }
+                if p > self.range.start && {
+                    let w = self.norm(p - 1);
+                    g.thing_pronouns.has(w) || g.plural_pronouns.has(w) || g.person_pronouns.has(w) || g.first_person_plural.has(w) || self.tokens[p - 1].shape == Shape::Possessive
+                } {
+                    return None;
                 }
                 let noun = self.keys_text(k..end);
                 let modified = k > b.min(start);
@@ -559,6 +564,10 @@ impl<'a> SentenceReader<'a> {
         let mut j = i;
         if self.norm(j) == "the" {
             j += 1;
+        }
+        // Every official phrase starts with a country, a body or a title word.
+        if !self.in_range(j) || !self.can_start(j, starts::NAME | starts::TITLE | starts::HEAD) {
+            return None;
         }
         let mut country = None;
         let mut nested = Vec::new();

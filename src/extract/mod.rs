@@ -58,7 +58,22 @@ impl Extractor {
             tokens::tokenize_into(text, s.start, s.end, &mut tokens);
             sentence_tokens.push(start..tokens.len());
         }
-        let keys: Vec<compact_str::CompactString> = tokens.iter().map(|t| lexicon_key(lex, t)).collect();
+        // A word repeats often in one article; its spelling is checked once.
+        let mut checked: rustc_hash::FxHashMap<&str, compact_str::CompactString> = rustc_hash::FxHashMap::default();
+        let keys: Vec<compact_str::CompactString> = tokens
+            .iter()
+            .map(|t| {
+                if t.norm.len() < speller::MIN_LEN || t.shape != Shape::Word || t.all_caps {
+                    return t.norm.clone();
+                }
+                if let Some(k) = checked.get(t.norm.as_str()) {
+                    return k.clone();
+                }
+                let k = lexicon_key(lex, t);
+                checked.insert(t.norm.as_str(), k.clone());
+                k
+            })
+            .collect();
         let starts: Vec<u8> = tokens
             .iter()
             .zip(&keys)
