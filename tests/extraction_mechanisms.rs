@@ -569,3 +569,12 @@ fn a_participle_after_a_plain_noun_belongs_to_that_noun() {
         edges(&c)
     );
 }
+
+#[test]
+fn an_unknown_full_name_whose_surname_recurs_is_a_person_with_those_mentions() {
+    let c = extract("Abboud Qanbar is an Iraqi general. Qanbar was a commander in the navy. He refused to attack Kuwait.");
+    let q = actor(&c, "Abboud Qanbar");
+    assert_eq!(q.kind, ActorKind::Official);
+    let said = mention_texts(&c, "Abboud Qanbar");
+    assert!(said.contains(&"Qanbar") && said.contains(&"He"), "{said:?}");
+}

@@ -11,6 +11,7 @@ pub mod interactions;
 pub mod lexicon;
 pub mod mentions;
 pub mod phrase_table;
+pub mod recurring_names;
 pub mod sentences;
 pub mod speller;
 pub mod tokens;
@@ -90,6 +91,7 @@ impl Extractor {
             candidates.extend(reader.read());
             sentence_candidates.push(start..candidates.len());
         }
+        let (candidates, sentence_candidates) = recurring_names::join(text, &tokens, candidates, &sentence_candidates);
 
         // Who each phrase refers to, and what happens between them.
         let mut resolver = Resolver::new(lex);
