@@ -578,3 +578,10 @@ fn an_unknown_full_name_whose_surname_recurs_is_a_person_with_those_mentions() {
     let said = mention_texts(&c, "Abboud Qanbar");
     assert!(said.contains(&"Qanbar") && said.contains(&"He"), "{said:?}");
 }
+
+#[test]
+fn a_name_particle_alone_is_nobodys_name() {
+    let c = extract("Muath al-Kasasbeh was a pilot. Ziad al-Karbouly, a native of Al-Qa'im, was captured by Jordanian troops.");
+    let muath = actor(&c, "Muath al-Kasasbeh");
+    assert!(!mention_texts(&c, "Muath al-Kasasbeh").contains(&"Al"), "{:?}", muath.mentions.len());
+}

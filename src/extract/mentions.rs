@@ -1181,7 +1181,8 @@ impl<'a> SentenceReader<'a> {
         }
         // Single words (or unknown multi-word names): resolved against people named elsewhere.
         for k in i..end {
-            if self.tokens[k].is_word() && self.tokens[k].capitalised {
+            // "Al" of "Al-Qa'im" is a particle, not anyone's name.
+            if self.tokens[k].is_word() && self.tokens[k].capitalised && !self.lex.grammar.name_particles.has(self.norm(k)) {
                 let word = self.norm(k).to_string();
                 out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
             }
