@@ -585,3 +585,11 @@ fn a_name_particle_alone_is_nobodys_name() {
     let muath = actor(&c, "Muath al-Kasasbeh");
     assert!(!mention_texts(&c, "Muath al-Kasasbeh").contains(&"Al"), "{:?}", muath.mentions.len());
 }
+
+#[test]
+fn a_body_found_by_its_shape_in_a_one_country_article_is_of_that_country() {
+    let c = extract("Peruvian farmers began a hunger strike outside the National Congress on Monday.");
+    assert_eq!(actor(&c, "National Congress").country.as_deref(), Some("PER"));
+    let c = extract("The World Monuments Fund will support work in Peru.");
+    assert_eq!(actor(&c, "World Monuments Fund").country, None, "a body whose name claims a wider reach keeps none");
+}

@@ -212,6 +212,27 @@ impl<'a> Resolver<'a> {
                 e.country = Some(only);
             }
         }
+        // A body found by its shape ("the Supreme Court", "Forces for Defence of Democracy", "United Bus
+        // Company") whose name claims no wider reach is a body of that country.
+        let wider = ["international", "world", "global", "united nations", "european", "african", "arab", "islamic", "asian", "american", "gulf", "pacific", "atlantic", "regional", "inter", "multinational"];
+        let domestic: Vec<usize> = (0..self.res.entities.len())
+            .filter(|&i| {
+                let e = &self.res.entities[i];
+                let lower = e.name.to_lowercase();
+                matches!(e.key, Key::Institution(_)) && e.country.is_none() && e.affiliations.is_empty() && !wider.iter().any(|w| lower.contains(w))
+            })
+            .collect();
+        if domestic.is_empty() {
+            return;
+        }
+        let state = self.country_entity(only);
+        let iso = self.lex.countries[only as usize].iso3.clone();
+        for i in domestic {
+            let e = &mut self.res.entities[i];
+            e.country = Some(only);
+            e.code = Some(format!("{iso}{}", e.sector.as_deref().unwrap_or("GOV")));
+            e.affiliations.push(state);
+        }
     }
 
     fn organisation(&mut self, o: u32) -> usize {
