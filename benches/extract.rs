@@ -7,6 +7,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use actormap::extract::Extractor;
 use actormap::sample::ARTICLES;
 
+// The allocator the actormap binary uses, so the numbers are the ones a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn extraction(c: &mut Criterion) {
     let extractor = Extractor::bundled();
     let one_round: usize = ARTICLES.iter().map(|(_, t)| t.len()).sum();
