@@ -21,10 +21,37 @@ enum Case {
     Exact,
 }
 
+/// A phrase ending at a trie node: how each of its words must be capitalised, and its value.
 #[derive(Debug, Clone)]
 struct Phrase<T> {
-    words: Box<[(String, Case, Box<str>)]>,
+    /// Per word: the case rule and the word as listed. Empty when no word has a rule beyond `Any`.
+    cases: Box<[(Case, Box<str>)]>,
     value: T,
+}
+
+impl<T> Phrase<T> {
+    /// Whether the text's tokens from `i` are capitalised as this phrase requires.
+    fn case_fits(&self, text: &str, tokens: &[Token], i: usize) -> bool {
+        self.cases.iter().enumerate().all(|(k, (case, raw))| match case {
+            Case::Any => true,
+            Case::Capital => tokens[i + k].capitalised,
+            Case::Exact => tokens[i + k].text(text) == &**raw,
+        })
+    }
+}
+
+/// A trie node: the phrases that end here and the words that continue them.
+#[derive(Debug, Clone)]
+struct Node<T> {
+    ends: Vec<Phrase<T>>,
+    /// Next word → node index. Nearly always a handful, so a short list scanned in order.
+    next: Vec<(Box<str>, u32)>,
+}
+
+impl<T> Node<T> {
+    fn child(&self, word: &str) -> Option<u32> {
+        self.next.iter().find(|(w, _)| &**w == word).map(|&(_, n)| n)
+    }
 }
 
 /// How a table compares case.
@@ -39,7 +66,9 @@ pub enum CaseRule {
 /// A table of phrases, each with a value.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: FxHashMap<String, Vec<Phrase<T>>>,
+    /// First word → trie node; one hash probe per token looked up.
+    by_first: FxHashMap<Box<str>, u32>,
+    nodes: Vec<Node<T>>,
     rule: CaseRule,
 }
 
@@ -47,21 +76,90 @@ pub struct PhraseTable<T> {
 #[derive(Debug)]
 pub struct Match<'a, T> {
     pub len: usize,
-    pub values: Vec<&'a T>,
+    pub values: Values<'a, T>,
+}
+
+/// The values of a match: nearly always one, kept without allocating.
+#[derive(Debug)]
+pub struct Values<'a, T> {
+    first: &'a T,
+    rest: Vec<&'a T>,
+}
+
+impl<'a, T> Values<'a, T> {
+    fn one(first: &'a T) -> Self {
+        Values { first, rest: Vec::new() }
+    }
+
+    fn push(&mut self, v: &'a T) {
+        self.rest.push(v);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'a T> {
+        std::iter::once(&self.first).chain(self.rest.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl<'a, T> std::ops::Index<usize> for Values<'a, T> {
+    type Output = &'a T;
+
+    fn index(&self, i: usize) -> &&'a T {
+        if i == 0 { &self.first } else { &self.rest[i - 1] }
+    }
+}
+
+impl<'a, T> IntoIterator for Values<'a, T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Chain<std::iter::Once<&'a T>, std::vec::IntoIter<&'a T>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        std::iter::once(self.first).chain(self.rest)
+    }
 }
 
 impl<T> PhraseTable<T> {
     pub fn new(rule: CaseRule) -> Self {
-        PhraseTable { by_first: FxHashMap::default(), rule }
+        PhraseTable { by_first: FxHashMap::default(), nodes: Vec::new(), rule }
+    }
+
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node { ends: Vec::new(), next: Vec::new() });
+        (self.nodes.len() - 1) as u32
     }
 
     /// Adds `phrase` (tokenised like article text) with `value`. Empty phrases are ignored.
     pub fn insert(&mut self, phrase: &str, value: T) {
         let tokens = tokenize(phrase, 0, phrase.len());
-        if tokens.is_empty() {
+        let Some(first) = tokens.first() else {
             return;
+        };
+        let mut node = match self.by_first.get(first.norm.as_str()) {
+            Some(&n) => n,
+            None => {
+                let n = self.new_node();
+                self.by_first.insert(first.norm.as_str().into(), n);
+                n
+            }
+        };
+        for t in &tokens[1..] {
+            node = match self.nodes[node as usize].child(&t.norm) {
+                Some(n) => n,
+                None => {
+                    let n = self.new_node();
+                    self.nodes[node as usize].next.push((t.norm.as_str().into(), n));
+                    n
+                }
+            };
         }
-        let words: Box<[(String, Case, Box<str>)]> = tokens
+        let mut cases: Vec<(Case, Box<str>)> = tokens
             .iter()
             .map(|t| {
                 let raw = &phrase[t.start..t.end];
@@ -73,10 +171,13 @@ impl<T> PhraseTable<T> {
                 } else {
                     Case::Any
                 };
-                (t.norm.to_string(), case, raw.into())
+                (case, raw.into())
             })
             .collect();
-        self.by_first.entry(words[0].0.clone()).or_default().push(Phrase { words, value });
+        if cases.iter().all(|(c, _)| *c == Case::Any) {
+            cases.clear();
+        }
+        self.nodes[node as usize].ends.push(Phrase { cases: cases.into(), value });
     }
 
     /// Whether any phrase starts with this normal form (a cheap pre-check).
@@ -85,7 +186,8 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase starting at token `i`. `key(j)` gives the form of token `j` to compare (its
-    /// normal form, or a typo-corrected one).
+    /// normal form, or a typo-corrected one). Walks the trie one token at a time; a longer phrase whose
+    /// capitalisation does not fit gives way to the longest shorter one that does.
     pub fn longest<'k>(
         &self,
         text: &str,
@@ -93,41 +195,44 @@ impl<T> PhraseTable<T> {
         i: usize,
         key: impl Fn(usize) -> &'k str,
     ) -> Option<Match<'_, T>> {
-        let candidates = self.by_first.get(key(i))?;
+        let mut node = *self.by_first.get(key(i))?;
+        let mut len = 1;
         let mut best: Option<Match<'_, T>> = None;
-        for p in candidates {
-            let n = p.words.len();
-            if i + n > tokens.len() || best.as_ref().is_some_and(|b| b.len > n) {
-                continue;
-            }
-            let fits = p.words.iter().enumerate().all(|(k, (norm, case, raw))| {
-                let t = &tokens[i + k];
-                key(i + k) == norm
-                    && match case {
-                        Case::Any => true,
-                        Case::Capital => t.capitalised,
-                        Case::Exact => t.text(text) == &**raw,
+        loop {
+            let n = &self.nodes[node as usize];
+            let mut here: Option<Match<'_, T>> = None;
+            for p in &n.ends {
+                if p.case_fits(text, tokens, i) {
+                    match &mut here {
+                        Some(m) => m.values.push(&p.value),
+                        None => here = Some(Match { len, values: Values::one(&p.value) }),
                     }
-            });
-            if !fits {
-                continue;
+                }
             }
-            match &mut best {
-                Some(b) if b.len == n => b.values.push(&p.value),
-                _ => best = Some(Match { len: n, values: vec![&p.value] }),
+            if here.is_some() {
+                best = here;
+            }
+            if n.next.is_empty() || i + len >= tokens.len() {
+                return best;
+            }
+            match n.child(key(i + len)) {
+                Some(c) => {
+                    node = c;
+                    len += 1;
+                }
+                None => return best,
             }
         }
-        best
     }
 
     /// The normal forms phrases start with.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.keys().map(|w| &**w)
     }
 
-    /// Every distinct first word, for building spelling vocabularies.
+    /// Every word of every phrase, for building spelling vocabularies.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.values().flatten().flat_map(|p| p.words.iter().map(|(w, _, _)| w.as_str()))
+        self.first_words().chain(self.nodes.iter().flat_map(|n| n.next.iter().map(|(w, _)| &**w)))
     }
 }
 
