@@ -85,6 +85,12 @@ pub struct SentenceResult {
 }
 
 impl<'a> SentenceEvents<'a> {
+    /// Whether token `i` may begin a phrase of the table marked `bit` (`lexicon::starts`); a lookup
+    /// where it cannot is skipped.
+    fn may_start(&self, i: usize, bit: u8) -> bool {
+        self.starts.get(i).is_some_and(|s| s & bit != 0)
+    }
+
     fn norm(&self, i: usize) -> &str {
         &self.tokens[i].norm
     }
@@ -178,7 +184,7 @@ impl<'a> SentenceEvents<'a> {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.lex.trigger_table.longest(self.text, &self.tokens[..self.range.end], i, |j| self.key(j))
+            let Some(m) = self.lex.trigger_table.longest_if(self.may_start(i, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], i, |j| self.key(j))
             else {
                 i += 1;
                 continue;
@@ -641,7 +647,7 @@ impl<'a> SentenceEvents<'a> {
                     || t.shape == Shape::Number
                     || t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.auxiliaries.has(w) && !g.gap_words.has(w)
                         && !g.determiners.has(w)
-                        && self.lex.groups.longest(self.text, &self.tokens[..i], j - 1, |k| self.key(k)).is_none_or(|m| j - 1 + m.len != j)
+                        && self.lex.groups.longest_if(self.may_start(j - 1, super::lexicon::starts::GROUP), self.text, &self.tokens[..i], j - 1, |k| self.key(k)).is_none_or(|m| j - 1 + m.len != j)
                         && !self.lex.grammar.hypothetical_cues.has(w) && !["will", "to", "and", "or", "not"].contains(&w);
                 if !modifier {
                     break;
@@ -651,7 +657,7 @@ impl<'a> SentenceEvents<'a> {
         }
         // Right after another trigger verb it is that verb's object: "lift embargoes".
         let after_trigger = !prev.capitalised
-            && self.lex.trigger_table.longest(self.text, &self.tokens[..i], i - 1, |k| self.key(k)).is_some_and(|m| m.len == 1);
+            && self.lex.trigger_table.longest_if(self.may_start(i - 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..i], i - 1, |k| self.key(k)).is_some_and(|m| m.len == 1);
         after_trigger
             || prev.shape == Shape::Possessive
             || prev.shape == Shape::Number
@@ -782,7 +788,7 @@ impl<'a> SentenceEvents<'a> {
         let opening = units[subject].tokens.start;
         let toks = &self.tokens[..self.range.end];
         if (self.range.start..opening)
-            .any(|j| !self.tokens[j].capitalised && self.lex.trigger_table.longest(self.text, toks, j, |k| self.key(k)).is_some())
+            .any(|j| !self.tokens[j].capitalised && self.lex.trigger_table.longest_if(self.may_start(j, super::lexicon::starts::TRIGGER), self.text, toks, j, |k| self.key(k)).is_some())
         {
             return None;
         }
@@ -1077,7 +1083,7 @@ impl<'a> SentenceEvents<'a> {
             // Another trigger is another predicate, with objects of its own.
             // "meets to synchronize efforts to counter ISIL": a purpose with its own object.
             let purpose = w == "to" && j + 1 < self.range.end && self.starts[j + 1] & super::lexicon::starts::TRIGGER != 0
-                && self.lex.trigger_table.longest(self.text, &self.tokens[..self.range.end], j + 1, |k| self.key(k)).is_some();
+                && self.lex.trigger_table.longest_if(self.may_start(j + 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], j + 1, |k| self.key(k)).is_some();
             let new_clause = stops.contains(&j)
                 || purpose
                 || g.clause_breaks.has(w) && !(w == "as" && j == after)

@@ -125,6 +125,12 @@ impl<'a> SentenceReader<'a> {
         SentenceReader { lex, text, tokens, keys, starts, range, sentence, memo: std::cell::RefCell::new(memo) }
     }
 
+    /// Whether token `i` may begin a phrase of the table marked `bit` (`lexicon::starts`); a lookup
+    /// where it cannot is skipped.
+    fn may_start(&self, i: usize, bit: u8) -> bool {
+        self.starts.get(i).is_some_and(|s| s & bit != 0)
+    }
+
     fn norm(&self, i: usize) -> &str {
         &self.tokens[i].norm
     }
@@ -182,7 +188,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) || !self.tokens[i].capitalised {
             return None;
         }
-        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         m.values.iter().find_map(|v| match v {
             NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
             _ => None,
@@ -198,7 +204,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::TITLE) || !self.tokens[i].is_word() {
             return None;
         }
-        let m = self.lex.title_words.longest(self.text, &self.tokens[..self.range.end], i, |j| self.key(j))?;
+        let m = self.lex.title_words.longest_if(self.may_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.key(j))?;
         // A title inside a name list beats a modifier or honorific of the same length.
         let best = m
             .values
@@ -282,7 +288,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) {
             return None;
         }
-        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
             _ => None,
@@ -400,7 +406,7 @@ impl<'a> SentenceReader<'a> {
             if g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.reporting_verbs.has(w) || g.clause_breaks.has(w) {
                 return None;
             }
-            let listed = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], k, |x| self.key(x));
+            let listed = self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.key(x));
             let head = match listed {
                 Some(m) => Some((k + m.len, m.values[0].clone())),
                 None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => Some((k + 1, "CVL".to_string())),
@@ -709,7 +715,7 @@ impl<'a> SentenceReader<'a> {
         let (len, referent) = if let Some((len, o)) = self.organisation_at(j) {
             (len, Referent::Organisation(o))
         } else {
-            let m = self.lex.heads.longest(self.text, toks, j, |k| self.norm(k))?;
+            let m = self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.norm(k))?;
             let head = m.values[0];
             let name = match country {
                 Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
@@ -799,7 +805,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
             return None;
         }
-        let m = self.lex.groups.longest(self.text, &self.tokens[..self.range.end], i, |k| self.key(k))?;
+        let m = self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.key(k))?;
         let end = i + m.len;
         let sector = m.values[0].clone();
         if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
@@ -849,7 +855,7 @@ impl<'a> SentenceReader<'a> {
         let listed = (j..(j + 3).min(self.range.end))
             .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.lex.grammar.prepositions.has(self.norm(k)))
             .find_map(|k| {
-                self.lex.groups.longest(self.text, &self.tokens[..self.range.end], k, |x| self.key(x)).map(|m| (k + m.len, m.values[0].clone()))
+                self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.key(x)).map(|m| (k + m.len, m.values[0].clone()))
             });
         let (end, sector) = match listed {
             Some(found) => found,
@@ -923,7 +929,7 @@ impl<'a> SentenceReader<'a> {
         if start >= end {
             return None;
         }
-        let gazetteer = self.lex.names.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j));
+        let gazetteer = self.lex.names.longest_if(self.may_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.norm(j));
         // An acronym defined right after: "Inter-Services Public Relations (ISPR)". A listed organisation
         // ("Korean Central News Agency (KCNA)") stays that organisation.
         if let Some(acronym) = self.defined_acronym(end)
@@ -950,7 +956,7 @@ impl<'a> SentenceReader<'a> {
         }
         // A single head word: "the Coalition", "Coalition military forces" — a body named elsewhere.
         if end - start == 1
-            && let Some(m) = self.lex.heads.longest(self.text, &self.tokens[..self.range.end], start, |j| self.norm(j))
+            && let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.norm(j))
             && m.len == 1
             // after "the", before a group noun, or capitalised mid-sentence (a name, not a common noun)
             && (start > self.range.start || self.group_noun_at(end).is_some())
@@ -999,7 +1005,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || self.tokens[i].capitalised {
             return None;
         }
-        self.lex.groups.longest(self.text, &self.tokens[..self.range.end], i, |k| self.key(k)).map(|m| i + m.len)
+        self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.key(k)).map(|m| i + m.len)
     }
 
     /// Whether the phrase is a country's government: its words are a country and "Government" (or
@@ -1030,7 +1036,7 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
-        if let Some(m) = self.lex.heads.longest(self.text, toks, start, |k| self.norm(k))
+        if let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, toks, start, |k| self.norm(k))
             && m.values[0].first
             && start + m.len < end
         {
@@ -1039,7 +1045,7 @@ impl<'a> SentenceReader<'a> {
         // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
         let mut best = None;
         for &k in words.iter().skip(1) {
-            if let Some(m) = self.lex.heads.longest(self.text, toks, k, |j| self.norm(j))
+            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, toks, k, |j| self.norm(j))
                 && m.values[0].last
                 && k + m.len <= end
             {
@@ -1068,7 +1074,7 @@ impl<'a> SentenceReader<'a> {
             {
                 country = Some(c);
             }
-            if let Some(m) = self.lex.heads.longest(self.text, &self.tokens[..r.end], k, |j| self.norm(j)) {
+            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.norm(j)) {
                 sector = Some(if m.values[0].media { "MED".to_string() } else { m.values[0].sector.clone() });
             }
         }
@@ -1077,7 +1083,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Countries, places and organisations of the gazetteer.
     fn gazetteer(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        let m = self.lex.names.longest(self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
         let end = i + m.len;
         let value = m.values[0];
         match *value {

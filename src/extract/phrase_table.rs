@@ -44,13 +44,30 @@ impl<T> Phrase<T> {
 #[derive(Debug, Clone)]
 struct Node<T> {
     ends: Vec<Phrase<T>>,
-    /// Next word → node index. Nearly always a handful, so a short list scanned in order.
+    /// Next word → node index: usually a handful, scanned in order; a node with many ("the …",
+    /// "national …") also keeps them hashed in `wide`.
     next: Vec<(Box<str>, u32)>,
+    wide: Option<FxHashMap<Box<str>, u32>>,
 }
+
+/// Continuations beyond which a node hashes them.
+const WIDE: usize = 8;
 
 impl<T> Node<T> {
     fn child(&self, word: &str) -> Option<u32> {
-        self.next.iter().find(|(w, _)| &**w == word).map(|&(_, n)| n)
+        match &self.wide {
+            Some(map) => map.get(word).copied(),
+            None => self.next.iter().find(|(w, _)| &**w == word).map(|&(_, n)| n),
+        }
+    }
+
+    fn add_child(&mut self, word: &str, node: u32) {
+        self.next.push((word.into(), node));
+        if let Some(map) = &mut self.wide {
+            map.insert(word.into(), node);
+        } else if self.next.len() > WIDE {
+            self.wide = Some(self.next.iter().cloned().collect());
+        }
     }
 }
 
@@ -131,7 +148,7 @@ impl<T> PhraseTable<T> {
     }
 
     fn new_node(&mut self) -> u32 {
-        self.nodes.push(Node { ends: Vec::new(), next: Vec::new() });
+        self.nodes.push(Node { ends: Vec::new(), next: Vec::new(), wide: None });
         (self.nodes.len() - 1) as u32
     }
 
@@ -154,7 +171,7 @@ impl<T> PhraseTable<T> {
                 Some(n) => n,
                 None => {
                     let n = self.new_node();
-                    self.nodes[node as usize].next.push((t.norm.as_str().into(), n));
+                    self.nodes[node as usize].add_child(&t.norm, n);
                     n
                 }
             };
@@ -195,6 +212,9 @@ impl<T> PhraseTable<T> {
         i: usize,
         key: impl Fn(usize) -> &'k str,
     ) -> Option<Match<'_, T>> {
+        if i >= tokens.len() {
+            return None;
+        }
         let mut node = *self.by_first.get(key(i))?;
         let mut len = 1;
         let mut best: Option<Match<'_, T>> = None;
@@ -223,6 +243,19 @@ impl<T> PhraseTable<T> {
                 None => return best,
             }
         }
+    }
+
+    /// `longest`, skipped outright (no hash probe) when `may_start` says no phrase can begin here: the
+    /// per-token `lexicon::starts` bits answer that for every table at once.
+    pub fn longest_if<'k>(
+        &self,
+        may_start: bool,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        key: impl Fn(usize) -> &'k str,
+    ) -> Option<Match<'_, T>> {
+        if may_start { self.longest(text, tokens, i, key) } else { None }
     }
 
     /// The normal forms phrases start with.

@@ -16,6 +16,9 @@ const ABBREVIATIONS: &[&str] = &[
     "al", "ave", "blvd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
 ];
 
+/// The bytes that can end a sentence ('\n', '.', '!', '?'), as bits of a mask over bytes below 64.
+const STOPS: u64 = 1 << b'\n' | 1 << b'.' | 1 << b'!' | 1 << b'?';
+
 /// Sentence spans of `text`, in order, none empty.
 pub fn split(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
@@ -23,6 +26,11 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Only line breaks and stops can end a sentence: skip straight to the next one.
+        match bytes[i..].iter().position(|&b| b < 64 && STOPS & (1 << b) != 0) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             // A line break ends a sentence unless the line simply wraps mid-sentence (next line starts in
