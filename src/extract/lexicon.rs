@@ -174,7 +174,20 @@ pub struct Head {
 #[derive(Debug, Clone)]
 pub struct WordList {
     single: HashSet<String>,
+    /// One bit per `signature` of the single words: the rules ask these lists about nearly every word,
+    /// and most answers are "no", found here without hashing the word.
+    signatures: [u64; SIGNATURE_BITS / 64],
     phrases: PhraseTable<()>,
+}
+
+/// Bits of a word list's signature filter (a power of two).
+const SIGNATURE_BITS: usize = 1024;
+
+/// A cheap fingerprint of a word from its length and first and last bytes.
+fn signature(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (*b.first().unwrap_or(&0) as usize, *b.last().unwrap_or(&0) as usize);
+    (first.wrapping_mul(37) ^ last.wrapping_mul(101) ^ b.len().wrapping_mul(613)) & (SIGNATURE_BITS - 1)
 }
 
 impl WordList {
@@ -183,12 +196,19 @@ impl WordList {
         for w in items {
             phrases.insert(w, ());
         }
-        WordList { single: items.iter().filter(|w| !w.contains(' ')).cloned().collect(), phrases }
+        let single: HashSet<String> = items.iter().filter(|w| !w.contains(' ')).cloned().collect();
+        let mut signatures = [0u64; SIGNATURE_BITS / 64];
+        for w in &single {
+            let b = signature(w);
+            signatures[b / 64] |= 1 << (b % 64);
+        }
+        WordList { single, signatures, phrases }
     }
 
     /// Whether this single normal form is in the list.
     pub fn has(&self, norm: &str) -> bool {
-        self.single.contains(norm)
+        let b = signature(norm);
+        self.signatures[b / 64] & (1 << (b % 64)) != 0 && self.single.contains(norm)
     }
 
     /// Length in tokens of the longest listed phrase starting at token `i` (0 when none).

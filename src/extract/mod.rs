@@ -59,27 +59,27 @@ impl Extractor {
             tokens::tokenize_into(text, s.start, s.end, &mut tokens);
             sentence_tokens.push(start..tokens.len());
         }
-        // A word repeats often in one article; its spelling is checked once.
-        let mut checked: rustc_hash::FxHashMap<&str, compact_str::CompactString> = rustc_hash::FxHashMap::default();
-        let keys: Vec<compact_str::CompactString> = tokens
-            .iter()
-            .map(|t| {
-                if t.norm.len() < speller::MIN_LEN || t.shape != Shape::Word || t.all_caps {
-                    return t.norm.clone();
+        // A word repeats often in one article; its spelling and what it can start are looked up once.
+        let mut seen: rustc_hash::FxHashMap<&str, (compact_str::CompactString, u8)> = rustc_hash::FxHashMap::default();
+        let mut keys: Vec<compact_str::CompactString> = Vec::with_capacity(tokens.len());
+        let mut starts: Vec<u8> = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let (k, s) = match seen.get(t.norm.as_str()) {
+                Some(v) => v.clone(),
+                None => {
+                    let k = if t.norm.len() < speller::MIN_LEN || t.shape != Shape::Word || t.all_caps {
+                        t.norm.clone()
+                    } else {
+                        lexicon_key(lex, t)
+                    };
+                    let s = if k == t.norm { lex.starts(&k) } else { lex.starts(&t.norm) | lex.starts(&k) };
+                    seen.insert(t.norm.as_str(), (k.clone(), s));
+                    (k, s)
                 }
-                if let Some(k) = checked.get(t.norm.as_str()) {
-                    return k.clone();
-                }
-                let k = lexicon_key(lex, t);
-                checked.insert(t.norm.as_str(), k.clone());
-                k
-            })
-            .collect();
-        let starts: Vec<u8> = tokens
-            .iter()
-            .zip(&keys)
-            .map(|(t, k)| if *k == t.norm { lex.starts(k) } else { lex.starts(&t.norm) | lex.starts(k) })
-            .collect();
+            };
+            keys.push(k);
+            starts.push(s);
+        }
         let date = when::article_date(lex, &tokens);
 
         // Phrases that refer to actors, sentence by sentence.
