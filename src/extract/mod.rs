@@ -18,7 +18,6 @@ pub mod tokens;
 pub mod trace;
 pub mod when;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::corpus::{
@@ -233,8 +232,9 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
             }
         }
     }
-    let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut taken: Vec<String> = Vec::new();
+    // Entity index → actor id and actor index, for the entities that become actors.
+    let mut ids: Vec<Option<String>> = vec![None; res.entities.len()];
+    let mut taken: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (e, entity) in res.entities.iter().enumerate().filter(|(e, _)| used[*e]) {
         let base = match entity.kind {
             ActorKind::Country => entity.country.map(|c| lex.countries[c as usize].iso3.clone()).unwrap_or_default(),
@@ -246,30 +246,30 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
             id = format!("{}-{n}", id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-'));
             n += 1;
         }
-        taken.push(id.clone());
-        ids.insert(e, id);
+        taken.insert(id.clone());
+        ids[e] = Some(id);
     }
 
     let mut actors: Vec<Actor> = Vec::new();
-    let mut actor_of: HashMap<usize, usize> = HashMap::new();
+    let mut actor_of: Vec<Option<usize>> = vec![None; res.entities.len()];
     for (e, entity) in res.entities.iter().enumerate().filter(|(e, _)| used[*e]) {
-        actor_of.insert(e, actors.len());
+        actor_of[e] = Some(actors.len());
         actors.push(Actor {
-            id: ids[&e].clone(),
+            id: ids[e].clone().unwrap_or_default(),
             kind: entity.kind,
             name: entity.name.clone(),
             aliases: entity.aliases.clone(),
             country: entity.country.map(|c| lex.countries[c as usize].iso3.clone()),
             title: entity.title.clone(),
             code: entity.code.clone(),
-            affiliations: entity.affiliations.iter().filter_map(|a| ids.get(a).cloned()).collect(),
+            affiliations: entity.affiliations.iter().filter_map(|&a| ids[a].clone()).collect(),
             mentions: Vec::new(),
         });
     }
     for (ci, refs) in res.referents.iter().enumerate() {
         let c = &candidates[ci];
         for &e in refs {
-            let Some(&a) = actor_of.get(&e) else { continue };
+            let Some(a) = actor_of[e] else { continue };
             let m = Mention { article: article.id.clone(), sentence: c.sentence, start: c.span.start, end: c.span.end, via: c.via };
             let mentions = &mut actors[a].mentions;
             if !mentions.iter().any(|x| x.start == m.start && x.end == m.end) {
@@ -295,7 +295,7 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
 
     let mut interactions: Vec<Interaction> = Vec::new();
     for (si, f, reported_by, when) in found {
-        let (Some(source), Some(target)) = (ids.get(&f.source), ids.get(&f.target)) else { continue };
+        let (Some(source), Some(target)) = (&ids[f.source], &ids[f.target]) else { continue };
         let (mut source, mut target) = (source.clone(), target.clone());
         let (mut source_span, mut target_span) = (f.source_span, f.target_span);
         if !f.directed && source > target {
@@ -312,7 +312,7 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
             source_span: Some(source_span),
             target_span: Some(target_span),
             rule: f.rule.clone(),
-            reported_by: reported_by.and_then(|r| actor_of.get(&r)).map(|&a| actors[a].name.clone()),
+            reported_by: reported_by.and_then(|r| actor_of[r]).map(|a| actors[a].name.clone()),
             when,
         };
         match interactions.iter_mut().find(|i| {
