@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Trigger};
 use super::tokens::{Shape, Token};
+use super::word_keys::WordKeys;
 use crate::corpus::{InteractionKind, Modality, Span};
 
 /// An actor phrase of the sentence that can be an argument.
@@ -67,9 +68,8 @@ pub struct SentenceEvents<'a> {
     pub lex: &'a Lexicon,
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub keys: &'a [compact_str::CompactString],
-    /// What each token can start (`lexicon::starts` bits).
-    pub starts: &'a [u8],
+    /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
+    pub words: &'a WordKeys,
     pub range: Range<usize>,
     pub args: Vec<Arg>,
     /// Entities of the pair in focus before this sentence.
@@ -88,7 +88,7 @@ impl<'a> SentenceEvents<'a> {
     /// Whether token `i` may begin a phrase of the table marked `bit` (`lexicon::starts`); a lookup
     /// where it cannot is skipped.
     fn may_start(&self, i: usize, bit: u8) -> bool {
-        self.starts.get(i).is_some_and(|s| s & bit != 0)
+        self.words.starts.get(i).is_some_and(|s| s & bit != 0)
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -96,7 +96,7 @@ impl<'a> SentenceEvents<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        &self.keys[i]
+        &self.words.keys[i]
     }
 
     fn arg_covering(&self, i: usize) -> Option<usize> {
@@ -180,11 +180,11 @@ impl<'a> SentenceEvents<'a> {
         let mut triggers: Vec<(Range<usize>, &'a Trigger)> = Vec::new();
         let mut i = self.range.start;
         while i < self.range.end {
-            if self.starts[i] & super::lexicon::starts::TRIGGER == 0 || !self.tokens[i].is_word() || self.arg_covering(i).is_some() {
+            if self.words.starts[i] & super::lexicon::starts::TRIGGER == 0 || !self.tokens[i].is_word() || self.arg_covering(i).is_some() {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.lex.trigger_table.longest_if(self.may_start(i, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], i, |j| self.key(j))
+            let Some(m) = self.lex.trigger_table.longest_if(self.may_start(i, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j])
             else {
                 i += 1;
                 continue;
@@ -333,7 +333,7 @@ impl<'a> SentenceEvents<'a> {
                     && (self.range.start..start).all(|j| {
                         let t = &self.tokens[j];
                         t.is_word() && (!t.capitalised || j == self.range.start) && !self.lex.grammar.prepositions.has(self.norm(j))
-                            && self.starts[j] & super::lexicon::starts::TRIGGER == 0
+                            && self.words.starts[j] & super::lexicon::starts::TRIGGER == 0
                     })
         };
         let xa = self.args.iter().position(|a| opens(a.tokens.start)).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
@@ -647,7 +647,7 @@ impl<'a> SentenceEvents<'a> {
                     || t.shape == Shape::Number
                     || t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.auxiliaries.has(w) && !g.gap_words.has(w)
                         && !g.determiners.has(w)
-                        && self.lex.groups.longest_if(self.may_start(j - 1, super::lexicon::starts::GROUP), self.text, &self.tokens[..i], j - 1, |k| self.key(k)).is_none_or(|m| j - 1 + m.len != j)
+                        && self.lex.groups.longest_if(self.may_start(j - 1, super::lexicon::starts::GROUP), self.text, &self.tokens[..i], j - 1, |k| self.words.key_ids[k]).is_none_or(|m| j - 1 + m.len != j)
                         && !self.lex.grammar.hypothetical_cues.has(w) && !["will", "to", "and", "or", "not"].contains(&w);
                 if !modifier {
                     break;
@@ -657,7 +657,7 @@ impl<'a> SentenceEvents<'a> {
         }
         // Right after another trigger verb it is that verb's object: "lift embargoes".
         let after_trigger = !prev.capitalised
-            && self.lex.trigger_table.longest_if(self.may_start(i - 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..i], i - 1, |k| self.key(k)).is_some_and(|m| m.len == 1);
+            && self.lex.trigger_table.longest_if(self.may_start(i - 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..i], i - 1, |k| self.words.key_ids[k]).is_some_and(|m| m.len == 1);
         after_trigger
             || prev.shape == Shape::Possessive
             || prev.shape == Shape::Number
@@ -736,7 +736,7 @@ impl<'a> SentenceEvents<'a> {
                 // "this week's", part of a time phrase
             } else if g.prepositions.has(p) && words < 6 {
                 words += 1;
-            } else if p.ends_with("ed") && t.is_word() && !t.capitalised && self.starts[j - 1] & super::lexicon::starts::TRIGGER == 0
+            } else if p.ends_with("ed") && t.is_word() && !t.capitalised && self.words.starts[j - 1] & super::lexicon::starts::TRIGGER == 0
                 && j < i && g.prepositions.has(self.norm(j))
             {
                 // "ground forces, focused on defeating ISIL": a participle and its preposition.
@@ -770,7 +770,7 @@ impl<'a> SentenceEvents<'a> {
                     let w = self.norm(j);
                     t.shape == Shape::Number
                         || w == "of"
-                        || (t.is_word() && (!t.capitalised || j == self.range.start) && !g.prepositions.has(w) && self.starts[j] & super::lexicon::starts::TRIGGER == 0)
+                        || (t.is_word() && (!t.capitalised || j == self.range.start) && !g.prepositions.has(w) && self.words.starts[j] & super::lexicon::starts::TRIGGER == 0)
                 })
         };
         let mut subject = units.iter().position(|u| {
@@ -788,7 +788,7 @@ impl<'a> SentenceEvents<'a> {
         let opening = units[subject].tokens.start;
         let toks = &self.tokens[..self.range.end];
         if (self.range.start..opening)
-            .any(|j| !self.tokens[j].capitalised && self.lex.trigger_table.longest_if(self.may_start(j, super::lexicon::starts::TRIGGER), self.text, toks, j, |k| self.key(k)).is_some())
+            .any(|j| !self.tokens[j].capitalised && self.lex.trigger_table.longest_if(self.may_start(j, super::lexicon::starts::TRIGGER), self.text, toks, j, |k| self.words.key_ids[k]).is_some())
         {
             return None;
         }
@@ -852,7 +852,7 @@ impl<'a> SentenceEvents<'a> {
         let p = self.norm(trig - 1);
         t.is_word() && !t.capitalised && p.ends_with('s') && !p.ends_with("ss") && !g.gap_words.has(p) && !g.auxiliaries.has(p)
             && !g.prepositions.has(p) && !g.determiners.has(p) && !g.infinitive_verbs.has(p) && !p.ends_with("ly")
-            && self.starts[trig - 1] & super::lexicon::starts::TRIGGER == 0
+            && self.words.starts[trig - 1] & super::lexicon::starts::TRIGGER == 0
     }
 
     /// "In the campaign to defeat ISIL, the Syrian Democratic Forces have ...", "To end the war, Chile
@@ -959,7 +959,7 @@ impl<'a> SentenceEvents<'a> {
                 // local, legitimate ground forces"
             } else if w == "-" || tok.shape == Shape::Number {
             } else if via.is_none() && nominal && steps < 2 && tok.is_word() && !tok.capitalised && w.ends_with("ed")
-                && (self.starts[j] & super::lexicon::starts::TRIGGER == 0 || g.light_verbs.has(w))
+                && (self.words.starts[j] & super::lexicon::starts::TRIGGER == 0 || g.light_verbs.has(w))
             {
                 // "the agreement reached yesterday between X and Y": a participle after the noun.
             } else {
@@ -989,7 +989,7 @@ impl<'a> SentenceEvents<'a> {
                     && ["gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "sent", "send", "sends", "offered", "offer", "offers", "promised", "promise", "promises", "handed", "lent", "loaned", "pledged"].contains(&self.norm(b - 1));
                 return giving.then_some((u, "recipient"));
             }
-            if g.clause_breaks.has(p) || p == "," || self.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
+            if g.clause_breaks.has(p) || p == "," || self.words.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
                 return None;
             }
             j -= 1;
@@ -1082,8 +1082,8 @@ impl<'a> SentenceEvents<'a> {
             let w = self.norm(j);
             // Another trigger is another predicate, with objects of its own.
             // "meets to synchronize efforts to counter ISIL": a purpose with its own object.
-            let purpose = w == "to" && j + 1 < self.range.end && self.starts[j + 1] & super::lexicon::starts::TRIGGER != 0
-                && self.lex.trigger_table.longest_if(self.may_start(j + 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], j + 1, |k| self.key(k)).is_some();
+            let purpose = w == "to" && j + 1 < self.range.end && self.words.starts[j + 1] & super::lexicon::starts::TRIGGER != 0
+                && self.lex.trigger_table.longest_if(self.may_start(j + 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], j + 1, |k| self.words.key_ids[k]).is_some();
             let new_clause = stops.contains(&j)
                 || purpose
                 || g.clause_breaks.has(w) && !(w == "as" && j == after)

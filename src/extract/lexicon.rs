@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
-use super::phrase_table::{CaseRule, PhraseTable};
+use super::phrase_table::{CaseRule, PhraseTable, Vocab};
 use super::speller::Speller;
 use super::tokens::Token;
 use crate::corpus::{InteractionKind, MentionVia};
@@ -178,6 +178,8 @@ pub struct WordList {
     /// and most answers are "no", found here without hashing the word.
     signatures: [u64; SIGNATURE_BITS / 64],
     phrases: PhraseTable<()>,
+    /// The words of `phrases` (a list's own: its few phrases are looked up by their words' text).
+    vocab: Vocab,
 }
 
 /// Bits of a word list's signature filter (a power of two).
@@ -192,9 +194,9 @@ fn signature(w: &str) -> usize {
 
 impl WordList {
     fn new(items: &[String]) -> Self {
-        let mut phrases = PhraseTable::new(CaseRule::Loose);
+        let (mut phrases, mut vocab) = (PhraseTable::new(CaseRule::Loose), Vocab::default());
         for w in items {
-            phrases.insert(w, ());
+            phrases.insert(&mut vocab, w, ());
         }
         let single: HashSet<String> = items.iter().filter(|w| !w.contains(' ')).cloned().collect();
         let mut signatures = [0u64; SIGNATURE_BITS / 64];
@@ -202,7 +204,7 @@ impl WordList {
             let b = signature(w);
             signatures[b / 64] |= 1 << (b % 64);
         }
-        WordList { single, signatures, phrases }
+        WordList { single, signatures, phrases, vocab }
     }
 
     /// Whether this single normal form is in the list.
@@ -213,7 +215,7 @@ impl WordList {
 
     /// Length in tokens of the longest listed phrase starting at token `i` (0 when none).
     pub fn phrase_at(&self, text: &str, tokens: &[Token], i: usize) -> usize {
-        self.phrases.longest(text, tokens, i, |j| tokens[j].norm.as_str()).map_or(0, |m| m.len)
+        self.phrases.longest(text, tokens, i, |j| self.vocab.id(&tokens[j].norm)).map_or(0, |m| m.len)
     }
 }
 
@@ -332,8 +334,11 @@ pub struct Lexicon {
     pub ambiguous: HashSet<String>,
     pub grammar: Grammar,
     pub speller: Speller,
-    /// Normal form → `starts` bits.
-    starts: HashMap<String, u8>,
+    /// Numbers of the words of `names`, `title_words`, `groups`, `heads` and `trigger_table` (and of
+    /// the words that start references): tokens are looked up in those tables by these numbers.
+    pub vocab: Vocab,
+    /// Word number → `starts` bits.
+    starts: Vec<u8>,
 }
 
 /// The bundled data files.
@@ -400,6 +405,7 @@ impl Lexicon {
         let people: Vec<KnownPerson> = parse("people.json", people)?;
         let g: GrammarFile = parse("grammar.json", grammar)?;
 
+        let mut vocab = Vocab::default();
         let mut names = PhraseTable::new(CaseRule::Proper);
         let mut ambiguous = HashSet::default();
         let mut country_index = HashMap::default();
@@ -414,20 +420,20 @@ impl Lexicon {
             ];
             for (list, via) in groups {
                 for n in list {
-                    names.insert(n, NameRef::Country { index, via, combining: false });
+                    names.insert(&mut vocab, n, NameRef::Country { index, via, combining: false });
                 }
             }
             for n in &c.places {
-                names.insert(n, NameRef::Country { index, via: MentionVia::Place, combining: false });
+                names.insert(&mut vocab, n, NameRef::Country { index, via: MentionVia::Place, combining: false });
             }
             for n in &c.combining {
-                names.insert(n, NameRef::Country { index, via: MentionVia::Demonym, combining: true });
+                names.insert(&mut vocab, n, NameRef::Country { index, via: MentionVia::Demonym, combining: true });
             }
             ambiguous.extend(c.ambiguous.iter().map(|a| super::tokens::normalise(a)));
         }
         for (i, o) in inst.organizations.iter().enumerate() {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
-                names.insert(n, NameRef::Organisation(i as u32));
+                names.insert(&mut vocab, n, NameRef::Organisation(i as u32));
             }
         }
 
@@ -438,7 +444,7 @@ impl Lexicon {
                 if n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
                     continue;
                 }
-                names.insert(n, NameRef::Person(i as u32));
+                names.insert(&mut vocab, n, NameRef::Person(i as u32));
                 person_index.insert(super::tokens::normalise(n), i as u32);
             }
         }
@@ -461,26 +467,26 @@ impl Lexicon {
         let office = |e: &TitleEntry| Office { name: e.title.clone(), sector: e.sector.clone() };
         for (i, t) in titles_file.titles.iter().enumerate() {
             for v in &t.variants {
-                title_words.insert(v, TitleRef::Title(i as u32));
+                title_words.insert(&mut vocab, v, TitleRef::Title(i as u32));
             }
         }
         for (i, r) in titles_file.ranks.iter().enumerate() {
             for v in &r.variants {
-                title_words.insert(v, TitleRef::Rank(i as u32));
+                title_words.insert(&mut vocab, v, TitleRef::Rank(i as u32));
             }
         }
         let dropped: HashSet<&str> = g.dropped_honorifics.iter().map(String::as_str).collect();
         for h in &titles_file.honorifics {
             let kept = !dropped.contains(super::tokens::normalise(h).as_str());
-            title_words.insert(h, TitleRef::Honorific { kept });
+            title_words.insert(&mut vocab, h, TitleRef::Honorific { kept });
         }
         for m in &titles_file.modifiers {
-            title_words.insert(m, TitleRef::Modifier);
+            title_words.insert(&mut vocab, m, TitleRef::Modifier);
         }
 
         let mut groups = PhraseTable::new(CaseRule::Loose);
         for e in &inst.groups {
-            groups.insert(&e.word, e.sector.clone());
+            groups.insert(&mut vocab, &e.word, e.sector.clone());
         }
         let mut heads = PhraseTable::new(CaseRule::Proper);
         for h in &inst.heads {
@@ -490,13 +496,13 @@ impl Lexicon {
                 "last" => (false, true),
                 _ => (true, true),
             };
-            heads.insert(&h.word, Head { sector: h.sector.clone(), media, first, last });
+            heads.insert(&mut vocab, &h.word, Head { sector: h.sector.clone(), media, first, last });
         }
 
         let mut trigger_table = PhraseTable::new(CaseRule::Loose);
         for (i, t) in triggers.triggers.iter().enumerate() {
             for f in &t.forms {
-                trigger_table.insert(f, i as u32);
+                trigger_table.insert(&mut vocab, f, i as u32);
             }
         }
 
@@ -541,25 +547,14 @@ impl Lexicon {
             .chain(trigger_table.words())
             .chain(groups.words())
             .chain(heads.words())
-            .map(str::to_string)
+            .map(|w| vocab.word(w).to_string())
             .collect();
         // Never "correct" a name, a closed-class word or a listed English word.
         let mut guard: Vec<String> = typo_guard.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-        guard.extend(names.words().map(str::to_string));
+        guard.extend(names.words().map(|w| vocab.word(w).to_string()));
         guard.extend(given_names.iter().cloned());
         let speller = Speller::new(vocabulary.iter().map(String::as_str), guard.iter().map(String::as_str));
 
-        let mut starts: HashMap<String, u8> = HashMap::default();
-        let mut mark = |words: &mut dyn Iterator<Item = &str>, bit: u8| {
-            for w in words {
-                *starts.entry(w.to_string()).or_default() |= bit;
-            }
-        };
-        mark(&mut names.first_words(), starts::NAME);
-        mark(&mut title_words.first_words(), starts::TITLE);
-        mark(&mut groups.first_words(), starts::GROUP);
-        mark(&mut heads.first_words(), starts::HEAD);
-        mark(&mut trigger_table.first_words(), starts::TRIGGER);
         let references = [
             &g.reciprocals, &g.pair_starts, &g.person_pronouns, &g.plural_pronouns, &g.thing_pronouns,
             &g.first_person_plural,
@@ -569,9 +564,22 @@ impl Lexicon {
             .flat_map(|list| list.iter().map(|w| w.split(' ').next().unwrap_or("").to_string()))
             .collect();
         reference_words.extend(["the", "i", "regime"].map(String::from));
-        mark(&mut reference_words.iter().map(String::as_str), starts::REFERENCE);
+        let reference_ids: Vec<u32> = reference_words.iter().map(|w| vocab.intern(w)).collect();
+        let mut starts: Vec<u8> = vec![0; vocab.len()];
+        let mut mark = |words: &mut dyn Iterator<Item = u32>, bit: u8| {
+            for w in words {
+                starts[w as usize] |= bit;
+            }
+        };
+        mark(&mut names.first_words(), starts::NAME);
+        mark(&mut title_words.first_words(), starts::TITLE);
+        mark(&mut groups.first_words(), starts::GROUP);
+        mark(&mut heads.first_words(), starts::HEAD);
+        mark(&mut trigger_table.first_words(), starts::TRIGGER);
+        mark(&mut reference_ids.iter().copied(), starts::REFERENCE);
 
         Ok(Lexicon {
+            vocab,
             starts,
             countries,
             country_index,
@@ -607,15 +615,25 @@ impl Lexicon {
         })
     }
 
+    /// The number of a word (normal form) in `vocab`, or `phrase_table::UNKNOWN`.
+    pub fn word_id(&self, norm: &str) -> u32 {
+        self.vocab.id(norm)
+    }
+
+    /// What the word numbered `id` can start: `starts` bits.
+    pub fn starts_of(&self, id: u32) -> u8 {
+        self.starts.get(id as usize).copied().unwrap_or(0)
+    }
+
     /// What a word (normal form) can start: `starts` bits.
     pub fn starts(&self, norm: &str) -> u8 {
-        self.starts.get(norm).copied().unwrap_or(0)
+        self.starts_of(self.word_id(norm))
     }
 
     /// The sector of a single institution head word ("Coalition" → MIL).
     pub fn heads_sector(&self, word: &str) -> Option<String> {
         let tokens = super::tokens::tokenize(word, 0, word.len());
-        self.heads.longest(word, &tokens, 0, |j| tokens[j].norm.as_str()).map(|m| m.values[0].sector.clone())
+        self.heads.longest(word, &tokens, 0, |j| self.vocab.id(&tokens[j].norm)).map(|m| m.values[0].sector.clone())
     }
 
     /// The well-known person going by this name, if any.

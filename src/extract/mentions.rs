@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, NameRef, TitleRef, starts};
+use super::word_keys::WordKeys;
 use super::tokens::{Shape, Token};
 use crate::corpus::{MentionVia, Span};
 
@@ -91,10 +92,8 @@ pub struct SentenceReader<'a> {
     lex: &'a Lexicon,
     text: &'a str,
     tokens: &'a [Token],
-    /// Lexicon keys of the tokens: normal forms, typo-corrected for lexicon words.
-    keys: &'a [compact_str::CompactString],
-    /// What each token can start (`lexicon::starts` bits).
-    starts: &'a [u8],
+    /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
+    words: &'a WordKeys,
     range: Range<usize>,
     sentence: usize,
     /// Lookups already made, per token of the sentence: the same token is asked about by several phrase
@@ -115,20 +114,19 @@ impl<'a> SentenceReader<'a> {
         lex: &'a Lexicon,
         text: &'a str,
         tokens: &'a [Token],
-        keys: &'a [compact_str::CompactString],
-        starts: &'a [u8],
+        words: &'a WordKeys,
         range: Range<usize>,
         sentence: usize,
     ) -> Self {
         let n = range.len();
         let memo = Memo { country: vec![None; n], title: vec![None; n], organisation: vec![None; n], name: vec![None; n] };
-        SentenceReader { lex, text, tokens, keys, starts, range, sentence, memo: std::cell::RefCell::new(memo) }
+        SentenceReader { lex, text, tokens, words, range, sentence, memo: std::cell::RefCell::new(memo) }
     }
 
     /// Whether token `i` may begin a phrase of the table marked `bit` (`lexicon::starts`); a lookup
     /// where it cannot is skipped.
     fn may_start(&self, i: usize, bit: u8) -> bool {
-        self.starts.get(i).is_some_and(|s| s & bit != 0)
+        self.words.starts.get(i).is_some_and(|s| s & bit != 0)
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -136,7 +134,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        &self.keys[i]
+        &self.words.keys[i]
     }
 
     fn in_range(&self, i: usize) -> bool {
@@ -164,7 +162,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Whether token `i` can start a phrase of the kind `bit` (`lexicon::starts`).
     fn can_start(&self, i: usize, bit: u8) -> bool {
-        self.in_range(i) && self.starts[i] & bit != 0
+        self.in_range(i) && self.words.starts[i] & bit != 0
     }
 
     fn span(&self, r: Range<usize>) -> Span {
@@ -188,7 +186,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) || !self.tokens[i].capitalised {
             return None;
         }
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         m.values.iter().find_map(|v| match v {
             NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
             _ => None,
@@ -204,7 +202,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::TITLE) || !self.tokens[i].is_word() {
             return None;
         }
-        let m = self.lex.title_words.longest_if(self.may_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.key(j))?;
+        let m = self.lex.title_words.longest_if(self.may_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j])?;
         // A title inside a name list beats a modifier or honorific of the same length.
         let best = m
             .values
@@ -249,7 +247,7 @@ impl<'a> SentenceReader<'a> {
                 if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(t.norm.as_str()) {
                     break;
                 }
-                if self.lex.names.starts_with(&t.norm) && self.organisation_at(j).is_some() {
+                if self.lex.names.starts_with(self.words.norm_ids[j]) && self.organisation_at(j).is_some() {
                     break;
                 }
                 j += 1;
@@ -288,7 +286,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) {
             return None;
         }
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
             _ => None,
@@ -301,7 +299,7 @@ impl<'a> SentenceReader<'a> {
         let mut i = self.range.start;
         while i < self.range.end {
             // Every phrase shape starts with a capitalised word or a listed one.
-            if self.starts[i] == 0 && !self.tokens[i].capitalised {
+            if self.words.starts[i] == 0 && !self.tokens[i].capitalised {
                 i += 1;
                 continue;
             }
@@ -365,7 +363,7 @@ impl<'a> SentenceReader<'a> {
         let w = self.norm(k);
         ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| w.ends_with(e))
             && w.len() > 4
-            && !self.lex.trigger_table.starts_with(self.key(k))
+            && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
             && !self.lex.grammar.reporting_verbs.has(w)
     }
 
@@ -377,7 +375,7 @@ impl<'a> SentenceReader<'a> {
             && t.capitalised
             && !t.all_caps
             && !self.lex.is_known_surname(&t.norm)
-            && !self.lex.names.starts_with(&t.norm)
+            && !self.lex.names.starts_with(self.words.norm_ids[k])
             && self.country_at(k).is_none()
             && self.organisation_at(k).is_none()
             && self.title_word_at(k).is_none()
@@ -406,7 +404,7 @@ impl<'a> SentenceReader<'a> {
             if g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.reporting_verbs.has(w) || g.clause_breaks.has(w) {
                 return None;
             }
-            let listed = self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.key(x));
+            let listed = self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
             let head = match listed {
                 Some(m) => Some((k + m.len, m.values[0].clone())),
                 None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => Some((k + 1, "CVL".to_string())),
@@ -428,7 +426,7 @@ impl<'a> SentenceReader<'a> {
                     t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.determiners.has(w) && !g.auxiliaries.has(w) && !g.thing_pronouns.has(w)
                         && !g.plural_pronouns.has(w) && !g.person_pronouns.has(w) && !g.first_person_plural.has(w)
                         && !g.gap_words.has(w) && !g.reporting_verbs.has(w) && !g.clause_breaks.has(w) && !["and", "or", "who", "that", "which"].contains(&w)
-                        && !self.lex.trigger_table.starts_with(self.key(b - 1)) && !w.ends_with("ly") && !w.ends_with("ed")
+                        && !self.lex.trigger_table.starts_with(self.words.key_ids[b - 1]) && !w.ends_with("ly") && !w.ends_with("ed")
                 } {
                     b -= 1;
                 }
@@ -478,7 +476,7 @@ impl<'a> SentenceReader<'a> {
                 return Some(end);
             }
             // A modifier: an adjective, a qualifier ("Shona"), a noun ("university").
-            if self.can_start(k, starts::TRIGGER) && self.lex.trigger_table.starts_with(self.key(k)) {
+            if self.can_start(k, starts::TRIGGER) && self.lex.trigger_table.starts_with(self.words.key_ids[k]) {
                 return None;
             }
             k += 1;
@@ -715,7 +713,7 @@ impl<'a> SentenceReader<'a> {
         let (len, referent) = if let Some((len, o)) = self.organisation_at(j) {
             (len, Referent::Organisation(o))
         } else {
-            let m = self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.norm(k))?;
+            let m = self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k])?;
             let head = m.values[0];
             let name = match country {
                 Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
@@ -805,7 +803,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
             return None;
         }
-        let m = self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.key(k))?;
+        let m = self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k])?;
         let end = i + m.len;
         let sector = m.values[0].clone();
         if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
@@ -855,7 +853,7 @@ impl<'a> SentenceReader<'a> {
         let listed = (j..(j + 3).min(self.range.end))
             .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.lex.grammar.prepositions.has(self.norm(k)))
             .find_map(|k| {
-                self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.key(x)).map(|m| (k + m.len, m.values[0].clone()))
+                self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]).map(|m| (k + m.len, m.values[0].clone()))
             });
         let (end, sector) = match listed {
             Some(found) => found,
@@ -866,14 +864,15 @@ impl<'a> SentenceReader<'a> {
                 // Not across a verb: "North Korea expelled inspectors" is a clause, not a group.
                 while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
                     && !self.lex.grammar.prepositions.has(self.norm(k)) && !self.lex.grammar.auxiliaries.has(self.norm(k))
-                    && !self.lex.trigger_table.starts_with(self.key(k))
+                    && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
                     && !self.lex.grammar.reporting_verbs.has(self.norm(k))
                 {
                     k += 1;
                 }
-                let last = self.norm(k.checked_sub(1).filter(|&l| l >= j)?);
+                let l = k.checked_sub(1).filter(|&l| l >= j)?;
+                let last = self.norm(l);
                 let people = ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| last.ends_with(e)) && last.len() > 4;
-                if !people || self.lex.trigger_table.starts_with(last) {
+                if !people || self.lex.trigger_table.starts_with(self.words.norm_ids[l]) {
                     return None;
                 }
                 (k, "CVL".to_string())
@@ -929,7 +928,7 @@ impl<'a> SentenceReader<'a> {
         if start >= end {
             return None;
         }
-        let gazetteer = self.lex.names.longest_if(self.may_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.norm(j));
+        let gazetteer = self.lex.names.longest_if(self.may_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j]);
         // An acronym defined right after: "Inter-Services Public Relations (ISPR)". A listed organisation
         // ("Korean Central News Agency (KCNA)") stays that organisation.
         if let Some(acronym) = self.defined_acronym(end)
@@ -956,7 +955,7 @@ impl<'a> SentenceReader<'a> {
         }
         // A single head word: "the Coalition", "Coalition military forces" — a body named elsewhere.
         if end - start == 1
-            && let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.norm(j))
+            && let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j])
             && m.len == 1
             // after "the", before a group noun, or capitalised mid-sentence (a name, not a common noun)
             && (start > self.range.start || self.group_noun_at(end).is_some())
@@ -1005,7 +1004,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || self.tokens[i].capitalised {
             return None;
         }
-        self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.key(k)).map(|m| i + m.len)
+        self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k]).map(|m| i + m.len)
     }
 
     /// Whether the phrase is a country's government: its words are a country and "Government" (or
@@ -1036,7 +1035,7 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
-        if let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, toks, start, |k| self.norm(k))
+        if let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, toks, start, |k| self.words.norm_ids[k])
             && m.values[0].first
             && start + m.len < end
         {
@@ -1045,7 +1044,7 @@ impl<'a> SentenceReader<'a> {
         // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
         let mut best = None;
         for &k in words.iter().skip(1) {
-            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, toks, k, |j| self.norm(j))
+            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
                 && m.values[0].last
                 && k + m.len <= end
             {
@@ -1074,7 +1073,7 @@ impl<'a> SentenceReader<'a> {
             {
                 country = Some(c);
             }
-            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.norm(j)) {
+            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.words.norm_ids[j]) {
                 sector = Some(if m.values[0].media { "MED".to_string() } else { m.values[0].sector.clone() });
             }
         }
@@ -1083,7 +1082,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Countries, places and organisations of the gazetteer.
     fn gazetteer(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.norm(j))?;
+        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         let end = i + m.len;
         let value = m.values[0];
         match *value {

@@ -17,6 +17,7 @@ pub mod speller;
 pub mod tokens;
 pub mod trace;
 pub mod when;
+pub mod word_keys;
 
 use std::ops::Range;
 
@@ -27,7 +28,8 @@ use coref::Resolver;
 use interactions::{SentenceEvents, args_of};
 use lexicon::Lexicon;
 use mentions::{Candidate, SentenceReader};
-use tokens::{Shape, Token};
+use tokens::Token;
+use word_keys::WordKeys;
 
 /// The extractor with its lexicons loaded. Build it once (`Extractor::bundled()`) and reuse it.
 #[derive(Debug)]
@@ -58,34 +60,14 @@ impl Extractor {
             tokens::tokenize_into(text, s.start, s.end, &mut tokens);
             sentence_tokens.push(start..tokens.len());
         }
-        // A word repeats often in one article; its spelling and what it can start are looked up once.
-        let mut seen: rustc_hash::FxHashMap<&str, (compact_str::CompactString, u8)> = rustc_hash::FxHashMap::default();
-        let mut keys: Vec<compact_str::CompactString> = Vec::with_capacity(tokens.len());
-        let mut starts: Vec<u8> = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            let (k, s) = match seen.get(t.norm.as_str()) {
-                Some(v) => v.clone(),
-                None => {
-                    let k = if t.norm.len() < speller::MIN_LEN || t.shape != Shape::Word || t.all_caps {
-                        t.norm.clone()
-                    } else {
-                        lexicon_key(lex, t)
-                    };
-                    let s = if k == t.norm { lex.starts(&k) } else { lex.starts(&t.norm) | lex.starts(&k) };
-                    seen.insert(t.norm.as_str(), (k.clone(), s));
-                    (k, s)
-                }
-            };
-            keys.push(k);
-            starts.push(s);
-        }
+        let words = WordKeys::of(lex, &tokens);
         let date = when::article_date(lex, &tokens);
 
         // Phrases that refer to actors, sentence by sentence.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(tokens.len() / 4 + 1);
         let mut sentence_candidates: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
         for (si, range) in sentence_tokens.iter().enumerate() {
-            let reader = SentenceReader::new(lex, text, &tokens, &keys, &starts, range.clone(), si);
+            let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), si);
             let start = candidates.len();
             candidates.extend(reader.read());
             sentence_candidates.push(start..candidates.len());
@@ -104,8 +86,7 @@ impl Extractor {
                 lex,
                 text,
                 tokens: &tokens,
-                keys: &keys,
-                starts: &starts,
+                words: &words,
                 range: sentence_tokens[si].clone(),
                 args,
                 focus: resolver.focus_pair(),
@@ -152,16 +133,6 @@ impl Extractor {
         };
         build_corpus(lex, article, &candidates, resolver, found_all)
     }
-}
-
-/// The form a token is looked up by in lexicons: its normal form, or the lexicon word it is a typo of.
-fn lexicon_key(lex: &Lexicon, t: &Token) -> compact_str::CompactString {
-    if t.shape == Shape::Word && !t.all_caps
-        && let Some(fixed) = lex.speller.correct(&t.norm)
-    {
-        return fixed.into();
-    }
-    t.norm.clone()
 }
 
 /// Candidate pairs the sentence joins: "X and Y", "between X and Y", "X-Y" compounds.

@@ -1,8 +1,9 @@
 //! Longest-match lookup of multi-word phrases over tokens: the one mechanism behind every gazetteer and
 //! lexicon (countries, organisations, titles, triggers).
 //!
-//! Phrases are keyed by the normal form of their first token, so a lookup costs one hash probe per token
-//! plus a comparison of the few phrases starting with that word. Each phrase remembers how its words were
+//! Words are numbered once (`Vocab`, shared by all tables of a lexicon) and an article's tokens are
+//! numbered once, so a lookup walks a trie comparing numbers: one probe for the first word, then a short
+//! scan of the continuations per further word, and never a string compare. Each phrase remembers how its words were
 //! capitalised in the list, so a lookup can insist that the text capitalises them too ("Security Council",
 //! not "security council") and that short all-caps abbreviations match exactly ("US", not "us").
 
@@ -46,28 +47,69 @@ struct Node<T> {
     ends: Vec<Phrase<T>>,
     /// Next word → node index: usually a handful, scanned in order; a node with many ("the …",
     /// "national …") also keeps them hashed in `wide`.
-    next: Vec<(Box<str>, u32)>,
-    wide: Option<FxHashMap<Box<str>, u32>>,
+    next: Vec<(u32, u32)>,
+    wide: Option<FxHashMap<u32, u32>>,
 }
 
 /// Continuations beyond which a node hashes them.
 const WIDE: usize = 8;
 
 impl<T> Node<T> {
-    fn child(&self, word: &str) -> Option<u32> {
+    fn child(&self, word: u32) -> Option<u32> {
         match &self.wide {
-            Some(map) => map.get(word).copied(),
-            None => self.next.iter().find(|(w, _)| &**w == word).map(|&(_, n)| n),
+            Some(map) => map.get(&word).copied(),
+            None => self.next.iter().find(|(w, _)| *w == word).map(|&(_, n)| n),
         }
     }
 
-    fn add_child(&mut self, word: &str, node: u32) {
-        self.next.push((word.into(), node));
+    fn add_child(&mut self, word: u32, node: u32) {
+        self.next.push((word, node));
         if let Some(map) = &mut self.wide {
-            map.insert(word.into(), node);
+            map.insert(word, node);
         } else if self.next.len() > WIDE {
-            self.wide = Some(self.next.iter().cloned().collect());
+            self.wide = Some(self.next.iter().copied().collect());
         }
+    }
+}
+
+/// Numbers for words (normal forms). Tables built with one vocabulary are looked up with its numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+}
+
+/// The number of a word no table knows.
+pub const UNKNOWN: u32 = u32::MAX;
+
+impl Vocab {
+    /// The word's number, adding it when new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.into());
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The word's number, or `UNKNOWN`.
+    pub fn id(&self, word: &str) -> u32 {
+        self.ids.get(word).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The word numbered `id`.
+    pub fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 }
 
@@ -84,7 +126,7 @@ pub enum CaseRule {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     /// First word → trie node; one hash probe per token looked up.
-    by_first: FxHashMap<Box<str>, u32>,
+    by_first: FxHashMap<u32, u32>,
     nodes: Vec<Node<T>>,
     rule: CaseRule,
 }
@@ -152,26 +194,29 @@ impl<T> PhraseTable<T> {
         (self.nodes.len() - 1) as u32
     }
 
-    /// Adds `phrase` (tokenised like article text) with `value`. Empty phrases are ignored.
-    pub fn insert(&mut self, phrase: &str, value: T) {
+    /// Adds `phrase` (tokenised like article text) with `value`, numbering its words in `vocab`. Empty
+    /// phrases are ignored.
+    pub fn insert(&mut self, vocab: &mut Vocab, phrase: &str, value: T) {
         let tokens = tokenize(phrase, 0, phrase.len());
         let Some(first) = tokens.first() else {
             return;
         };
-        let mut node = match self.by_first.get(first.norm.as_str()) {
+        let first = vocab.intern(&first.norm);
+        let mut node = match self.by_first.get(&first) {
             Some(&n) => n,
             None => {
                 let n = self.new_node();
-                self.by_first.insert(first.norm.as_str().into(), n);
+                self.by_first.insert(first, n);
                 n
             }
         };
         for t in &tokens[1..] {
-            node = match self.nodes[node as usize].child(&t.norm) {
+            let word = vocab.intern(&t.norm);
+            node = match self.nodes[node as usize].child(word) {
                 Some(n) => n,
                 None => {
                     let n = self.new_node();
-                    self.nodes[node as usize].add_child(&t.norm, n);
+                    self.nodes[node as usize].add_child(word, n);
                     n
                 }
             };
@@ -197,25 +242,25 @@ impl<T> PhraseTable<T> {
         self.nodes[node as usize].ends.push(Phrase { cases: cases.into(), value });
     }
 
-    /// Whether any phrase starts with this normal form (a cheap pre-check).
-    pub fn starts_with(&self, norm: &str) -> bool {
-        self.by_first.contains_key(norm)
+    /// Whether any phrase starts with the word numbered `word`.
+    pub fn starts_with(&self, word: u32) -> bool {
+        self.by_first.contains_key(&word)
     }
 
-    /// The longest phrase starting at token `i`. `key(j)` gives the form of token `j` to compare (its
-    /// normal form, or a typo-corrected one). Walks the trie one token at a time; a longer phrase whose
+    /// The longest phrase starting at token `i`. `key(j)` gives the number (in the table's vocabulary)
+    /// of the form of token `j` to compare: its normal form, or a typo-corrected one. Walks the trie one token at a time; a longer phrase whose
     /// capitalisation does not fit gives way to the longest shorter one that does.
-    pub fn longest<'k>(
+    pub fn longest(
         &self,
         text: &str,
         tokens: &[Token],
         i: usize,
-        key: impl Fn(usize) -> &'k str,
+        key: impl Fn(usize) -> u32,
     ) -> Option<Match<'_, T>> {
         if i >= tokens.len() {
             return None;
         }
-        let mut node = *self.by_first.get(key(i))?;
+        let mut node = *self.by_first.get(&key(i))?;
         let mut len = 1;
         let mut best: Option<Match<'_, T>> = None;
         loop {
@@ -247,25 +292,25 @@ impl<T> PhraseTable<T> {
 
     /// `longest`, skipped outright (no hash probe) when `may_start` says no phrase can begin here: the
     /// per-token `lexicon::starts` bits answer that for every table at once.
-    pub fn longest_if<'k>(
+    pub fn longest_if(
         &self,
         may_start: bool,
         text: &str,
         tokens: &[Token],
         i: usize,
-        key: impl Fn(usize) -> &'k str,
+        key: impl Fn(usize) -> u32,
     ) -> Option<Match<'_, T>> {
         if may_start { self.longest(text, tokens, i, key) } else { None }
     }
 
-    /// The normal forms phrases start with.
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(|w| &**w)
+    /// The numbers of the words phrases start with.
+    pub fn first_words(&self) -> impl Iterator<Item = u32> {
+        self.by_first.keys().copied()
     }
 
-    /// Every word of every phrase, for building spelling vocabularies.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.first_words().chain(self.nodes.iter().flat_map(|n| n.next.iter().map(|(w, _)| &**w)))
+    /// The numbers of every word of every phrase, for building spelling vocabularies.
+    pub fn words(&self) -> impl Iterator<Item = u32> {
+        self.first_words().chain(self.nodes.iter().flat_map(|n| n.next.iter().map(|&(w, _)| w)))
     }
 }
 
@@ -273,46 +318,46 @@ impl<T> PhraseTable<T> {
 mod tests {
     use super::*;
 
-    fn find(table: &PhraseTable<u32>, text: &str, i: usize) -> Option<(usize, Vec<u32>)> {
+    fn find(table: &PhraseTable<u32>, vocab: &Vocab, text: &str, i: usize) -> Option<(usize, Vec<u32>)> {
         let tokens = tokenize(text, 0, text.len());
-        table.longest(text, &tokens, i, |j| tokens[j].norm.as_str()).map(|m| (m.len, m.values.into_iter().copied().collect()))
+        table.longest(text, &tokens, i, |j| vocab.id(&tokens[j].norm)).map(|m| (m.len, m.values.into_iter().copied().collect()))
     }
 
     #[test]
     fn the_longest_phrase_wins() {
-        let mut t = PhraseTable::new(CaseRule::Proper);
-        t.insert("United", 1);
-        t.insert("United States", 2);
-        t.insert("United States of America", 3);
-        assert_eq!(find(&t, "the United States of America said", 1), Some((4, vec![3])));
-        assert_eq!(find(&t, "the United States said", 1), Some((2, vec![2])));
+        let (mut t, mut v) = (PhraseTable::new(CaseRule::Proper), Vocab::default());
+        t.insert(&mut v, "United", 1);
+        t.insert(&mut v, "United States", 2);
+        t.insert(&mut v, "United States of America", 3);
+        assert_eq!(find(&t, &v, "the United States of America said", 1), Some((4, vec![3])));
+        assert_eq!(find(&t, &v, "the United States said", 1), Some((2, vec![2])));
     }
 
     #[test]
     fn proper_names_must_be_capitalised_and_abbreviations_exact() {
-        let mut t = PhraseTable::new(CaseRule::Proper);
-        t.insert("Security Council", 1);
-        t.insert("US", 2);
-        assert_eq!(find(&t, "the security council", 1), None);
-        assert_eq!(find(&t, "the Security Council", 1), Some((2, vec![1])));
-        assert_eq!(find(&t, "told us", 1), None);
-        assert_eq!(find(&t, "the US said", 1), Some((1, vec![2])));
+        let (mut t, mut v) = (PhraseTable::new(CaseRule::Proper), Vocab::default());
+        t.insert(&mut v, "Security Council", 1);
+        t.insert(&mut v, "US", 2);
+        assert_eq!(find(&t, &v, "the security council", 1), None);
+        assert_eq!(find(&t, &v, "the Security Council", 1), Some((2, vec![1])));
+        assert_eq!(find(&t, &v, "told us", 1), None);
+        assert_eq!(find(&t, &v, "the US said", 1), Some((1, vec![2])));
     }
 
     #[test]
     fn loose_tables_ignore_case_and_keep_all_values_of_the_longest_match() {
-        let mut t = PhraseTable::new(CaseRule::Loose);
-        t.insert("host talks", 1);
-        t.insert("host talks", 2);
-        t.insert("Foreign Minister", 3);
-        assert_eq!(find(&t, "to host talks", 1), Some((2, vec![1, 2])));
-        assert_eq!(find(&t, "the foreign minister", 1), Some((2, vec![3])));
+        let (mut t, mut v) = (PhraseTable::new(CaseRule::Loose), Vocab::default());
+        t.insert(&mut v, "host talks", 1);
+        t.insert(&mut v, "host talks", 2);
+        t.insert(&mut v, "Foreign Minister", 3);
+        assert_eq!(find(&t, &v, "to host talks", 1), Some((2, vec![1, 2])));
+        assert_eq!(find(&t, &v, "the foreign minister", 1), Some((2, vec![3])));
     }
 
     #[test]
     fn curly_apostrophes_match_straight_ones() {
-        let mut t = PhraseTable::new(CaseRule::Proper);
-        t.insert("Côte d'Ivoire", 1);
-        assert_eq!(find(&t, "in Côte d’Ivoire", 1), Some((2, vec![1])));
+        let (mut t, mut v) = (PhraseTable::new(CaseRule::Proper), Vocab::default());
+        t.insert(&mut v, "Côte d'Ivoire", 1);
+        assert_eq!(find(&t, &v, "in Côte d’Ivoire", 1), Some((2, vec![1])));
     }
 }

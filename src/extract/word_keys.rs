@@ -1,0 +1,94 @@
+//! What the lexicon makes of each token of an article, looked up once per distinct word: the key it is
+//! looked up by (its normal form, or the lexicon word it is a typo of), the numbers of both forms in the
+//! lexicon's vocabulary, and which tables a phrase starting with it could come from.
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
+
+use super::lexicon::Lexicon;
+use super::speller;
+use super::tokens::{Shape, Token};
+
+/// Per token of an article (indexed like its tokens).
+#[derive(Debug, Default)]
+pub struct WordKeys {
+    /// Lexicon keys: normal forms, typo-corrected for lexicon words.
+    pub keys: Vec<CompactString>,
+    /// Numbers in `Lexicon::vocab` of the normal forms and of the keys (`phrase_table::UNKNOWN` for
+    /// words no table knows).
+    pub norm_ids: Vec<u32>,
+    pub key_ids: Vec<u32>,
+    /// What each token can start (`lexicon::starts` bits), by its normal form or its key.
+    pub starts: Vec<u8>,
+}
+
+impl WordKeys {
+    /// The keys of `tokens`. A word repeats often in one article; its spelling and numbers are looked up
+    /// once.
+    pub fn of(lex: &Lexicon, tokens: &[Token]) -> WordKeys {
+        let mut seen: FxHashMap<&str, (CompactString, u32, u32, u8)> = FxHashMap::default();
+        let mut out = WordKeys {
+            keys: Vec::with_capacity(tokens.len()),
+            norm_ids: Vec::with_capacity(tokens.len()),
+            key_ids: Vec::with_capacity(tokens.len()),
+            starts: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            let (key, norm_id, key_id, starts) = match seen.get(t.norm.as_str()) {
+                Some(v) => v.clone(),
+                None => {
+                    let key = lexicon_key(lex, t);
+                    let norm_id = lex.word_id(&t.norm);
+                    let key_id = if key == t.norm { norm_id } else { lex.word_id(&key) };
+                    let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
+                    let v = (key, norm_id, key_id, starts);
+                    seen.insert(t.norm.as_str(), v.clone());
+                    v
+                }
+            };
+            out.keys.push(key);
+            out.norm_ids.push(norm_id);
+            out.key_ids.push(key_id);
+            out.starts.push(starts);
+        }
+        out
+    }
+}
+
+/// The form a token is looked up by in lexicons: its normal form, or the lexicon word it is a typo of.
+fn lexicon_key(lex: &Lexicon, t: &Token) -> CompactString {
+    if t.norm.len() >= speller::MIN_LEN
+        && t.shape == Shape::Word
+        && !t.all_caps
+        && let Some(fixed) = lex.speller.correct(&t.norm)
+    {
+        return fixed.into();
+    }
+    t.norm.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::starts;
+    use crate::extract::phrase_table::UNKNOWN;
+    use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn typos_get_the_lexicon_word_as_key_and_its_number_and_starts() {
+        let lex = Lexicon::bundled().unwrap();
+        let text = "The Forign Minister held disscussions with Zqxwv and the Forign Minister left.";
+        let tokens = tokenize(text, 0, text.len());
+        let w = WordKeys::of(&lex, &tokens);
+        assert_eq!(w.keys.len(), tokens.len());
+        assert_eq!(w.keys[1], "foreign");
+        assert_eq!(w.key_ids[1], lex.word_id("foreign"));
+        assert_ne!(w.key_ids[1], w.norm_ids[1]);
+        assert_ne!(w.starts[1] & starts::TITLE, 0);
+        assert_eq!(w.keys[4], "discussions");
+        assert_ne!(w.starts[4] & starts::TRIGGER, 0);
+        // An unknown word keeps its own form and has no number; a repeated word gets the same answers.
+        assert_eq!((w.keys[6].as_str(), w.norm_ids[6], w.starts[6]), ("zqxwv", UNKNOWN, 0));
+        assert_eq!((&w.keys[9], w.key_ids[9], w.starts[9]), (&w.keys[1], w.key_ids[1], w.starts[1]));
+    }
+}
