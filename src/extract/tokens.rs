@@ -84,6 +84,10 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                 k = j;
             } else {
                 k += w;
+                // ASCII letters and digits, the bulk of any word, without decoding characters.
+                while k < to && text.as_bytes()[k].is_ascii_alphanumeric() {
+                    k += 1;
+                }
                 while k < to {
                     let c = char_at(text, k);
                     // Letters, digits, and an apostrophe inside a word ("d'Ivoire"), not a possessive.
@@ -152,14 +156,20 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
 
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape) {
     let raw = &text[start..end];
-    let (norm, capitalised, all_caps) = if raw.is_ascii() {
-        let b = raw.as_bytes();
-        let (mut letters, mut upper) = (0, 0);
-        for &x in b {
-            letters += usize::from(x.is_ascii_alphabetic());
-            upper += usize::from(x.is_ascii_uppercase());
+    let b = raw.as_bytes();
+    // One pass over the bytes: letters, capitals, and whether anything is beyond ASCII.
+    let (mut letters, mut upper, mut high) = (0usize, 0usize, 0u8);
+    for &x in b {
+        letters += usize::from(x.is_ascii_alphabetic());
+        upper += usize::from(x.is_ascii_uppercase());
+        high |= x;
+    }
+    let (norm, capitalised, all_caps) = if high < 0x80 {
+        let mut norm = CompactString::new(raw);
+        if upper > 0 {
+            norm.make_ascii_lowercase();
         }
-        (normal_form(raw), b[0].is_ascii_uppercase(), letters >= 2 && upper == letters)
+        (norm, b[0].is_ascii_uppercase(), letters >= 2 && upper == letters)
     } else {
         let (mut letters, mut upper) = (0, 0);
         for c in raw.chars().filter(|c| c.is_alphabetic()) {
