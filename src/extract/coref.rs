@@ -765,6 +765,13 @@ fn titles_match(held: &str, said: &str) -> bool {
 
 /// Whether two written names can be the same person: same last word, and one's words within the other's.
 fn names_agree(a: &str, b: &str) -> bool {
+    // Most pairs differ in the surname: settled without building anything.
+    let (Some(la), Some(lb)) = (a.split_whitespace().next_back(), b.split_whitespace().next_back()) else {
+        return false;
+    };
+    if !super::tokens::normal_chars(la).eq(super::tokens::normal_chars(lb)) {
+        return false;
+    }
     let na = super::tokens::normalise(a);
     let nb = super::tokens::normalise(b);
     let wa: Vec<&str> = na.split_whitespace().collect();

@@ -69,7 +69,7 @@ pub struct SentenceEvents<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
-    pub words: &'a WordKeys,
+    pub words: &'a WordKeys<'a>,
     pub range: Range<usize>,
     pub args: Vec<Arg>,
     /// Entities of the pair in focus before this sentence.
@@ -96,7 +96,7 @@ impl<'a> SentenceEvents<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        &self.words.keys[i]
+        self.words.keys[i]
     }
 
     fn arg_covering(&self, i: usize) -> Option<usize> {

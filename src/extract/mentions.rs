@@ -93,7 +93,7 @@ pub struct SentenceReader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
-    words: &'a WordKeys,
+    words: &'a WordKeys<'a>,
     range: Range<usize>,
     sentence: usize,
     /// Lookups already made, per token of the sentence: the same token is asked about by several phrase
@@ -114,7 +114,7 @@ impl<'a> SentenceReader<'a> {
         lex: &'a Lexicon,
         text: &'a str,
         tokens: &'a [Token],
-        words: &'a WordKeys,
+        words: &'a WordKeys<'a>,
         range: Range<usize>,
         sentence: usize,
     ) -> Self {
@@ -134,7 +134,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        &self.words.keys[i]
+        self.words.keys[i]
     }
 
     fn in_range(&self, i: usize) -> bool {

@@ -252,11 +252,18 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         a.mentions.sort_by_key(|m| (m.start, m.end));
         // Surface forms seen become aliases, so a corpus file alone says how the actor was written.
         let mut seen: Vec<String> = Vec::new();
+        let mut seen_raw: Vec<&str> = Vec::new();
         for m in &a.mentions {
             if matches!(m.via, crate::corpus::MentionVia::Pronoun | crate::corpus::MentionVia::Group) {
                 continue;
             }
-            let s = clean_alias(&article.text[m.start..m.end]);
+            // An actor is mostly written the same few ways: each way is cleaned once.
+            let raw = &article.text[m.start..m.end];
+            if seen_raw.contains(&raw) {
+                continue;
+            }
+            seen_raw.push(raw);
+            let s = clean_alias(raw);
             if s != a.name && !a.aliases.contains(&s) && !seen.contains(&s) {
                 seen.push(s);
             }
@@ -316,7 +323,14 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
 
 /// A mention's text as an alias: one line, without a leading "the" or a trailing possessive.
 fn clean_alias(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s).to_string();
+    let one_line = s.split_whitespace().eq(s.split(' '));
+    let joined;
+    let s = if one_line {
+        s
+    } else {
+        joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    };
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
     s.trim_end_matches("\u{2019}s").trim_end_matches("'s").to_string()
 }

@@ -196,6 +196,11 @@ pub fn normal_form(raw: &str) -> CompactString {
         s.make_ascii_lowercase();
         return s;
     }
+    normal_chars(raw).collect()
+}
+
+/// The characters of `raw`'s normal form, without building it (for comparing).
+pub fn normal_chars(raw: &str) -> impl Iterator<Item = char> + '_ {
     raw.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' => '\'',
@@ -204,7 +209,6 @@ pub fn normal_form(raw: &str) -> CompactString {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! looked up by (its normal form, or the lexicon word it is a typo of), the numbers of both forms in the
 //! lexicon's vocabulary, and which tables a phrase starting with it could come from.
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -11,9 +10,10 @@ use super::tokens::{Shape, Token};
 
 /// Per token of an article (indexed like its tokens).
 #[derive(Debug, Default)]
-pub struct WordKeys {
-    /// Lexicon keys: normal forms, typo-corrected for lexicon words.
-    pub keys: Vec<CompactString>,
+pub struct WordKeys<'a> {
+    /// Lexicon keys: normal forms, typo-corrected for lexicon words (borrowed from the tokens or the
+    /// lexicon).
+    pub keys: Vec<&'a str>,
     /// Numbers in `Lexicon::vocab` of the normal forms and of the keys (`phrase_table::UNKNOWN` for
     /// words no table knows).
     pub norm_ids: Vec<u32>,
@@ -22,11 +22,12 @@ pub struct WordKeys {
     pub starts: Vec<u8>,
 }
 
-impl WordKeys {
+impl<'a> WordKeys<'a> {
     /// The keys of `tokens`. A word repeats often in one article; its spelling and numbers are looked up
     /// once.
-    pub fn of(lex: &Lexicon, tokens: &[Token]) -> WordKeys {
-        let mut seen: FxHashMap<&str, (CompactString, u32, u32, u8)> = FxHashMap::default();
+    pub fn of(lex: &'a Lexicon, tokens: &'a [Token]) -> WordKeys<'a> {
+        let mut seen: FxHashMap<&str, (&str, u32, u32, u8)> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
         let mut out = WordKeys {
             keys: Vec::with_capacity(tokens.len()),
             norm_ids: Vec::with_capacity(tokens.len()),
@@ -35,14 +36,14 @@ impl WordKeys {
         };
         for t in tokens {
             let (key, norm_id, key_id, starts) = match seen.get(t.norm.as_str()) {
-                Some(v) => v.clone(),
+                Some(&v) => v,
                 None => {
                     let key = lexicon_key(lex, t);
                     let norm_id = lex.word_id(&t.norm);
                     let key_id = if key == t.norm { norm_id } else { lex.word_id(&key) };
                     let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
                     let v = (key, norm_id, key_id, starts);
-                    seen.insert(t.norm.as_str(), v.clone());
+                    seen.insert(t.norm.as_str(), v);
                     v
                 }
             };
@@ -56,15 +57,15 @@ impl WordKeys {
 }
 
 /// The form a token is looked up by in lexicons: its normal form, or the lexicon word it is a typo of.
-fn lexicon_key(lex: &Lexicon, t: &Token) -> CompactString {
+fn lexicon_key<'a>(lex: &'a Lexicon, t: &'a Token) -> &'a str {
     if t.norm.len() >= speller::MIN_LEN
         && t.shape == Shape::Word
         && !t.all_caps
         && let Some(fixed) = lex.speller.correct(&t.norm)
     {
-        return fixed.into();
+        return fixed;
     }
-    t.norm.clone()
+    &t.norm
 }
 
 #[cfg(test)]
