@@ -638,9 +638,9 @@ impl<'a> SentenceReader<'a> {
             country = Some(c);
             j = at.end;
         }
+        let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
         let name_start = j;
         let name_end = self.name_at(j);
-        let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
         let start = if self.norm(start) == "the" { start + 1 } else { start };
         let title = (!titles.is_empty()).then(|| titles.join(" and "));
         match name_end {
@@ -710,22 +710,29 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let toks = &self.tokens[..self.range.end];
-        let (len, referent) = if let Some((len, o)) = self.organisation_at(j) {
-            (len, Referent::Organisation(o))
-        } else {
-            let m = self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k])?;
-            let head = m.values[0];
-            let name = match country {
-                Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
-                None => return None,
-            };
-            let sector = if head.media { "MED".to_string() } else { head.sector.clone() };
-            (m.len, Referent::Institution { name, sector, country, acronym: None })
+        let organisation = self.organisation_at(j);
+        let head = match organisation {
+            Some(_) => None,
+            None => Some(self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k])?),
         };
-        match self.title_word_at(j + len) {
-            Some((_, TitleRef::Title(_) | TitleRef::Rank(_))) => Some((len, referent)),
-            _ => None,
+        let len = organisation.map_or_else(|| head.as_ref().map_or(0, |m| m.len), |(len, _)| len);
+        if !matches!(self.title_word_at(j + len), Some((_, TitleRef::Title(_) | TitleRef::Rank(_)))) {
+            return None;
         }
+        let referent = match (organisation, head) {
+            (Some((_, o)), _) => Referent::Organisation(o),
+            (None, Some(m)) => {
+                let head = m.values[0];
+                let name = match country {
+                    Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
+                    None => return None,
+                };
+                let sector = if head.media { "MED".to_string() } else { head.sector.clone() };
+                Referent::Institution { name, sector, country, acronym: None }
+            }
+            (None, None) => return None,
+        };
+        Some((len, referent))
     }
 
     /// "of Morocco", "of the United States" at `i`: the country's tokens and the country.
