@@ -718,7 +718,7 @@ impl<'a> SentenceEvents<'a> {
                         return Some(u);
                     }
                     let t = &self.tokens[k - 1];
-                    if !(t.shape == Shape::Possessive || t.is_word() && !t.capitalised && !g.prepositions.has(self.norm(k - 1))) {
+                    if t.shape != Shape::Possessive && (!t.is_word() || t.capitalised || g.prepositions.has(self.norm(k - 1))) {
                         break;
                     }
                     k -= 1;

@@ -462,7 +462,7 @@ impl<'a> SentenceReader<'a> {
                     return None;
                 }
                 // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
-                let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && q != self.range.start || self.tokens[q].capitalised && self.qualifier_word(q));
+                let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && (q != self.range.start || self.qualifier_word(q)));
                 // "international forces", "peacekeeping troops": not the country's they are in.
                 if (b.min(start)..k).any(|q| matches!(self.norm(q), "international" | "foreign" | "multinational" | "coalition" | "allied" | "peacekeeping" | "un" | "nato")) {
                     return None;
@@ -850,7 +850,7 @@ impl<'a> SentenceReader<'a> {
         let ethnic = self.in_range(j)
             && self.tokens[j].capitalised
             && (self.qualifier_word(j) || self.country_at(j).is_some_and(|(len, _, via)| len == 1 && via == MentionVia::Demonym))
-            && !self.in_range(j + 1).then(|| self.tokens[j + 1].capitalised).unwrap_or(false);
+            && !(self.in_range(j + 1) && self.tokens[j + 1].capitalised);
         if !self.in_range(j) || self.tokens[j].capitalised && !ethnic {
             return None;
         }

@@ -40,7 +40,7 @@ impl<'a> WordKeys<'a> {
                 None => {
                     let key = lexicon_key(lex, t);
                     let norm_id = lex.word_id(&t.norm);
-                    let key_id = if key == t.norm { norm_id } else { lex.word_id(&key) };
+                    let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
                     let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
                     let v = (key, norm_id, key_id, starts);
                     seen.insert(t.norm.as_str(), v);
