@@ -593,3 +593,15 @@ fn a_body_found_by_its_shape_in_a_one_country_article_is_of_that_country() {
     let c = extract("The World Monuments Fund will support work in Peru.");
     assert_eq!(actor(&c, "World Monuments Fund").country, None, "a body whose name claims a wider reach keeps none");
 }
+
+#[test]
+fn a_bare_title_and_its_body_after_a_name_are_the_persons_not_the_subject() {
+    let c = extract("Admiral Maria Lopez, commander, Chilean Navy, met with Peruvian officials in Lima on Friday.");
+    let lopez = actor(&c, "Maria Lopez");
+    assert_eq!(lopez.title.as_deref(), Some("Commander"));
+    assert!(mention_texts(&c, "Maria Lopez").contains(&"commander"), "the title is a mention of her");
+    let navy = actor(&c, "Chilean Navy");
+    assert!(lopez.affiliations.contains(&navy.id), "the body the title is held in is hers: {:?}", lopez.affiliations);
+    assert!(has_edge(&c, InteractionKind::Consult, "Maria Lopez", "Peru"), "{:?}", edges(&c));
+    assert!(!has_edge(&c, InteractionKind::Consult, "Chilean Navy", "Peru"), "the body is not the one who met");
+}

@@ -757,11 +757,38 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let mut found = Vec::new();
-        let next = self.official(i + 1, &mut found)?;
+        let Some(next) = self.official(i + 1, &mut found) else {
+            return self.bare_appositive_title(i + 1);
+        };
         match found.first()?.referent.clone() {
             Referent::Title { title, sector, country } => Some((next, title, sector, country, found)),
             _ => None,
         }
+    }
+
+    /// ", commander, U.S. Central Command": a bare title then, after a comma, the body it is held in (the
+    /// style of military and government releases). The body becomes the person's, and is not read as
+    /// the subject of what follows.
+    #[allow(clippy::type_complexity)]
+    fn bare_appositive_title(&self, j: usize) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
+        let (len, TitleRef::Title(t)) = self.title_word_at(j)? else {
+            return None;
+        };
+        let k = j + len;
+        if !self.in_range(k + 1) || self.norm(k) != "," || !self.tokens[k + 1].capitalised {
+            return None;
+        }
+        let mut body = Vec::new();
+        let end = self.institution(k + 1, &mut body).or_else(|| self.gazetteer(k + 1, &mut body))?;
+        let first = body.first()?;
+        if first.tokens.start > k + 2 || !matches!(first.referent, Referent::Organisation(_) | Referent::Institution { .. }) {
+            return None;
+        }
+        let office = &self.lex.titles[t as usize];
+        let title = Referent::Title { title: office.name.clone(), sector: office.sector.clone(), country: None };
+        let mut found = vec![self.candidate(j..k, title, MentionVia::Title, false)];
+        found.extend(body.into_iter().map(|c| Candidate { nested: true, ..c }));
+        Some((end, office.name.clone(), office.sector.clone(), None, found))
     }
 
     /// Whether the name `i..end` reads as a person's: two or more words, or a known given name.
