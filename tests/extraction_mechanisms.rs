@@ -577,6 +577,10 @@ fn an_unknown_full_name_whose_surname_recurs_is_a_person_with_those_mentions() {
     assert_eq!(q.kind, ActorKind::Official);
     let said = mention_texts(&c, "Abboud Qanbar");
     assert!(said.contains(&"Qanbar") && said.contains(&"He"), "{said:?}");
+    // Capitalised words whose last one never stands alone again are not someone's name: a headline's
+    // "Sign Loan Guarantee", a project's "Cosmic Dust Lab".
+    let c = extract("Chile and Peru Sign Water Sharing Accord\n\nThe accord sets out how the two countries share water.");
+    assert!(c.actors.iter().all(|a| a.kind != ActorKind::Official), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
 
 #[test]

@@ -47,9 +47,10 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
     for run in runs {
         let last = joined[run.end - 1].as_ref().and_then(part);
         let Some(last) = last else { continue };
-        let first_token = joined[run.start].as_ref().map_or(0, |c| c.tokens.end);
+        // Later than the run itself: its own last word is no recurrence.
+        let run_end = joined[run.end - 1].as_ref().map_or(usize::MAX, |c| c.tokens.end);
         let recurs = joined.iter().flatten().any(|c| {
-            c.tokens.start > first_token && matches!(&c.referent, Referent::NamePart(w) if *w == last) && !c.nested
+            c.tokens.start >= run_end && matches!(&c.referent, Referent::NamePart(w) if *w == last) && !c.nested
         });
         if !recurs {
             continue;
