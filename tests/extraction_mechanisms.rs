@@ -609,3 +609,12 @@ fn a_bare_title_and_its_body_after_a_name_are_the_persons_not_the_subject() {
     assert!(has_edge(&c, InteractionKind::Consult, "Maria Lopez", "Peru"), "{:?}", edges(&c));
     assert!(!has_edge(&c, InteractionKind::Consult, "Chilean Navy", "Peru"), "the body is not the one who met");
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let c = extract("Norwegian Army Chief General Anna K. Berg met Danish officials in Oslo. Berg praised the talks.");
+    let berg = actor(&c, "Anna K. Berg");
+    assert_eq!(berg.country.as_deref(), Some("NOR"));
+    assert!(mention_texts(&c, "Anna K. Berg").contains(&"Berg"), "the surname alone is her too");
+    assert!(c.actors.iter().all(|a| a.name != "Anna K"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+}

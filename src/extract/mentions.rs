@@ -254,8 +254,13 @@ impl<'a> SentenceReader<'a> {
                 words += 1;
                 after_particle = false;
             } else if words > 0 || self.lex.grammar.name_particles.has(&t.norm) {
-                // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in".
-                let joiner = self.lex.grammar.name_particles.has(&t.norm) || (t.norm == "-" && words > 0);
+                // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in"; so does the
+                // full stop of a middle initial: "Joseph L. Votel".
+                let initial = t.norm == "." && words > 0 && {
+                    let p = &self.tokens[j - 1];
+                    p.is_word() && p.capitalised && p.end - p.start == 1
+                };
+                let joiner = self.lex.grammar.name_particles.has(&t.norm) || (t.norm == "-" && words > 0) || initial;
                 let mut k = j + 1;
                 if joiner && self.in_range(k) && self.tokens[k].norm == "-" {
                     k += 1;
