@@ -618,3 +618,16 @@ fn a_middle_initial_stays_inside_the_name() {
     assert!(mention_texts(&c, "Anna K. Berg").contains(&"Berg"), "the surname alone is her too");
     assert!(c.actors.iter().all(|a| a.name != "Anna K"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_bodys_title_without_a_name_is_an_official_of_that_body() {
+    let c = extract("A Foreign Office spokesman said the envoy would visit Chile. Gen. Anna Berg, Chilean Navy commander, welcomed the visit.");
+    let spokesman = c.actors.iter().find(|a| a.kind == ActorKind::Official && a.title.as_deref() == Some("Spokesperson"));
+    let spokesman = spokesman.unwrap_or_else(|| panic!("{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>()));
+    let office = actor(&c, "Foreign Office");
+    assert!(spokesman.affiliations.contains(&office.id), "{:?}", spokesman.affiliations);
+    // After a name, "<body> <title>" is the person's title and body, not a separate actor.
+    let berg = actor(&c, "Anna Berg");
+    assert_eq!(berg.title.as_deref(), Some("Commander"));
+    assert!(mention_texts(&c, "Anna Berg").contains(&"Chilean Navy commander"), "{:?}", mention_texts(&c, "Anna Berg"));
+}

@@ -571,7 +571,7 @@ impl<'a> SentenceReader<'a> {
     /// Official phrases: [the] [country ('s)] [modifiers] title [and title] [rank] [honorific] [name].
     fn official(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let mut j = i;
-        if self.norm(j) == "the" {
+        if matches!(self.norm(j), "the" | "a" | "an") {
             j += 1;
         }
         // Every official phrase starts with a country, a body or a title word.
@@ -580,7 +580,14 @@ impl<'a> SentenceReader<'a> {
         }
         let mut country = None;
         let mut nested = Vec::new();
-        if let Some((len, c, via)) = self.country_at(j) {
+        // A listed body that itself starts with a country's name, right before a title: "U.S. Central
+        // Command commander".
+        let listed_body = self.body_before_title(j, None).filter(|(_, r)| matches!(r, Referent::Organisation(_)));
+        let had_listed_body = listed_body.is_some();
+        if let Some((len, referent)) = listed_body {
+            nested.push(self.candidate(j..j + len, referent, MentionVia::Name, true));
+            j += len;
+        } else if let Some((len, c, via)) = self.country_at(j) {
             nested.push(self.candidate(j..j + len, Referent::Country(c), via, true));
             country = Some(c);
             j += len;
@@ -589,7 +596,9 @@ impl<'a> SentenceReader<'a> {
             }
         }
         // A body between the country and the title: "U.S. Army General Joseph Votel", "UN Secretary-General".
-        if let Some((len, referent)) = self.body_before_title(j, country) {
+        if !had_listed_body
+            && let Some((len, referent)) = self.body_before_title(j, country)
+        {
             let from = nested.first().map_or(j, |c: &Candidate| c.tokens.start);
             nested.push(self.candidate(from..j + len, referent, MentionVia::Name, true));
             j += len;
@@ -646,7 +655,7 @@ impl<'a> SentenceReader<'a> {
         let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
         let name_start = j;
         let name_end = self.name_at(j);
-        let start = if self.norm(start) == "the" { start + 1 } else { start };
+        let start = if matches!(self.norm(start), "the" | "a" | "an") { start + 1 } else { start };
         let title = (!titles.is_empty()).then(|| titles.join(" and "));
         match name_end {
             Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
@@ -683,8 +692,10 @@ impl<'a> SentenceReader<'a> {
                 Some(next)
             }
             _ if !titles.is_empty() => {
-                // A title without a name. A lower-case one needs "the" or a country to be a reference.
-                let definite = self.norm(i) == "the" || country.is_some() || saw_capital_title;
+                // A title without a name. A lower-case one needs "the", a country or a body to be a
+                // reference ("a Foreign Office spokesman").
+                let of_body = nested.iter().any(|c| matches!(c.referent, Referent::Organisation(_) | Referent::Institution { .. }));
+                let definite = self.norm(i) == "the" || country.is_some() || saw_capital_title || of_body;
                 if !definite || j == title_start {
                     return None;
                 }
@@ -718,8 +729,22 @@ impl<'a> SentenceReader<'a> {
         let organisation = self.organisation_at(j);
         let head = match organisation {
             Some(_) => None,
-            None => Some(self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k])?),
+            None => self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
         };
+        if organisation.is_none() && head.is_none() {
+            // A body read by its shape, ending in its head word: "Foreign Office spokesman".
+            let mut found = Vec::new();
+            let end = self.institution(j, &mut found)?;
+            let body = found.into_iter().next()?;
+            let is_body = matches!(body.referent, Referent::Organisation(_) | Referent::Institution { .. });
+            if !is_body || body.tokens != (j..end) {
+                return None;
+            }
+            return match self.title_word_at(end) {
+                Some((_, TitleRef::Title(_) | TitleRef::Rank(_))) => Some((end - j, body.referent)),
+                _ => None,
+            };
+        }
         let len = organisation.map_or_else(|| head.as_ref().map_or(0, |m| m.len), |(len, _)| len);
         if !matches!(self.title_word_at(j + len), Some((_, TitleRef::Title(_) | TitleRef::Rank(_)))) {
             return None;
