@@ -631,3 +631,16 @@ fn a_bodys_title_without_a_name_is_an_official_of_that_body() {
     assert_eq!(berg.title.as_deref(), Some("Commander"));
     assert!(mention_texts(&c, "Anna Berg").contains(&"Chilean Navy commander"), "{:?}", mention_texts(&c, "Anna Berg"));
 }
+
+#[test]
+fn numbered_units_keep_their_number_and_an_origin_is_not_a_target() {
+    let c = extract("Chilean marines, deployed from the 21st Marine Squadron, reached the border. The 4th Fighter Wing flew patrols.");
+    let squadron = actor(&c, "21st Marine Squadron");
+    assert_eq!(squadron.kind, ActorKind::Institution);
+    assert!(actor(&c, "4th Fighter Wing").kind == ActorKind::Institution);
+    assert!(
+        !edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Mobilize && t == "21st Marine Squadron"),
+        "deployed from a unit is not deployed against it: {:?}",
+        edges(&c)
+    );
+}

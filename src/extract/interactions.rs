@@ -1170,7 +1170,11 @@ impl<'a> SentenceEvents<'a> {
         let mut j = after;
         while j < self.range.end && j < after + 8 {
             if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
-                return self.preposition_before(j).filter(|p| g.locative_prepositions.has(p)).map(|_| (u, "place"));
+                // Where the act happened, not where its doers came from: "from" right after the act
+                // ("deployed from the 158th Wing") is an origin; after its object it is not ("seized
+                // weapons from the groups").
+                let origin = self.norm(after) == "from";
+                return self.preposition_before(j).filter(|p| g.locative_prepositions.has(p) && !origin).map(|_| (u, "place"));
             }
             if stops.contains(&j) || g.clause_breaks.has(self.norm(j)) || self.norm(j) == "," {
                 return None;

@@ -1058,8 +1058,13 @@ impl<'a> SentenceReader<'a> {
             return Some(h_end);
         }
         let stop = self.group_noun_at(h_end).unwrap_or(h_end);
+        // A numbered unit: "the 158th Fighter Wing", "2nd Battalion".
+        let numbered = start > self.range.start
+            && is_ordinal(&self.tokens[start - 1].norm)
+            && out.last().is_none_or(|c| c.tokens.end < start);
+        let (first, name) = if numbered { (start - 1, self.slice(start - 1..h_end).to_string()) } else { (start, name) };
         let referent = Referent::Institution { name, sector, country, acronym: None };
-        out.push(self.candidate(start..stop, referent, MentionVia::Name, false));
+        out.push(self.candidate(first..stop, referent, MentionVia::Name, false));
         Some(stop)
     }
 
@@ -1308,6 +1313,14 @@ fn clean_name(s: &str) -> String {
 }
 
 /// "foreign minister" → "Foreign Minister".
+/// "158th", "2nd", "1st": a number written as an ordinal.
+fn is_ordinal(norm: &str) -> bool {
+    norm.len() > 2
+        && norm.as_bytes()[0].is_ascii_digit()
+        && ["st", "nd", "rd", "th"].iter().any(|s| norm.ends_with(s))
+        && norm[..norm.len() - 2].bytes().all(|b| b.is_ascii_digit())
+}
+
 fn capitalise(s: &str) -> String {
     s.split(' ')
         .map(|w| {
