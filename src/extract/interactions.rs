@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, Trigger};
+use super::lexicon::{Lexicon, Trigger, WordList};
 use super::tokens::{Shape, Token};
 use super::word_keys::WordKeys;
 use crate::corpus::{InteractionKind, Modality, Span};
@@ -91,6 +91,11 @@ impl<'a> SentenceEvents<'a> {
         self.words.starts.get(i).is_some_and(|s| s & bit != 0)
     }
 
+    /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
+    fn is_in(&self, list: &WordList, k: usize) -> bool {
+        self.words.classes[k] & list.bit != 0
+    }
+
     fn norm(&self, i: usize) -> &str {
         &self.tokens[i].norm
     }
@@ -110,10 +115,10 @@ impl<'a> SentenceEvents<'a> {
         for (k, a) in self.args.iter().enumerate() {
             let after = a.tokens.end;
             let follows_report = after < self.range.end
-                && (g.reporting_verbs.has(self.norm(after)) && self.norm(after) != "according"
-                    || (after + 1 < self.range.end && g.gap_words.has(self.norm(after)) && g.reporting_verbs.has(self.norm(after + 1)) && !self.tokens[after].is(",")));
+                && (self.is_in(&g.reporting_verbs, after) && self.norm(after) != "according"
+                    || (after + 1 < self.range.end && self.is_in(&g.gap_words, after) && self.is_in(&g.reporting_verbs, after + 1) && !self.tokens[after].is(",")));
             let mut b = a.tokens.start;
-            while b > self.range.start && (g.determiners.has(self.norm(b - 1)) || self.norm(b - 1) == "a" || self.norm(b - 1) == "statement" || self.norm(b - 1) == "from") {
+            while b > self.range.start && (self.is_in(&g.determiners, b - 1) || self.norm(b - 1) == "a" || self.norm(b - 1) == "statement" || self.norm(b - 1) == "from") {
                 b -= 1;
             }
             let after_according = b >= self.range.start + 2 && self.norm(b - 1) == "to" && self.norm(b - 2) == "according";
@@ -240,7 +245,7 @@ impl<'a> SentenceEvents<'a> {
             }
             let g = &self.lex.grammar;
             let from = r.start.saturating_sub(7).max(self.range.start);
-            let verb = (from..r.start).rev().take_while(|&j| !g.clause_breaks.has(self.norm(j)) && self.norm(j) != ",").find(|&j| g.relief_verbs.has(self.norm(j)));
+            let verb = (from..r.start).rev().take_while(|&j| !self.is_in(&g.clause_breaks, j) && self.norm(j) != ",").find(|&j| self.is_in(&g.relief_verbs, j));
             if let Some(v) = verb {
                 skip[n] = true;
                 // "agreed to lift the embargo": the governing verb's event, with the lifting as its content.
@@ -332,7 +337,7 @@ impl<'a> SentenceEvents<'a> {
                 || start - self.range.start <= 3
                     && (self.range.start..start).all(|j| {
                         let t = &self.tokens[j];
-                        t.is_word() && (!t.capitalised || j == self.range.start) && !self.lex.grammar.prepositions.has(self.norm(j))
+                        t.is_word() && (!t.capitalised || j == self.range.start) && !self.is_in(&self.lex.grammar.prepositions, j)
                             && self.words.starts[j] & super::lexicon::starts::TRIGGER == 0
                     })
         };
@@ -372,8 +377,8 @@ impl<'a> SentenceEvents<'a> {
             ["not", "be", "also", "immediately", "again", "jointly", "further", "in", "principle", "on", "at", "last", "this", "next"]
                 .contains(&w)
                 || w.ends_with("ly")
-                || g.weekdays.has(w)
-                || g.gap_words.has(w) && w != ","
+                || self.is_in(&g.weekdays, j)
+                || self.is_in(&g.gap_words, j) && w != ","
         })
     }
 
@@ -391,7 +396,7 @@ impl<'a> SentenceEvents<'a> {
         let to = self.norm(inner - 1) == "to";
         let gerund = self.norm(inner).ends_with("ing");
         let g = &self.lex.grammar;
-        (to || gerund) && (end..inner).all(|j| !g.clause_breaks.has(self.norm(j)) && !["said", "says", ";", "which", "who"].contains(&self.norm(j)))
+        (to || gerund) && (end..inner).all(|j| !self.is_in(&g.clause_breaks, j) && !["said", "says", ";", "which", "who"].contains(&self.norm(j)))
     }
 
     /// The trigger entry that fits the words after it best (its preposition), else the first.
@@ -429,7 +434,7 @@ impl<'a> SentenceEvents<'a> {
 
         // The actors on the left and right of the trigger.
         // "focused on defeating ISIL": a gerund after a preposition has the subject of a verb.
-        let gerund = nominal && self.norm(trig.start).ends_with("ing") && trig.start > self.range.start && self.lex.grammar.prepositions.has(self.norm(trig.start - 1));
+        let gerund = nominal && self.norm(trig.start).ends_with("ing") && trig.start > self.range.start && self.is_in(&self.lex.grammar.prepositions, trig.start - 1);
         let left = if !nominal && let Some(r) = self.relative_subject(trig.start, units) {
             Some(r)
         } else if nominal {
@@ -640,15 +645,15 @@ impl<'a> SentenceEvents<'a> {
             while j > self.range.start && i - j < 4 {
                 let t = &self.tokens[j - 1];
                 let w = self.norm(j - 1);
-                if j < i && (g.determiners.has(w) || t.shape == Shape::Possessive || g.light_verbs.has(w)) {
+                if j < i && (self.is_in(&g.determiners, j - 1) || t.shape == Shape::Possessive || self.is_in(&g.light_verbs, j - 1)) {
                     return true;
                 }
                 let modifier = w == "-"
                     || t.shape == Shape::Number
-                    || t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.auxiliaries.has(w) && !g.gap_words.has(w)
-                        && !g.determiners.has(w)
+                    || t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, j - 1) && !self.is_in(&g.auxiliaries, j - 1) && !self.is_in(&g.gap_words, j - 1)
+                        && !self.is_in(&g.determiners, j - 1)
                         && self.lex.groups.longest_if(self.may_start(j - 1, super::lexicon::starts::GROUP), self.text, &self.tokens[..i], j - 1, |k| self.words.key_ids[k]).is_none_or(|m| j - 1 + m.len != j)
-                        && !self.lex.grammar.hypothetical_cues.has(w) && !["will", "to", "and", "or", "not"].contains(&w);
+                        && !self.is_in(&self.lex.grammar.hypothetical_cues, j - 1) && !["will", "to", "and", "or", "not"].contains(&w);
                 if !modifier {
                     break;
                 }
@@ -703,7 +708,7 @@ impl<'a> SentenceEvents<'a> {
             }
             let p = self.norm(j - 1);
             let t = &self.tokens[j - 1];
-            if g.clause_breaks.has(p) && p != "as" {
+            if self.is_in(&g.clause_breaks, j - 1) && p != "as" {
                 return None;
             }
             if p == "and" || p == "but" {
@@ -718,7 +723,7 @@ impl<'a> SentenceEvents<'a> {
                         return Some(u);
                     }
                     let t = &self.tokens[k - 1];
-                    if t.shape != Shape::Possessive && (!t.is_word() || t.capitalised || g.prepositions.has(self.norm(k - 1))) {
+                    if t.shape != Shape::Possessive && (!t.is_word() || t.capitalised || self.is_in(&g.prepositions, k - 1)) {
                         break;
                     }
                     k -= 1;
@@ -730,14 +735,14 @@ impl<'a> SentenceEvents<'a> {
                 if commas > 2 {
                     return None;
                 }
-            } else if g.gap_words.has(p) || (p.ends_with("ly") && t.is_word() && !t.capitalised) || g.infinitive_verbs.has(p) {
+            } else if self.is_in(&g.gap_words, j - 1) || (p.ends_with("ly") && t.is_word() && !t.capitalised) || self.is_in(&g.infinitive_verbs, j - 1) {
                 words += 1;
             } else if t.shape == Shape::Possessive {
                 // "this week's", part of a time phrase
-            } else if g.prepositions.has(p) && words < 6 {
+            } else if self.is_in(&g.prepositions, j - 1) && words < 6 {
                 words += 1;
             } else if p.ends_with("ed") && t.is_word() && !t.capitalised && self.words.starts[j - 1] & super::lexicon::starts::TRIGGER == 0
-                && j < i && g.prepositions.has(self.norm(j))
+                && j < i && self.is_in(&g.prepositions, j)
             {
                 // "ground forces, focused on defeating ISIL": a participle and its preposition.
                 words += 1;
@@ -770,7 +775,7 @@ impl<'a> SentenceEvents<'a> {
                     let w = self.norm(j);
                     t.shape == Shape::Number
                         || w == "of"
-                        || (t.is_word() && (!t.capitalised || j == self.range.start) && !g.prepositions.has(w) && self.words.starts[j] & super::lexicon::starts::TRIGGER == 0)
+                        || (t.is_word() && (!t.capitalised || j == self.range.start) && !self.is_in(&g.prepositions, j) && self.words.starts[j] & super::lexicon::starts::TRIGGER == 0)
                 })
         };
         let mut subject = units.iter().position(|u| {
@@ -799,7 +804,7 @@ impl<'a> SentenceEvents<'a> {
         }
         let clean = (units[subject].tokens.end..trigger).all(|j| {
             let w = self.norm(j);
-            !(g.clause_breaks.has(w) || ["which", "who", "that", "said", "says"].contains(&w) || g.reporting_verbs.has(w))
+            !(self.is_in(&g.clause_breaks, j) || ["which", "who", "that", "said", "says"].contains(&w) || self.is_in(&g.reporting_verbs, j))
         });
         (clean && units[subject].tokens.end <= trigger).then_some(subject)
     }
@@ -822,7 +827,7 @@ impl<'a> SentenceEvents<'a> {
             if matches!(p, "was" | "were" | "been" | "being" | "is" | "are" | "be") {
                 return None;
             }
-            let ok = g.gap_words.has(p) && p != "," || p == "and" || (t.is_word() && !t.capitalised && (p.ends_with("ly") || p.ends_with("ed")));
+            let ok = self.is_in(&g.gap_words, j - 1) && p != "," || p == "and" || (t.is_word() && !t.capitalised && (p.ends_with("ly") || p.ends_with("ed")));
             if !ok || units.iter().any(|u| u.tokens.end == j) {
                 return None;
             }
@@ -850,8 +855,8 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         let t = &self.tokens[trig - 1];
         let p = self.norm(trig - 1);
-        t.is_word() && !t.capitalised && p.ends_with('s') && !p.ends_with("ss") && !g.gap_words.has(p) && !g.auxiliaries.has(p)
-            && !g.prepositions.has(p) && !g.determiners.has(p) && !g.infinitive_verbs.has(p) && !p.ends_with("ly")
+        t.is_word() && !t.capitalised && p.ends_with('s') && !p.ends_with("ss") && !self.is_in(&g.gap_words, trig - 1) && !self.is_in(&g.auxiliaries, trig - 1)
+            && !self.is_in(&g.prepositions, trig - 1) && !self.is_in(&g.determiners, trig - 1) && !self.is_in(&g.infinitive_verbs, trig - 1) && !p.ends_with("ly")
             && self.words.starts[trig - 1] & super::lexicon::starts::TRIGGER == 0
     }
 
@@ -868,7 +873,7 @@ impl<'a> SentenceEvents<'a> {
             return None;
         }
         let mut k = comma + 1;
-        while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
+        while k < self.range.end && self.is_in(&self.lex.grammar.determiners, k) {
             k += 1;
         }
         units.iter().position(|u| u.tokens.start == k)
@@ -898,7 +903,7 @@ impl<'a> SentenceEvents<'a> {
             let t = &self.tokens[j - 1];
             // "His visit": a possessive pronoun that refers to someone.
             if let Some(u) = units.iter().position(|u| u.tokens.end == j && u.tokens.len() == 1)
-                && (self.lex.grammar.person_pronouns.has(p) || self.lex.grammar.thing_pronouns.has(p) || self.lex.grammar.plural_pronouns.has(p))
+                && (self.is_in(&self.lex.grammar.person_pronouns, j - 1) || self.is_in(&self.lex.grammar.thing_pronouns, j - 1) || self.is_in(&self.lex.grammar.plural_pronouns, j - 1))
             {
                 return Some(u);
             }
@@ -911,10 +916,10 @@ impl<'a> SentenceEvents<'a> {
                 return units.iter().position(|u| u.tokens.end == j - 1);
             }
             // "launched airstrikes", "carried out attacks" (the particle is skipped like any small word).
-            if g.light_verbs.has(p) {
+            if self.is_in(&g.light_verbs, j - 1) {
                 return self.verb_subject(j - 1, units);
             }
-            if g.determiners.has(p) || (t.is_word() && !t.capitalised && !g.prepositions.has(p) && !g.clause_breaks.has(p)) || p == "-" || t.shape == Shape::Number {
+            if self.is_in(&g.determiners, j - 1) || (t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, j - 1) && !self.is_in(&g.clause_breaks, j - 1)) || p == "-" || t.shape == Shape::Number {
                 j -= 1;
                 skipped += 1;
                 continue;
@@ -950,16 +955,16 @@ impl<'a> SentenceEvents<'a> {
             let of_support = w == "of" && nominal && matches!(t.kind, InteractionKind::Support | InteractionKind::Aid);
             if t.preps.iter().any(|p| p == w) || of_support || (w == "between" && t.preps.iter().any(|p| p == "with")) {
                 via = Some(if w == "between" { "between" } else { "preposition" });
-            } else if g.determiners.has(w) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || g.gap_words.has(w) && w != "," && w != "and" && w != "that" && w != "which" && w != "who" {
+            } else if self.is_in(&g.determiners, j) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || self.is_in(&g.gap_words, j) && w != "," && w != "and" && w != "that" && w != "which" && w != "who" {
                 // "met on Tuesday with", "accused the", "visited neighbouring"
             } else if (tok.is_word() && !tok.capitalised || w == "," && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised)
-                && steps < 4 && !g.prepositions.has(w) && !g.clause_breaks.has(w) && via.is_some()
+                && steps < 4 && !self.is_in(&g.prepositions, j) && !self.is_in(&g.clause_breaks, j) && via.is_some()
             {
                 // adjectives between preposition and actor: "strikes against militant X", "support for
                 // local, legitimate ground forces"
             } else if w == "-" || tok.shape == Shape::Number {
             } else if via.is_none() && nominal && steps < 2 && tok.is_word() && !tok.capitalised && w.ends_with("ed")
-                && (self.words.starts[j] & super::lexicon::starts::TRIGGER == 0 || g.light_verbs.has(w))
+                && (self.words.starts[j] & super::lexicon::starts::TRIGGER == 0 || self.is_in(&g.light_verbs, j))
             {
                 // "the agreement reached yesterday between X and Y": a participle after the noun.
             } else {
@@ -982,14 +987,14 @@ impl<'a> SentenceEvents<'a> {
             if let Some(u) = units.iter().position(|u| u.tokens.end == j) {
                 // The unit must follow a giving verb directly (a determiner between at most).
                 let mut b = units[u].tokens.start;
-                while b > self.range.start && g.determiners.has(self.norm(b - 1)) {
+                while b > self.range.start && self.is_in(&g.determiners, b - 1) {
                     b -= 1;
                 }
                 let giving = b > self.range.start
                     && ["gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "sent", "send", "sends", "offered", "offer", "offers", "promised", "promise", "promises", "handed", "lent", "loaned", "pledged"].contains(&self.norm(b - 1));
                 return giving.then_some((u, "recipient"));
             }
-            if g.clause_breaks.has(p) || p == "," || self.words.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
+            if self.is_in(&g.clause_breaks, j - 1) || p == "," || self.words.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
                 return None;
             }
             j -= 1;
@@ -1002,7 +1007,7 @@ impl<'a> SentenceEvents<'a> {
     fn unless_object(&self, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
         let u = (after..self.range.end).take_while(|&j| !matches!(self.norm(j), ";" | "said" | "says")).find(|&j| matches!(self.norm(j), "unless" | "if"))?;
         let mut k = u + 1;
-        while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
+        while k < self.range.end && self.is_in(&self.lex.grammar.determiners, k) {
             k += 1;
         }
         units.iter().position(|x| x.tokens.start == k).map(|x| (x, "unless"))
@@ -1018,18 +1023,18 @@ impl<'a> SentenceEvents<'a> {
         let mut j = after;
         while j < self.range.end && j < after + 8 {
             let w = self.norm(j);
-            if g.request_nouns.has(w) {
+            if self.is_in(&g.request_nouns, j) {
                 let mut k = j + 1;
                 if k >= self.range.end || !matches!(self.norm(k), "from" | "by") {
                     return None;
                 }
                 k += 1;
-                while k < self.range.end && g.determiners.has(self.norm(k)) {
+                while k < self.range.end && self.is_in(&g.determiners, k) {
                     k += 1;
                 }
                 return units.iter().position(|u| u.tokens.start == k).map(|u| (u, "requester"));
             }
-            if g.clause_breaks.has(w) || w == "," || units.iter().any(|u| u.tokens.start == j) {
+            if self.is_in(&g.clause_breaks, j) || w == "," || units.iter().any(|u| u.tokens.start == j) {
                 return None;
             }
             j += 1;
@@ -1067,7 +1072,7 @@ impl<'a> SentenceEvents<'a> {
                     b > after && self.norm(b - 1).ends_with("ed")
                 };
                 let addressee = prep == Some("to") && matches!(t.kind, InteractionKind::Accuse | InteractionKind::Protest) || by_participle;
-                let reporter = units[u].tokens.end < self.range.end && g.reporting_verbs.has(self.norm(units[u].tokens.end));
+                let reporter = units[u].tokens.end < self.range.end && self.is_in(&g.reporting_verbs, units[u].tokens.end);
                 if locative || reporter {
                     return None;
                 }
@@ -1086,7 +1091,7 @@ impl<'a> SentenceEvents<'a> {
                 && self.lex.trigger_table.longest_if(self.may_start(j + 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], j + 1, |k| self.words.key_ids[k]).is_some();
             let new_clause = stops.contains(&j)
                 || purpose
-                || g.clause_breaks.has(w) && !(w == "as" && j == after)
+                || self.is_in(&g.clause_breaks, j) && !(w == "as" && j == after)
                 || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
                 || (w == "," && j > after + 1);
             if new_clause {
@@ -1108,7 +1113,7 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             }
             let mut b = start;
-            while b > from && g.determiners.has(self.norm(b - 1)) {
+            while b > from && self.is_in(&g.determiners, b - 1) {
                 b -= 1;
             }
             let w = |k: usize| if k >= from && k < b { self.norm(k) } else { "" };
@@ -1144,7 +1149,7 @@ impl<'a> SentenceEvents<'a> {
             }
             if w == "against" {
                 let mut k = j + 1;
-                while k < self.range.end && (g.determiners.has(self.norm(k)) || self.tokens[k].is_word() && !self.tokens[k].capitalised && k < j + 3) {
+                while k < self.range.end && (self.is_in(&g.determiners, k) || self.tokens[k].is_word() && !self.tokens[k].capitalised && k < j + 3) {
                     k += 1;
                 }
                 // "their fight against terrorism, in particular against ISIL": the first that names one.
@@ -1176,7 +1181,7 @@ impl<'a> SentenceEvents<'a> {
                 let origin = self.norm(after) == "from";
                 return self.preposition_before(j).filter(|p| g.locative_prepositions.has(p) && !origin).map(|_| (u, "place"));
             }
-            if stops.contains(&j) || g.clause_breaks.has(self.norm(j)) || self.norm(j) == "," {
+            if stops.contains(&j) || self.is_in(&g.clause_breaks, j) || self.norm(j) == "," {
                 return None;
             }
             j += 1;
@@ -1192,7 +1197,7 @@ impl<'a> SentenceEvents<'a> {
         while k > self.range.start && steps < 7 {
             let p = self.norm(k - 1);
             // "in the northern city of Kirkuk": the place noun's "of" is not the phrase's preposition.
-            if p == "of" && k >= 2 + self.range.start && g.place_heads.has(self.norm(k - 2)) {
+            if p == "of" && k >= 2 + self.range.start && self.is_in(&g.place_heads, k - 2) {
                 k -= 2;
                 steps += 2;
                 continue;
@@ -1218,12 +1223,12 @@ impl<'a> SentenceEvents<'a> {
             let w = self.norm(j);
             // ("bombed and killed by X" is one passive with one agent.)
             let coordinated = j > after && matches!(self.norm(j - 1), "and" | "or");
-            if w.ends_with("ed") && self.tokens[j].is_word() && !self.tokens[j].capitalised && !self.lex.grammar.light_verbs.has(w) && !coordinated {
+            if w.ends_with("ed") && self.tokens[j].is_word() && !self.tokens[j].capitalised && !self.is_in(&self.lex.grammar.light_verbs, j) && !coordinated {
                 return None;
             }
             if self.norm(j) == "by" || or_from && self.norm(j) == "from" {
                 let mut k = j + 1;
-                while k < self.range.end && self.lex.grammar.determiners.has(self.norm(k)) {
+                while k < self.range.end && self.is_in(&self.lex.grammar.determiners, k) {
                     k += 1;
                 }
                 return units.iter().position(|u| u.tokens.start == k);
@@ -1238,7 +1243,7 @@ impl<'a> SentenceEvents<'a> {
         // The cue may stand before the verb that carries a noun trigger ("will extend the night-time
         // curfew"), but not across a clause boundary.
         let mut from = i.saturating_sub(7).max(self.range.start);
-        if let Some(b) = (from..i).rev().find(|&j| g.clause_breaks.has(self.norm(j)) || self.norm(j) == ",") {
+        if let Some(b) = (from..i).rev().find(|&j| self.is_in(&g.clause_breaks, j) || self.norm(j) == ",") {
             from = b + 1;
         }
         let before: Vec<&str> = (from..i).map(|j| self.norm(j)).collect();
@@ -1246,7 +1251,7 @@ impl<'a> SentenceEvents<'a> {
             return Modality::Negated;
         }
         // "X said it would allow ...": a reported "would" announces an intent rather than a supposition.
-        let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || g.reporting_verbs.has(self.norm(j)));
+        let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || self.is_in(&g.reporting_verbs, j));
         let conditional = (self.range.start..i).any(|j| matches!(self.norm(j), "if" | "unless" | "whether"));
         let would = before.contains(&"would");
         let hypothetical = before.iter().any(|w| ["may", "might", "could"].contains(w)) || conditional || (would && !reported);

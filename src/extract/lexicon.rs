@@ -180,6 +180,8 @@ pub struct WordList {
     phrases: PhraseTable<()>,
     /// The words of `phrases` (a list's own: its few phrases are looked up by their words' text).
     vocab: Vocab,
+    /// This list's bit in `Lexicon::classes_of`: a token's classes say at once which lists hold it.
+    pub bit: u32,
 }
 
 /// Bits of a word list's signature filter (a power of two).
@@ -204,7 +206,7 @@ impl WordList {
             let b = signature(w);
             signatures[b / 64] |= 1 << (b % 64);
         }
-        WordList { single, signatures, phrases, vocab }
+        WordList { single, signatures, phrases, vocab, bit: 0 }
     }
 
     /// Whether this single normal form is in the list.
@@ -290,6 +292,21 @@ pub struct Grammar {
     pub restrictions: WordList,
 }
 
+impl Grammar {
+    fn lists_mut(&mut self) -> [&mut WordList; 29] {
+        [
+            &mut self.determiners, &mut self.prepositions, &mut self.locative_prepositions, &mut self.auxiliaries,
+            &mut self.negations, &mut self.denials, &mut self.intent_cues, &mut self.hypothetical_cues,
+            &mut self.reporting_verbs, &mut self.light_verbs, &mut self.gap_words, &mut self.infinitive_verbs,
+            &mut self.clause_breaks, &mut self.pair_heads, &mut self.pair_starts, &mut self.reciprocals,
+            &mut self.person_pronouns, &mut self.plural_pronouns, &mut self.first_person_plural,
+            &mut self.thing_pronouns, &mut self.name_particles, &mut self.months, &mut self.weekdays,
+            &mut self.not_names, &mut self.media_wings, &mut self.place_heads, &mut self.request_nouns,
+            &mut self.relief_verbs, &mut self.restrictions,
+        ]
+    }
+}
+
 /// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that
 /// table, so the lookup is skipped. One hash probe per token replaces a probe per table.
 pub mod starts {
@@ -339,6 +356,8 @@ pub struct Lexicon {
     pub vocab: Vocab,
     /// Word number → `starts` bits.
     starts: Vec<u8>,
+    /// Word number → the `WordList::bit`s of the grammar lists holding that word.
+    classes: Vec<u32>,
 }
 
 /// The bundled data files.
@@ -509,7 +528,7 @@ impl Lexicon {
         let given_names: HashSet<String> =
             given_names.lines().map(str::trim).filter(|l| !l.is_empty()).map(super::tokens::normalise).collect();
 
-        let grammar = Grammar {
+        let mut grammar = Grammar {
             determiners: WordList::new(&g.determiners),
             prepositions: WordList::new(&g.prepositions),
             locative_prepositions: WordList::new(&g.locative_prepositions),
@@ -540,6 +559,16 @@ impl Lexicon {
             relief_verbs: WordList::new(&g.relief_verbs),
             restrictions: WordList::new(&g.restrictions),
         };
+
+        // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from
+        // its word number.
+        let mut class_words: Vec<(u32, u32)> = Vec::new();
+        for (n, list) in grammar.lists_mut().into_iter().enumerate() {
+            list.bit = 1 << n;
+            for w in &list.single {
+                class_words.push((vocab.intern(w), list.bit));
+            }
+        }
 
         // Words that may be typo-corrected: those of titles, triggers, group nouns and head words.
         let vocabulary: Vec<String> = title_words
@@ -577,10 +606,15 @@ impl Lexicon {
         mark(&mut heads.first_words(), starts::HEAD);
         mark(&mut trigger_table.first_words(), starts::TRIGGER);
         mark(&mut reference_ids.iter().copied(), starts::REFERENCE);
+        let mut classes: Vec<u32> = vec![0; vocab.len()];
+        for (id, bit) in class_words {
+            classes[id as usize] |= bit;
+        }
 
         Ok(Lexicon {
             vocab,
             starts,
+            classes,
             countries,
             country_index,
             organisations: inst.organizations,
@@ -623,6 +657,11 @@ impl Lexicon {
     /// What the word numbered `id` can start: `starts` bits.
     pub fn starts_of(&self, id: u32) -> u8 {
         self.starts.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The `WordList::bit`s of the grammar lists holding the word numbered `id`.
+    pub fn classes_of(&self, id: u32) -> u32 {
+        self.classes.get(id as usize).copied().unwrap_or(0)
     }
 
     /// What a word (normal form) can start: `starts` bits.

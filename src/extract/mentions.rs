@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, NameRef, TitleRef, starts};
+use super::lexicon::{Lexicon, NameRef, TitleRef, WordList, starts};
 use super::word_keys::WordKeys;
 use super::tokens::{Shape, Token};
 use crate::corpus::{MentionVia, Span};
@@ -127,6 +127,11 @@ impl<'a> SentenceReader<'a> {
     /// where it cannot is skipped.
     fn may_start(&self, i: usize, bit: u8) -> bool {
         self.words.starts.get(i).is_some_and(|s| s & bit != 0)
+    }
+
+    /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
+    fn is_in(&self, list: &WordList, k: usize) -> bool {
+        self.words.classes[k] & list.bit != 0
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -369,7 +374,7 @@ impl<'a> SentenceReader<'a> {
         ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| w.ends_with(e))
             && w.len() > 4
             && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
-            && !self.lex.grammar.reporting_verbs.has(w)
+            && !self.is_in(&self.lex.grammar.reporting_verbs, k)
     }
 
     /// A capitalised word that qualifies a group without naming a country or body: "Shona", "Moslem",
@@ -405,8 +410,7 @@ impl<'a> SentenceReader<'a> {
             if !t.is_word() || (t.capitalised && k != self.range.start && !self.qualifier_word(k)) {
                 return None;
             }
-            let w = self.norm(k);
-            if g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.reporting_verbs.has(w) || g.clause_breaks.has(w) {
+            if self.is_in(&g.prepositions, k) || self.is_in(&g.auxiliaries, k) || self.is_in(&g.determiners, k) || self.is_in(&g.reporting_verbs, k) || self.is_in(&g.clause_breaks, k) {
                 return None;
             }
             let listed = self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
@@ -428,9 +432,9 @@ impl<'a> SentenceReader<'a> {
                 while b > floor && b + 3 > start && {
                     let t = &self.tokens[b - 1];
                     let w = self.norm(b - 1);
-                    t.is_word() && !t.capitalised && !g.prepositions.has(w) && !g.determiners.has(w) && !g.auxiliaries.has(w) && !g.thing_pronouns.has(w)
-                        && !g.plural_pronouns.has(w) && !g.person_pronouns.has(w) && !g.first_person_plural.has(w)
-                        && !g.gap_words.has(w) && !g.reporting_verbs.has(w) && !g.clause_breaks.has(w) && !["and", "or", "who", "that", "which"].contains(&w)
+                    t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, b - 1) && !self.is_in(&g.determiners, b - 1) && !self.is_in(&g.auxiliaries, b - 1) && !self.is_in(&g.thing_pronouns, b - 1)
+                        && !self.is_in(&g.plural_pronouns, b - 1) && !self.is_in(&g.person_pronouns, b - 1) && !self.is_in(&g.first_person_plural, b - 1)
+                        && !self.is_in(&g.gap_words, b - 1) && !self.is_in(&g.reporting_verbs, b - 1) && !self.is_in(&g.clause_breaks, b - 1) && !["and", "or", "who", "that", "which"].contains(&w)
                         && !self.lex.trigger_table.starts_with(self.words.key_ids[b - 1]) && !w.ends_with("ly") && !w.ends_with("ed")
                 } {
                     b -= 1;
@@ -438,15 +442,14 @@ impl<'a> SentenceReader<'a> {
                 // "its peacekeeping forces", "their supporters": the possessor's, not the place's.
                 let mut p = b;
                 while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
-                    && !g.determiners.has(self.norm(p - 1)) && !g.prepositions.has(self.norm(p - 1))
-                    && !g.thing_pronouns.has(self.norm(p - 1)) && !g.plural_pronouns.has(self.norm(p - 1))
-                    && !g.person_pronouns.has(self.norm(p - 1)) && !g.first_person_plural.has(self.norm(p - 1))
+                    && !self.is_in(&g.determiners, p - 1) && !self.is_in(&g.prepositions, p - 1)
+                    && !self.is_in(&g.thing_pronouns, p - 1) && !self.is_in(&g.plural_pronouns, p - 1)
+                    && !self.is_in(&g.person_pronouns, p - 1) && !self.is_in(&g.first_person_plural, p - 1)
                 {
                     p -= 1;
                 }
                 if p > self.range.start && {
-                    let w = self.norm(p - 1);
-                    g.thing_pronouns.has(w) || g.plural_pronouns.has(w) || g.person_pronouns.has(w) || g.first_person_plural.has(w) || self.tokens[p - 1].shape == Shape::Possessive
+                    self.is_in(&g.thing_pronouns, p - 1) || self.is_in(&g.plural_pronouns, p - 1) || self.is_in(&g.person_pronouns, p - 1) || self.is_in(&g.first_person_plural, p - 1) || self.tokens[p - 1].shape == Shape::Possessive
                 } {
                     return None;
                 }
@@ -459,8 +462,8 @@ impl<'a> SentenceReader<'a> {
                     let t = &self.tokens[end];
                     let w = self.norm(end);
                     t.is_word() && !t.capitalised
-                        && !(g.prepositions.has(w) || g.auxiliaries.has(w) || g.determiners.has(w) || g.gap_words.has(w) || g.reporting_verbs.has(w)
-                            || g.clause_breaks.has(w) || ["and", "or", "who", "that", "which"].contains(&w) || w.ends_with("ly") || w.ends_with("ed")
+                        && !(self.is_in(&g.prepositions, end) || self.is_in(&g.auxiliaries, end) || self.is_in(&g.determiners, end) || self.is_in(&g.gap_words, end) || self.is_in(&g.reporting_verbs, end)
+                            || self.is_in(&g.clause_breaks, end) || ["and", "or", "who", "that", "which"].contains(&w) || w.ends_with("ly") || w.ends_with("ed")
                             || self.can_start(end, starts::TRIGGER))
                 };
                 if adjective {
@@ -503,8 +506,8 @@ impl<'a> SentenceReader<'a> {
         }
         let norm = self.norm(i);
         // "both sides", "the two officials", "both nuclear-armed rivals", "the two neighbouring countries"
-        let start = if norm == "the" && self.in_range(i + 1) && g.pair_starts.has(self.norm(i + 1)) { i + 1 } else { i };
-        if g.pair_starts.has(self.norm(start)) && (start > i || norm == "both") {
+        let start = if norm == "the" && self.in_range(i + 1) && self.is_in(&g.pair_starts, i + 1) { i + 1 } else { i };
+        if self.is_in(&g.pair_starts, start) && (start > i || norm == "both") {
             let mut j = start + 1;
             let limit = (start + 5).min(self.range.end);
             while j < limit {
@@ -564,7 +567,7 @@ impl<'a> SentenceReader<'a> {
     fn reported_subject(&self, i: usize) -> bool {
         let next = if self.in_range(i + 1) { self.norm(i + 1) } else { "" };
         let aux = ["would", "will", "had", "has", "could", "should", "must", "may", "might", "did", "was", "is", "'s", "'d"].contains(&next);
-        let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.lex.grammar.reporting_verbs.has(self.norm(k)) || self.norm(k) == "that");
+        let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.is_in(&self.lex.grammar.reporting_verbs, k) || self.norm(k) == "that");
         aux && before
     }
 
@@ -732,7 +735,12 @@ impl<'a> SentenceReader<'a> {
             None => self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
         };
         if organisation.is_none() && head.is_none() {
-            // A body read by its shape, ending in its head word: "Foreign Office spokesman".
+            // A body read by its shape, ending in its head word: "Foreign Office spokesman". Only worth
+            // reading when a title word follows within or right after the capitalised phrase.
+            let phrase_end = self.capitalised_phrase(j);
+            if !(j + 1..=phrase_end).any(|k| self.can_start(k, starts::TITLE)) {
+                return None;
+            }
             let mut found = Vec::new();
             let end = self.institution(j, &mut found)?;
             let body = found.into_iter().next()?;
@@ -828,7 +836,7 @@ impl<'a> SentenceReader<'a> {
             return false;
         }
         // "the Syrian Golan Heights": a place.
-        if end > i && self.lex.grammar.place_heads.has(self.norm(end - 1)) {
+        if end > i && self.is_in(&self.lex.grammar.place_heads, end - 1) {
             return false;
         }
         let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
@@ -915,7 +923,7 @@ impl<'a> SentenceReader<'a> {
         // bulldozers", "border patrol agents"), or else any plural noun for people ("landowners",
         // "suicide bombers") as civilians.
         let listed = (j..(j + 3).min(self.range.end))
-            .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.lex.grammar.prepositions.has(self.norm(k)))
+            .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.is_in(&self.lex.grammar.prepositions, k))
             .find_map(|k| {
                 self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]).map(|m| (k + m.len, m.values[0].clone()))
             });
@@ -927,9 +935,9 @@ impl<'a> SentenceReader<'a> {
                 let mut k = j;
                 // Not across a verb: "North Korea expelled inspectors" is a clause, not a group.
                 while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
-                    && !self.lex.grammar.prepositions.has(self.norm(k)) && !self.lex.grammar.auxiliaries.has(self.norm(k))
+                    && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.auxiliaries, k)
                     && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
-                    && !self.lex.grammar.reporting_verbs.has(self.norm(k))
+                    && !self.is_in(&self.lex.grammar.reporting_verbs, k)
                 {
                     k += 1;
                 }
@@ -1217,7 +1225,7 @@ impl<'a> SentenceReader<'a> {
         }
         // "MR KIRBY:", "QUESTION:": the speaker labels of a transcript.
         let label = self.in_range(i + 1) && self.norm(i + 1) == ":"
-            || i > self.range.start && self.tokens[i - 1].all_caps && self.lex.grammar.not_names.has(self.norm(i - 1));
+            || i > self.range.start && self.tokens[i - 1].all_caps && self.is_in(&self.lex.grammar.not_names, i - 1);
         if label {
             return None;
         }
@@ -1256,7 +1264,7 @@ impl<'a> SentenceReader<'a> {
         // Single words (or unknown multi-word names): resolved against people named elsewhere.
         for k in i..end {
             // "Al" of "Al-Qa'im" is a particle, not anyone's name.
-            if self.tokens[k].is_word() && self.tokens[k].capitalised && !self.lex.grammar.name_particles.has(self.norm(k)) {
+            if self.tokens[k].is_word() && self.tokens[k].capitalised && !self.is_in(&self.lex.grammar.name_particles, k) {
                 let word = self.norm(k).to_string();
                 out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
             }
@@ -1286,7 +1294,7 @@ impl<'a> SentenceReader<'a> {
 
     /// An unknown capitalised name right after a locative preposition, not a person's.
     fn unknown_place(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        if i == self.range.start || !self.lex.grammar.locative_prepositions.has(self.norm(i - 1)) {
+        if i == self.range.start || !self.is_in(&self.lex.grammar.locative_prepositions, i - 1) {
             return None;
         }
         let end = self.name_at(i)?;
@@ -1302,7 +1310,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn has_particle(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|k| self.lex.grammar.name_particles.has(self.norm(k)) && !self.tokens[k].capitalised)
+        r.into_iter().any(|k| self.is_in(&self.lex.grammar.name_particles, k) && !self.tokens[k].capitalised)
     }
 }
 

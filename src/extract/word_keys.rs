@@ -20,6 +20,8 @@ pub struct WordKeys<'a> {
     pub key_ids: Vec<u32>,
     /// What each token can start (`lexicon::starts` bits), by its normal form or its key.
     pub starts: Vec<u8>,
+    /// The grammar lists holding each token's normal form (`WordList::bit`s).
+    pub classes: Vec<u32>,
 }
 
 impl<'a> WordKeys<'a> {
@@ -33,6 +35,7 @@ impl<'a> WordKeys<'a> {
             norm_ids: Vec::with_capacity(tokens.len()),
             key_ids: Vec::with_capacity(tokens.len()),
             starts: Vec::with_capacity(tokens.len()),
+            classes: Vec::with_capacity(tokens.len()),
         };
         for t in tokens {
             let (key, norm_id, key_id, starts) = match seen.get(t.norm.as_str()) {
@@ -51,6 +54,7 @@ impl<'a> WordKeys<'a> {
             out.norm_ids.push(norm_id);
             out.key_ids.push(key_id);
             out.starts.push(starts);
+            out.classes.push(lex.classes_of(norm_id));
         }
         out
     }
@@ -91,5 +95,11 @@ mod tests {
         // An unknown word keeps its own form and has no number; a repeated word gets the same answers.
         assert_eq!((w.keys[6], w.norm_ids[6], w.starts[6]), ("zqxwv", UNKNOWN, 0));
         assert_eq!((&w.keys[9], w.key_ids[9], w.starts[9]), (&w.keys[1], w.key_ids[1], w.starts[1]));
+        // Grammar lists are known from the word number: "The" and "the" are determiners, "with" is not.
+        let g = &lex.grammar;
+        assert_ne!(w.classes[0] & g.determiners.bit, 0);
+        assert_eq!(w.classes[0] & g.determiners.bit, w.classes[8] & g.determiners.bit);
+        assert_eq!(w.classes[5] & g.determiners.bit, 0);
+        assert_eq!(w.classes[5] & g.prepositions.bit != 0, g.prepositions.has("with"));
     }
 }
