@@ -59,6 +59,16 @@ fn probe_hashes(w: &str, out: &mut [u64; MAX_BYTES + 1]) -> usize {
     let whole = prefix[n];
     out[0] = whole;
     let mut count = 1;
+    if w.is_ascii() {
+        // One byte per character: the deletion of byte i.
+        for i in 0..n {
+            let j = i + 1;
+            let suffix = whole.wrapping_sub(prefix[j].wrapping_mul(power[n - j]));
+            out[count] = prefix[i].wrapping_mul(power[n - j]).wrapping_add(suffix);
+            count += 1;
+        }
+        return count;
+    }
     for (i, c) in w[..n].char_indices() {
         let j = i + c.len_utf8();
         // suffix hash = whole - prefix[j]·BASE^(n-j); joined = prefix[i]·BASE^(n-j) + suffix
@@ -102,7 +112,15 @@ impl Speller {
 
     /// The lexicon word `word` (a normal form) is a typo of, if there is exactly one.
     pub fn correct(&self, word: &str) -> Option<&str> {
-        if word.len() < MIN_LEN || word.len() > MAX_BYTES || !word.chars().all(char::is_alphabetic) || word.chars().count() < MIN_LEN {
+        if word.len() < MIN_LEN || word.len() > MAX_BYTES {
+            return None;
+        }
+        let letters_only = if word.is_ascii() {
+            word.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            word.chars().all(char::is_alphabetic) && word.chars().count() >= MIN_LEN
+        };
+        if !letters_only {
             return None;
         }
         let mut probes = [0u64; MAX_BYTES + 1];
