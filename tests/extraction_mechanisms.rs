@@ -626,6 +626,7 @@ fn a_bodys_title_without_a_name_is_an_official_of_that_body() {
     let spokesman = spokesman.unwrap_or_else(|| panic!("{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>()));
     let office = actor(&c, "Foreign Office");
     assert!(spokesman.affiliations.contains(&office.id), "{:?}", spokesman.affiliations);
+    assert_eq!(spokesman.name, "Foreign Office spokesperson", "named by the body, not just 'Spokesperson'");
     // After a name, "<body> <title>" is the person's title and body, not a separate actor.
     let berg = actor(&c, "Anna Berg");
     assert_eq!(berg.title.as_deref(), Some("Commander"));

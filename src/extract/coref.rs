@@ -682,10 +682,20 @@ impl<'a> Resolver<'a> {
             }
             return *first;
         }
-        let key = Key::Title(format!("{title}|{country:?}"));
-        let name = match country {
-            Some(c) => format!("{} of {}", title, self.lex.countries[c as usize].name),
-            None => title.to_string(),
+        // "A Foreign Office spokesman": the body named in the phrase (its nested mentions) names them.
+        let sentence = candidates[ci].sentence;
+        let body = candidates
+            .iter()
+            .enumerate()
+            .skip(ci + 1)
+            .take_while(|(_, c)| c.nested && c.sentence == sentence)
+            .filter_map(|(k, _)| self.res.referents[k].first().copied())
+            .find(|&b| self.res.entities[b].kind == ActorKind::Institution);
+        let key = Key::Title(format!("{title}|{country:?}|{body:?}"));
+        let name = match (body, country) {
+            (Some(b), _) => format!("{} {}", self.res.entities[b].name, title.to_lowercase()),
+            (None, Some(c)) => format!("{} of {}", title, self.lex.countries[c as usize].name),
+            (None, None) => title.to_string(),
         };
         self.entity(key.clone(), |_| Entity {
             kind: ActorKind::Official,
