@@ -48,7 +48,17 @@ fn extract(args: &[String]) -> ExitCode {
     for e in &errors {
         eprintln!("actormap: {e}");
     }
-    print!("{}", corpus::to_json(&corpus));
+    // A reader that stops early (`| head`, `| cmp`) closes the pipe: that is not an error of ours to
+    // report, and no reason to panic.
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(corpus::to_json(&corpus).as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("actormap: could not write the corpus to standard output: {e}");
+            return ExitCode::FAILURE;
+        }
+        Ok(()) => {}
+    }
     if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 

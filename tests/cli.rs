@@ -34,3 +34,19 @@ fn extract_without_files_explains_its_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("USAGE"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    // `actormap extract --json … | head -c 10`: the pipe closes before the corpus is written.
+    let mut child = actormap()
+        .args(["extract", "--json", "sample_data"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}

@@ -160,8 +160,9 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Sh
     // One pass over the bytes: letters, capitals, and whether anything is beyond ASCII.
     let (mut letters, mut upper, mut high) = (0usize, 0usize, 0u8);
     for &x in b {
-        letters += usize::from(x.is_ascii_alphabetic());
-        upper += usize::from(x.is_ascii_uppercase());
+        // Branch-free: a letter is A-Z once lower-cased by setting bit 5; a capital is A-Z as it is.
+        letters += usize::from((x | 0x20).wrapping_sub(b'a') < 26);
+        upper += usize::from(x.wrapping_sub(b'A') < 26);
         high |= x;
     }
     let (norm, capitalised, all_caps) = if high < 0x80 {
