@@ -1107,8 +1107,8 @@ impl<'a> SentenceReader<'a> {
     /// Where a head-word institution name starting at `start` ends (within `start..end`), and its head.
     fn head_phrase(&self, start: usize, end: usize) -> Option<(usize, super::lexicon::Head)> {
         let toks = &self.tokens[..end];
-        let words: Vec<usize> = (start..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).collect();
-        if words.len() < 2 {
+        let word = |k: usize| self.tokens[k].is_word() && self.tokens[k].capitalised;
+        if (start..end).filter(|&k| word(k)).nth(1).is_none() {
             return None;
         }
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
@@ -1120,15 +1120,15 @@ impl<'a> SentenceReader<'a> {
         }
         // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
         let mut best = None;
-        for &k in words.iter().skip(1) {
+        for k in (start..end).filter(|&k| word(k)).skip(1) {
             if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
                 && m.values[0].last
                 && k + m.len <= end
             {
-                best = Some((k + m.len, m.values[0].clone()));
+                best = Some((k + m.len, m.values[0]));
             }
         }
-        best
+        best.map(|(e, h)| (e, h.clone()))
     }
 
     /// "(ABC)" right at `i`: returns the acronym.
