@@ -645,3 +645,14 @@ fn numbered_units_keep_their_number_and_an_origin_is_not_a_target() {
         edges(&c)
     );
 }
+
+#[test]
+fn a_listed_persons_office_is_the_texts_to_say() {
+    // The gazetteer lists Boris Johnson as a prime minister; this text makes him Foreign Secretary, and an
+    // unnamed spokesman of a ministry is not him.
+    let c = extract("Boris Johnson arrived in Paris. A Foreign Office spokesman said the Foreign Secretary met French officials.");
+    let johnson = actor(&c, "Boris Johnson");
+    assert_eq!(johnson.title.as_deref(), Some("Foreign Secretary"));
+    assert!(mention_texts(&c, "Boris Johnson").contains(&"Foreign Secretary"), "{:?}", mention_texts(&c, "Boris Johnson"));
+    assert!(!mention_texts(&c, "Boris Johnson").iter().any(|m| m.contains("spokesman")));
+}

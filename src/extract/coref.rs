@@ -661,9 +661,19 @@ impl<'a> Resolver<'a> {
         if let Some(e) = before.or(after) {
             return e;
         }
+        // "A Foreign Office spokesman": the body named in the phrase (its nested mentions) names them.
+        let sentence = candidates[ci].sentence;
+        let body = candidates
+            .iter()
+            .enumerate()
+            .skip(ci + 1)
+            .take_while(|(_, c)| c.nested && c.sentence == sentence)
+            .filter_map(|(k, _)| self.res.referents[k].first().copied())
+            .find(|&b| self.res.entities[b].kind == ActorKind::Institution);
         // "Boris Johnson met ... The Foreign Secretary said": the one person named before without an office
-        // of their own in the text holds this one.
-        let untitled: Vec<usize> = (0..ci)
+        // of their own in the text holds this one. Not a body's unnamed official ("a Foreign Office
+        // spokesman"): that is someone else.
+        let untitled: Vec<usize> = (0..if body.is_some() { 0 } else { ci })
             .filter(|&k| matches!(candidates[k].referent, Referent::Person { title: None, .. }))
             .filter_map(|k| self.res.referents[k].first().copied())
             .filter(|&e| {
@@ -682,15 +692,6 @@ impl<'a> Resolver<'a> {
             }
             return *first;
         }
-        // "A Foreign Office spokesman": the body named in the phrase (its nested mentions) names them.
-        let sentence = candidates[ci].sentence;
-        let body = candidates
-            .iter()
-            .enumerate()
-            .skip(ci + 1)
-            .take_while(|(_, c)| c.nested && c.sentence == sentence)
-            .filter_map(|(k, _)| self.res.referents[k].first().copied())
-            .find(|&b| self.res.entities[b].kind == ActorKind::Institution);
         let key = Key::Title(format!("{title}|{country:?}|{body:?}"));
         let name = match (body, country) {
             (Some(b), _) => format!("{} {}", self.res.entities[b].name, title.to_lowercase()),

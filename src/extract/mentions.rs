@@ -1197,7 +1197,7 @@ impl<'a> SentenceReader<'a> {
                 let person = &self.lex.people[p as usize];
                 let referent = Referent::Person {
                     name: person.name.clone(),
-                    title: person.title.clone(),
+                    title: None,
                     sector: person.sector.clone(),
                     country: person.country.as_deref().and_then(|c| self.lex.country(c)),
                 };
