@@ -1108,9 +1108,7 @@ impl<'a> SentenceReader<'a> {
     fn head_phrase(&self, start: usize, end: usize) -> Option<(usize, super::lexicon::Head)> {
         let toks = &self.tokens[..end];
         let word = |k: usize| self.tokens[k].is_word() && self.tokens[k].capitalised;
-        if (start..end).filter(|&k| word(k)).nth(1).is_none() {
-            return None;
-        }
+        (start..end).filter(|&k| word(k)).nth(1)?;
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
         if let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, toks, start, |k| self.words.norm_ids[k])
             && m.values[0].first
