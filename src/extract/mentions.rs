@@ -98,15 +98,16 @@ pub struct SentenceReader<'a> {
     sentence: usize,
     /// Lookups already made, per token of the sentence: the same token is asked about by several phrase
     /// shapes, and each answer costs a hash probe.
-    memo: std::cell::RefCell<Memo>,
+    memo: std::cell::RefCell<Vec<Memo>>,
 }
 
-#[derive(Default)]
+/// The lookups made at one token: `None` until asked.
+#[derive(Default, Clone, Copy)]
 struct Memo {
-    country: Vec<Option<Option<(usize, u16, MentionVia)>>>,
-    title: Vec<Option<Option<(usize, TitleRef)>>>,
-    organisation: Vec<Option<Option<(usize, u32)>>>,
-    name: Vec<Option<Option<usize>>>,
+    country: Option<Option<(usize, u16, MentionVia)>>,
+    title: Option<Option<(usize, TitleRef)>>,
+    organisation: Option<Option<(usize, u32)>>,
+    name: Option<Option<usize>>,
 }
 
 impl<'a> SentenceReader<'a> {
@@ -119,7 +120,7 @@ impl<'a> SentenceReader<'a> {
         sentence: usize,
     ) -> Self {
         let n = range.len();
-        let memo = Memo { country: vec![None; n], title: vec![None; n], organisation: vec![None; n], name: vec![None; n] };
+        let memo = vec![Memo::default(); n];
         SentenceReader { lex, text, tokens, words, range, sentence, memo: std::cell::RefCell::new(memo) }
     }
 
@@ -150,18 +151,18 @@ impl<'a> SentenceReader<'a> {
     fn memoised<T: Copy>(
         &self,
         i: usize,
-        slot: impl Fn(&mut Memo) -> &mut Vec<Option<Option<T>>>,
+        slot: impl Fn(&mut Memo) -> &mut Option<Option<T>>,
         compute: impl FnOnce() -> Option<T>,
     ) -> Option<T> {
         if !self.in_range(i) {
             return None;
         }
         let k = i - self.range.start;
-        if let Some(v) = slot(&mut self.memo.borrow_mut())[k] {
+        if let Some(v) = *slot(&mut self.memo.borrow_mut()[k]) {
             return v;
         }
         let v = compute();
-        slot(&mut self.memo.borrow_mut())[k] = Some(v);
+        *slot(&mut self.memo.borrow_mut()[k]) = Some(v);
         v
     }
 
