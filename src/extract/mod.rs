@@ -137,16 +137,23 @@ impl Extractor {
 
 /// Candidate pairs the sentence joins: "X and Y", "between X and Y", "X-Y" compounds.
 fn joined_pairs(tokens: &[Token], candidates: &[Candidate], range: Range<usize>) -> Vec<(usize, usize)> {
-    let top: Vec<usize> = range.filter(|&c| !candidates[c].nested).collect();
     let mut out = Vec::new();
-    for w in top.windows(2) {
-        let (a, b) = (&candidates[w[0]], &candidates[w[1]]);
-        if a.tokens.end > b.tokens.start {
-            continue;
-        }
-        let gap: Vec<&str> = tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.norm.as_str()).collect();
-        if matches!(gap.as_slice(), ["and"] | ["-"] | ["and", "the"] | ["/"]) {
-            out.push((w[0], w[1]));
+    let mut previous: Option<usize> = None;
+    for c in range.filter(|&c| !candidates[c].nested) {
+        if let Some(p) = previous.replace(c) {
+            let (a, b) = (&candidates[p], &candidates[c]);
+            if a.tokens.end > b.tokens.start {
+                continue;
+            }
+            let gap = &tokens[a.tokens.end..b.tokens.start];
+            let joins = match gap {
+                [x] => matches!(x.norm.as_str(), "and" | "-" | "/"),
+                [x, y] => x.norm == "and" && y.norm == "the",
+                _ => false,
+            };
+            if joins {
+                out.push((p, c));
+            }
         }
     }
     out
