@@ -293,6 +293,8 @@ pub struct Grammar {
 }
 
 impl Grammar {
+    /// Every list, each to get its own bit of a `u32`: a list added to `Grammar` must be added here
+    /// (`is_in` asserts it has a bit), and more than 32 lists need a wider type.
     fn lists_mut(&mut self) -> [&mut WordList; 29] {
         [
             &mut self.determiners, &mut self.prepositions, &mut self.locative_prepositions, &mut self.auxiliaries,

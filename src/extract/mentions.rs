@@ -132,6 +132,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
     fn is_in(&self, list: &WordList, k: usize) -> bool {
+        debug_assert!(list.bit != 0, "a grammar list missing from Grammar::lists_mut");
         self.words.classes[k] & list.bit != 0
     }
 
