@@ -140,8 +140,16 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             }
             let join = last_end.and_then(|end: usize| {
-                let gap: Vec<&str> = (end..a.tokens.start).map(|j| self.norm(j)).collect();
-                match gap.as_slice() {
+                // The words between (three at most matter), without collecting them.
+                let n = a.tokens.start.saturating_sub(end);
+                if n > 3 {
+                    return None;
+                }
+                let mut words = [""; 3];
+                for (x, j) in (end..a.tokens.start).enumerate() {
+                    words[x] = self.norm(j);
+                }
+                match &words[..n] {
                     ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] | ["and", "other"] | [",", "and", "other"] => Some("and"),
                     [","] | [",", "the"] => Some(","),
                     ["-"] | ["/"] => Some("-"),

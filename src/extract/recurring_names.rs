@@ -18,18 +18,19 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
         Referent::NamePart(w) => Some(w.clone()),
         _ => None,
     };
+    let is_part = |c: &Candidate| matches!(c.referent, Referent::NamePart(_));
     // Runs: consecutive name parts of one sentence, touching, or with an initial between ("L.").
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     while k < candidates.len() {
-        if part(&candidates[k]).is_none() || candidates[k].nested {
+        if !is_part(&candidates[k]) || candidates[k].nested {
             k += 1;
             continue;
         }
         let mut end = k + 1;
         while end < candidates.len()
             && end - k < 3
-            && part(&candidates[end]).is_some()
+            && is_part(&candidates[end])
             && candidates[end].sentence == candidates[k].sentence
             && touching(tokens, candidates[end - 1].tokens.end, candidates[end].tokens.start)
         {
