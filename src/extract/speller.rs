@@ -123,11 +123,13 @@ impl Speller {
         if !letters_only {
             return None;
         }
-        let mut probes = [0u64; MAX_BYTES + 1];
-        let n = probe_hashes(word, &mut probes);
-        if self.known.contains(&probes[0]) || self.guard.contains(&probes[0]) {
+        // A known or guarded word is settled by its own hash, before the hashes of its deletions.
+        let whole = hash_bytes(word.as_bytes());
+        if self.known.contains(&whole) || self.guard.contains(&whole) {
             return None;
         }
+        let mut probes = [0u64; MAX_BYTES + 1];
+        let n = probe_hashes(word, &mut probes);
         let mut found: Option<u32> = None;
         for &h in &probes[..n] {
             let (slot, mask) = bit(h);
