@@ -181,17 +181,24 @@ impl<'a> Resolver<'a> {
     /// The bodies named inside the phrase of candidate `ci` (its nested candidates right after it) are
     /// what official `e` belongs to: "the United Nations Emergency Relief Coordinator".
     fn attach_bodies(&mut self, e: usize, candidates: &[Candidate], ci: usize) {
-        for k in ci + 1..candidates.len() {
-            if !candidates[k].nested || candidates[k].sentence != candidates[ci].sentence {
-                break;
-            }
-            if let Some(&body) = self.res.referents[k].first()
-                && self.res.entities[body].kind == ActorKind::Institution
-                && !self.res.entities[e].affiliations.contains(&body)
-            {
+        let bodies: Vec<usize> = self.bodies_in_phrase(candidates, ci).collect();
+        for body in bodies {
+            if !self.res.entities[e].affiliations.contains(&body) {
                 self.res.entities[e].affiliations.push(body);
             }
         }
+    }
+
+    /// The institutions named inside the phrase of candidate `ci`: its nested candidates right after it.
+    fn bodies_in_phrase<'c>(&'c self, candidates: &'c [Candidate], ci: usize) -> impl Iterator<Item = usize> + 'c {
+        let sentence = candidates[ci].sentence;
+        candidates
+            .iter()
+            .enumerate()
+            .skip(ci + 1)
+            .take_while(move |(_, c)| c.nested && c.sentence == sentence)
+            .filter_map(|(k, _)| self.res.referents[k].first().copied())
+            .filter(|&b| self.res.entities[b].kind == ActorKind::Institution)
     }
 
     /// A titled official whose country the text never gives, in an article that names exactly one
@@ -662,14 +669,7 @@ impl<'a> Resolver<'a> {
             return e;
         }
         // "A Foreign Office spokesman": the body named in the phrase (its nested mentions) names them.
-        let sentence = candidates[ci].sentence;
-        let body = candidates
-            .iter()
-            .enumerate()
-            .skip(ci + 1)
-            .take_while(|(_, c)| c.nested && c.sentence == sentence)
-            .filter_map(|(k, _)| self.res.referents[k].first().copied())
-            .find(|&b| self.res.entities[b].kind == ActorKind::Institution);
+        let body = self.bodies_in_phrase(candidates, ci).next();
         // "Boris Johnson met ... The Foreign Secretary said": the one person named before without an office
         // of their own in the text holds this one. Not a body's unnamed official ("a Foreign Office
         // spokesman"): that is someone else.

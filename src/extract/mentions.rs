@@ -124,12 +124,6 @@ impl<'a> SentenceReader<'a> {
         SentenceReader { lex, text, tokens, words, range, sentence, memo: std::cell::RefCell::new(memo) }
     }
 
-    /// Whether token `i` may begin a phrase of the table marked `bit` (`lexicon::starts`); a lookup
-    /// where it cannot is skipped.
-    fn may_start(&self, i: usize, bit: u8) -> bool {
-        self.words.starts.get(i).is_some_and(|s| s & bit != 0)
-    }
-
     /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
     fn is_in(&self, list: &WordList, k: usize) -> bool {
         debug_assert!(list.bit != 0, "a grammar list missing from Grammar::lists_mut");
@@ -167,7 +161,8 @@ impl<'a> SentenceReader<'a> {
         v
     }
 
-    /// Whether token `i` can start a phrase of the kind `bit` (`lexicon::starts`).
+    /// Whether token `i` can start a phrase of the kind `bit` (`lexicon::starts`); a table lookup where it
+    /// cannot is skipped.
     fn can_start(&self, i: usize, bit: u8) -> bool {
         self.in_range(i) && self.words.starts[i] & bit != 0
     }
@@ -193,7 +188,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) || !self.tokens[i].capitalised {
             return None;
         }
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         m.values.iter().find_map(|v| match v {
             NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
             _ => None,
@@ -209,7 +204,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::TITLE) || !self.tokens[i].is_word() {
             return None;
         }
-        let m = self.lex.title_words.longest_if(self.may_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j])?;
+        let m = self.lex.title_words.longest_if(self.can_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j])?;
         // A title inside a name list beats a modifier or honorific of the same length.
         let best = m
             .values
@@ -298,7 +293,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) {
             return None;
         }
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
             _ => None,
@@ -415,7 +410,7 @@ impl<'a> SentenceReader<'a> {
             if self.is_in(&g.prepositions, k) || self.is_in(&g.auxiliaries, k) || self.is_in(&g.determiners, k) || self.is_in(&g.reporting_verbs, k) || self.is_in(&g.clause_breaks, k) {
                 return None;
             }
-            let listed = self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
+            let listed = self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
             let head = match listed {
                 Some(m) => Some((k + m.len, m.values[0].clone())),
                 None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => Some((k + 1, "CVL".to_string())),
@@ -734,7 +729,7 @@ impl<'a> SentenceReader<'a> {
         let organisation = self.organisation_at(j);
         let head = match organisation {
             Some(_) => None,
-            None => self.lex.heads.longest_if(self.may_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
+            None => self.lex.heads.longest_if(self.can_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
         };
         if organisation.is_none() && head.is_none() {
             // A body read by its shape, ending in its head word: "Foreign Office spokesman". Only worth
@@ -877,7 +872,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
             return None;
         }
-        let m = self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k])?;
+        let m = self.lex.groups.longest_if(self.can_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k])?;
         let end = i + m.len;
         let sector = m.values[0].clone();
         if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
@@ -927,7 +922,7 @@ impl<'a> SentenceReader<'a> {
         let listed = (j..(j + 3).min(self.range.end))
             .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.is_in(&self.lex.grammar.prepositions, k))
             .find_map(|k| {
-                self.lex.groups.longest_if(self.may_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]).map(|m| (k + m.len, m.values[0].clone()))
+                self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]).map(|m| (k + m.len, m.values[0].clone()))
             });
         let (end, sector) = match listed {
             Some(found) => found,
@@ -1002,7 +997,7 @@ impl<'a> SentenceReader<'a> {
         if start >= end {
             return None;
         }
-        let gazetteer = self.lex.names.longest_if(self.may_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j]);
+        let gazetteer = self.lex.names.longest_if(self.can_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j]);
         // An acronym defined right after: "Inter-Services Public Relations (ISPR)". A listed organisation
         // ("Korean Central News Agency (KCNA)") stays that organisation.
         if let Some(acronym) = self.defined_acronym(end)
@@ -1029,7 +1024,7 @@ impl<'a> SentenceReader<'a> {
         }
         // A single head word: "the Coalition", "Coalition military forces" — a body named elsewhere.
         if end - start == 1
-            && let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j])
+            && let Some(m) = self.lex.heads.longest_if(self.can_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j])
             && m.len == 1
             // after "the", before a group noun, or capitalised mid-sentence (a name, not a common noun)
             && (start > self.range.start || self.group_noun_at(end).is_some())
@@ -1083,7 +1078,7 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || self.tokens[i].capitalised {
             return None;
         }
-        self.lex.groups.longest_if(self.may_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k]).map(|m| i + m.len)
+        self.lex.groups.longest_if(self.can_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k]).map(|m| i + m.len)
     }
 
     /// Whether the phrase is a country's government: its words are a country and "Government" (or
@@ -1112,7 +1107,7 @@ impl<'a> SentenceReader<'a> {
         let word = |k: usize| self.tokens[k].is_word() && self.tokens[k].capitalised;
         (start..end).filter(|&k| word(k)).nth(1)?;
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
-        if let Some(m) = self.lex.heads.longest_if(self.may_start(start, starts::HEAD), self.text, toks, start, |k| self.words.norm_ids[k])
+        if let Some(m) = self.lex.heads.longest_if(self.can_start(start, starts::HEAD), self.text, toks, start, |k| self.words.norm_ids[k])
             && m.values[0].first
             && start + m.len < end
         {
@@ -1121,7 +1116,7 @@ impl<'a> SentenceReader<'a> {
         // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
         let mut best = None;
         for k in (start..end).filter(|&k| word(k)).skip(1) {
-            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
+            if let Some(m) = self.lex.heads.longest_if(self.can_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
                 && m.values[0].last
                 && k + m.len <= end
             {
@@ -1150,7 +1145,7 @@ impl<'a> SentenceReader<'a> {
             {
                 country = Some(c);
             }
-            if let Some(m) = self.lex.heads.longest_if(self.may_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.words.norm_ids[j]) {
+            if let Some(m) = self.lex.heads.longest_if(self.can_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.words.norm_ids[j]) {
                 sector = Some(if m.values[0].media { "MED".to_string() } else { m.values[0].sector.clone() });
             }
         }
@@ -1159,7 +1154,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Countries, places and organisations of the gazetteer.
     fn gazetteer(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        let m = self.lex.names.longest_if(self.may_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
         let end = i + m.len;
         let value = m.values[0];
         match *value {
