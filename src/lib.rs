@@ -7,6 +7,7 @@
 //! The desktop app (`app`, behind the `gui` feature) is a thin layer over these; nothing outside `app`
 //! knows about egui.
 
+pub mod allocator;
 pub mod corpus;
 pub mod export;
 pub mod extract;

@@ -8,10 +8,9 @@ use actormap::corpus;
 use actormap::extract::Extractor;
 use actormap::open;
 
-// Extraction allocates many small, short-lived values (tokens' phrases, candidates, evidence); mimalloc
-// serves them faster than the system allocator.
+// Extraction allocates many small, short-lived values (tokens' phrases, candidates, evidence): mimalloc.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: actormap::allocator::Allocator = actormap::allocator::Allocator;
 
 const USAGE: &str = "\
 actormap: maps who did what to whom in foreign-affairs news

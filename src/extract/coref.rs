@@ -769,9 +769,32 @@ fn clean_surface(s: &str) -> String {
 /// Two titles name the same office: one of the offices joined by "and" is the same in both ("Foreign
 /// Minister" and "Deputy Prime Minister and Foreign Minister").
 fn titles_match(held: &str, said: &str) -> bool {
+    if held.is_ascii() && said.is_ascii() {
+        // The common case, compared in place.
+        return and_parts(said).any(|s| and_parts(held).any(|h| h.eq_ignore_ascii_case(s)));
+    }
     let parts = |s: &str| s.to_lowercase().split(" and ").map(|p| p.trim().to_string()).collect::<Vec<_>>();
     let held = parts(held);
     parts(said).iter().any(|s| held.contains(s))
+}
+
+/// The trimmed parts of an ASCII title between the words "and" (in any case).
+fn and_parts(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        match (0..b.len().saturating_sub(4)).find(|&k| b[k] == b' ' && b[k + 4] == b' ' && b[k + 1..k + 4].eq_ignore_ascii_case(b"and")) {
+            Some(k) => {
+                rest = Some(&r[k + 5..]);
+                Some(r[..k].trim())
+            }
+            None => {
+                rest = None;
+                Some(r.trim())
+            }
+        }
+    })
 }
 
 /// Whether two written names can be the same person: same last word, and one's words within the other's.
@@ -810,6 +833,11 @@ mod tests {
         assert!(titles_match("Deputy Prime Minister and Foreign Minister", "Foreign Minister"));
         assert!(titles_match("Foreign Minister", "Foreign Minister"));
         assert!(!titles_match("Army Chief", "Foreign Minister"));
+        // Case and spacing do not matter; "and" inside a word does not split.
+        assert!(titles_match("Minister of Defence AND  foreign minister ", "Foreign Minister"));
+        assert!(!titles_match("Commander of the Standing Forces", "Forces"));
+        assert!(titles_match("Ministre des Affaires étrangères and Premier", "premier"));
+        assert_eq!(and_parts(" a and b AND c and ").collect::<Vec<_>>(), ["a", "b", "c", ""]);
     }
 
     #[test]

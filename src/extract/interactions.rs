@@ -351,8 +351,7 @@ impl<'a> SentenceEvents<'a> {
                     })
         };
         let xa = self.args.iter().position(|a| opens(a.tokens.start)).filter(|&xa| self.args[xa].tokens.end <= self.args[ya].tokens.start)?;
-        let between: Vec<&str> = (self.args[xa].tokens.end..self.args[ya].tokens.start).map(|j| self.norm(j)).collect();
-        if !between.iter().any(|w| *w == "that" || self.lex.grammar.reporting_verbs.has(w)) {
+        if !(self.args[xa].tokens.end..self.args[ya].tokens.start).any(|j| self.norm(j) == "that" || self.is_in(&self.lex.grammar.reporting_verbs, j)) {
             return None;
         }
         let source = *self.args[xa].entities.first()?;
@@ -675,10 +674,10 @@ impl<'a> SentenceEvents<'a> {
         after_trigger
             || prev.shape == Shape::Possessive
             || prev.shape == Shape::Number
-            || self.lex.grammar.determiners.has(p)
-            || self.lex.grammar.light_verbs.has(p)
+            || self.is_in(&self.lex.grammar.determiners, i - 1)
+            || self.is_in(&self.lex.grammar.light_verbs, i - 1)
             || (p == "-" && i >= 2)
-            || (self.lex.grammar.prepositions.has(p) && p != "to")
+            || (self.is_in(&self.lex.grammar.prepositions, i - 1) && p != "to")
     }
 
     /// "was accused", "were attacked", "has been sanctioned".
@@ -873,7 +872,7 @@ impl<'a> SentenceEvents<'a> {
     /// will ...": an act in an opening adverbial is done by the subject after its comma.
     fn subject_after_opening(&self, trig: usize, units: &[Unit]) -> Option<usize> {
         let first = self.norm(self.range.start);
-        let opening = self.lex.grammar.prepositions.has(first) || matches!(first, "to" | "elsewhere" | "meanwhile" | "in" | "during" | "amid" | "following" | "after");
+        let opening = self.is_in(&self.lex.grammar.prepositions, self.range.start) || matches!(first, "to" | "elsewhere" | "meanwhile" | "in" | "during" | "amid" | "following" | "after");
         if !opening {
             return None;
         }
@@ -948,7 +947,7 @@ impl<'a> SentenceEvents<'a> {
         while j < self.range.end && steps < 8 {
             if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
                 let prev = if j > self.range.start { self.norm(j - 1) } else { "" };
-                let locative = g.locative_prepositions.has(prev) && !matches!(t.kind, InteractionKind::Visit);
+                let locative = j > self.range.start && self.is_in(&g.locative_prepositions, j - 1) && !matches!(t.kind, InteractionKind::Visit);
                 if locative && !t.preps.iter().any(|p| p == prev && p != "in" && p != "at") {
                     return None;
                 }
@@ -1153,7 +1152,7 @@ impl<'a> SentenceEvents<'a> {
                 j += 3;
                 continue;
             }
-            if g.clause_breaks.has(w) || ["which", "who", ";", "said"].contains(&w) {
+            if self.is_in(&g.clause_breaks, j) || ["which", "who", ";", "said"].contains(&w) {
                 return None;
             }
             if w == "against" {
@@ -1211,11 +1210,11 @@ impl<'a> SentenceEvents<'a> {
                 steps += 2;
                 continue;
             }
-            if g.prepositions.has(p) {
+            if self.is_in(&g.prepositions, k - 1) {
                 return Some(p);
             }
             let t = &self.tokens[k - 1];
-            if !(g.determiners.has(p) || t.is_word() && !t.capitalised || t.shape == Shape::Number || p == "-") {
+            if !(self.is_in(&g.determiners, k - 1) || t.is_word() && !t.capitalised || t.shape == Shape::Number || p == "-") {
                 return None;
             }
             k -= 1;
@@ -1255,25 +1254,26 @@ impl<'a> SentenceEvents<'a> {
         if let Some(b) = (from..i).rev().find(|&j| self.is_in(&g.clause_breaks, j) || self.norm(j) == ",") {
             from = b + 1;
         }
-        let before: Vec<&str> = (from..i).map(|j| self.norm(j)).collect();
-        if before.iter().any(|w| g.negations.has(w) || g.denials.has(w)) {
+        let before = from..i;
+        if before.clone().any(|j| self.is_in(&g.negations, j) || self.is_in(&g.denials, j)) {
             return Modality::Negated;
         }
         // "X said it would allow ...": a reported "would" announces an intent rather than a supposition.
         let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || self.is_in(&g.reporting_verbs, j));
         let conditional = (self.range.start..i).any(|j| matches!(self.norm(j), "if" | "unless" | "whether"));
-        let would = before.contains(&"would");
-        let hypothetical = before.iter().any(|w| ["may", "might", "could"].contains(w)) || conditional || (would && !reported);
+        let would = before.clone().any(|j| self.norm(j) == "would");
+        let hypothetical = before.clone().any(|j| matches!(self.norm(j), "may" | "might" | "could")) || conditional || (would && !reported);
         if hypothetical {
             return Modality::Hypothetical;
         }
         if would {
             return Modality::Intended;
         }
-        let intended = before.windows(2).any(|w| g.intent_cues.has(w[0]) && w[1] == "to" && !["agreed", "agrees", "offered", "offering"].contains(&w[0]))
-            || before.last().is_some_and(|w| ["will", "'ll", "shall"].contains(w))
+        let intended = (from..i.saturating_sub(1))
+            .any(|j| self.is_in(&g.intent_cues, j) && self.norm(j + 1) == "to" && !matches!(self.norm(j), "agreed" | "agrees" | "offered" | "offering"))
+            || i > from && matches!(self.norm(i - 1), "will" | "'ll" | "shall")
             // "will extend the night-time curfew": before the verb that carries a noun.
-            || before.iter().rev().take(if nominal { 6 } else { 2 }).any(|w| *w == "will" || *w == "'ll");
+            || before.rev().take(if nominal { 6 } else { 2 }).any(|j| matches!(self.norm(j), "will" | "'ll"));
         if intended {
             return Modality::Intended;
         }

@@ -226,9 +226,9 @@ impl<'a> SentenceReader<'a> {
         t.is_word()
             && t.capitalised
             && (!t.all_caps || t.norm.contains('.') && t.norm.len() <= 6 && self.country_at(i).is_none())
-            && !self.lex.grammar.not_names.has(&t.norm)
-            && !self.lex.grammar.months.has(&t.norm)
-            && !self.lex.grammar.weekdays.has(&t.norm)
+            && !self.is_in(&self.lex.grammar.not_names, i)
+            && !self.is_in(&self.lex.grammar.months, i)
+            && !self.is_in(&self.lex.grammar.weekdays, i)
     }
 
     /// The name starting at `i`: capitalised words, with particles ("al-", "bin", "de") and hyphens
@@ -255,14 +255,14 @@ impl<'a> SentenceReader<'a> {
                 j += 1;
                 words += 1;
                 after_particle = false;
-            } else if words > 0 || self.lex.grammar.name_particles.has(&t.norm) {
+            } else if words > 0 || self.is_in(&self.lex.grammar.name_particles, j) {
                 // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in"; so does the
                 // full stop of a middle initial: "Joseph L. Votel".
                 let initial = t.norm == "." && words > 0 && {
                     let p = &self.tokens[j - 1];
                     p.is_word() && p.capitalised && p.end - p.start == 1
                 };
-                let joiner = self.lex.grammar.name_particles.has(&t.norm) || (t.norm == "-" && words > 0) || initial;
+                let joiner = self.is_in(&self.lex.grammar.name_particles, j) || (t.norm == "-" && words > 0) || initial;
                 let mut k = j + 1;
                 if joiner && self.in_range(k) && self.tokens[k].norm == "-" {
                     k += 1;
@@ -387,8 +387,8 @@ impl<'a> SentenceReader<'a> {
             && self.organisation_at(k).is_none()
             && self.title_word_at(k).is_none()
             && !self.can_start(k, starts::HEAD)
-            && !self.lex.grammar.months.has(&t.norm)
-            && !self.lex.grammar.weekdays.has(&t.norm)
+            && !self.is_in(&self.lex.grammar.months, k)
+            && !self.is_in(&self.lex.grammar.weekdays, k)
     }
 
     /// "Shona rebels", "Moslem fundamentalist demonstrators", "Prisoners": a group noun with up to three
@@ -537,13 +537,13 @@ impl<'a> SentenceReader<'a> {
                 return Some(i + 2);
             }
         }
-        let pronoun = if g.person_pronouns.has(norm) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
+        let pronoun = if self.is_in(&g.person_pronouns, i) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
             Some(Pronoun::Person)
         } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
         } else if norm == "it" && self.reported_subject(i) {
             Some(Pronoun::Thing)
-        } else if g.first_person_plural.has(norm) && (norm != "us" || !self.tokens[i].all_caps) {
+        } else if self.is_in(&g.first_person_plural, i) && (norm != "us" || !self.tokens[i].all_caps) {
             Some(Pronoun::We)
         } else {
             None
@@ -555,8 +555,11 @@ impl<'a> SentenceReader<'a> {
 
     /// "They have been clear": "they" followed by an auxiliary or a verb of saying, as a subject.
     fn subject_pronoun(&self, i: usize) -> bool {
-        let next = if self.in_range(i + 1) { self.norm(i + 1) } else { "" };
-        self.lex.grammar.auxiliaries.has(next) || self.lex.grammar.reporting_verbs.has(next) || matches!(next, "also" | "continue" | "continued")
+        if !self.in_range(i + 1) {
+            return false;
+        }
+        let g = &self.lex.grammar;
+        self.is_in(&g.auxiliaries, i + 1) || self.is_in(&g.reporting_verbs, i + 1) || matches!(self.norm(i + 1), "also" | "continue" | "continued")
     }
 
     /// "Iraq said it would allow": "it" as the subject of a reported clause (after "said", "that"),
@@ -971,7 +974,7 @@ impl<'a> SentenceReader<'a> {
         let mut end = i;
         while self.in_range(j) {
             let t = &self.tokens[j];
-            if t.is_word() && t.capitalised && !self.lex.grammar.months.has(&t.norm) {
+            if t.is_word() && t.capitalised && !self.is_in(&self.lex.grammar.months, j) {
                 j += 1;
                 end = j;
             } else if j > i && (["of", "for", "&", "-", "on", "al"].contains(&t.norm.as_str()) || t.norm == "the" && self.norm(j - 1) == "of") {
@@ -1215,7 +1218,7 @@ impl<'a> SentenceReader<'a> {
     fn acronym(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let t = &self.tokens[i];
         let len = t.end - t.start;
-        if !t.all_caps || !(2..=8).contains(&len) || self.lex.grammar.not_names.has(&t.norm) {
+        if !t.all_caps || !(2..=8).contains(&len) || self.is_in(&self.lex.grammar.not_names, i) {
             return None;
         }
         // "MR KIRBY:", "QUESTION:": the speaker labels of a transcript.

@@ -339,5 +339,13 @@ fn clean_alias(s: &str) -> String {
         joined.as_str()
     };
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    s.trim_end_matches("\u{2019}s").trim_end_matches("'s").to_string()
+    // Suffixes stripped one by one, as `trim_end_matches` would, without its substring searcher.
+    let mut s = s;
+    while let Some(rest) = s.strip_suffix("\u{2019}s") {
+        s = rest;
+    }
+    while let Some(rest) = s.strip_suffix("'s") {
+        s = rest;
+    }
+    s.to_string()
 }

@@ -152,8 +152,16 @@ impl Speller {
 
 /// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    within_one_edit_of(&a, &b)
+}
+
+/// `within_one_edit` over letters of any kind (bytes of ASCII words, characters of others).
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b {
         return true;
     }
@@ -161,12 +169,12 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if la == lb {
         let swap = prefix + 1 < la && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] && a[prefix + 2..] == b[prefix + 2..];
         return swap || a[prefix + 1..] == b[prefix + 1..];
     }
-    let (long, short) = if la > lb { (&a, &b) } else { (&b, &a) };
+    let (long, short) = if la > lb { (a, b) } else { (b, a) };
     long[prefix + 1..] == short[prefix..]
 }
 
@@ -223,5 +231,9 @@ mod tests {
         assert!(within_one_edit("abcde", "abdce"));
         assert!(!within_one_edit("abcde", "badce"));
         assert!(!within_one_edit("abcde", "abc"));
+        // Letters beyond ASCII are compared as characters, not bytes.
+        assert!(within_one_edit("côté", "coté"));
+        assert!(within_one_edit("côté", "cöté"));
+        assert!(!within_one_edit("côté", "cote"));
     }
 }
