@@ -154,13 +154,20 @@ fn same_edge(a: &Interaction, b: &Interaction) -> bool {
 
 /// A readable, unique id for an interaction: `consult:IRN~PAK`, `accuse:IRN>PAK`.
 pub fn interaction_id(it: &Interaction, existing: &[Interaction]) -> String {
-    let arrow = if it.directed { ">" } else { "~" };
-    let mut base = format!("{}:{}{arrow}{}", it.kind.as_str(), it.source, it.target);
-    if it.modality != Default::default() {
-        base = format!("{base}:{}", it.modality.as_str());
+    let mut base = String::with_capacity(it.kind.as_str().len() + it.source.len() + it.target.len() + 16);
+    for part in [it.kind.as_str(), ":", &it.source, if it.directed { ">" } else { "~" }, &it.target] {
+        base.push_str(part);
     }
-    let taken: HashSet<String> = existing.iter().map(|i| i.id.clone()).collect();
-    free_id(&base, &taken, |n| format!("{base}-{n}"))
+    if it.modality != Default::default() {
+        base.push(':');
+        base.push_str(it.modality.as_str());
+    }
+    // Compared in place: no set of the existing ids is built for each new one.
+    let taken = |id: &str| existing.iter().any(|i| i.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (1..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("an unbounded range always yields a free id")
 }
 
 /// Index of the one actor in `actors` that `actor` is the same as, if exactly one fits.
@@ -373,5 +380,33 @@ mod tests {
         let mut empty = Corpus::default();
         empty.merge(source.clone());
         assert_eq!(empty, source);
+    }
+
+    #[test]
+    fn interaction_ids_read_kind_sides_and_modality_and_never_repeat() {
+        let edge = |directed, modality| Interaction {
+            id: String::new(),
+            kind: InteractionKind::Accuse,
+            cameo: "112".into(),
+            source: "IRN".into(),
+            target: "PAK".into(),
+            directed,
+            modality,
+            rule: "test".into(),
+            evidence: Vec::new(),
+        };
+        let mut existing = Vec::new();
+        for (directed, modality, want) in [
+            (true, Modality::Asserted, "accuse:IRN>PAK"),
+            (false, Modality::Asserted, "accuse:IRN~PAK"),
+            (true, Modality::Negated, "accuse:IRN>PAK:negated"),
+            (true, Modality::Asserted, "accuse:IRN>PAK-1"),
+            (true, Modality::Asserted, "accuse:IRN>PAK-2"),
+        ] {
+            let mut it = edge(directed, modality);
+            it.id = super::interaction_id(&it, &existing);
+            assert_eq!(it.id, want);
+            existing.push(it);
+        }
     }
 }

@@ -45,38 +45,47 @@ fn hash_bytes(b: &[u8]) -> u64 {
 /// Longest word (in bytes) considered for correction; longer ones are left as they are.
 const MAX_BYTES: usize = 40;
 
-/// Hashes of `w` and of every string made by removing one character from it, in one pass and without
-/// allocating: `out[0]` is the whole word's, then one per character. Returns how many were written.
-fn probe_hashes(w: &str, out: &mut [u64; MAX_BYTES + 1]) -> usize {
+/// BASE^k for every k a word of at most `MAX_BYTES` bytes needs.
+const POWERS: [u64; MAX_BYTES + 1] = {
+    let mut p = [1u64; MAX_BYTES + 1];
+    let mut k = 1;
+    while k <= MAX_BYTES {
+        p[k] = p[k - 1].wrapping_mul(BASE);
+        k += 1;
+    }
+    p
+};
+
+/// Bytes of the UTF-8 character that starts with byte `first`.
+fn utf8_width(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// Hashes of `w` and of every string made by removing one character from it, computed as they are asked
+/// for and without allocating: first the whole word's (`whole`, its `hash_bytes`), then one per
+/// character. A word longer than `MAX_BYTES` gets its own hash only.
+fn probe_hashes(w: &str, whole: u64) -> impl Iterator<Item = u64> + '_ {
     let b = w.as_bytes();
-    let n = b.len().min(MAX_BYTES);
-    let mut prefix = [0u64; MAX_BYTES + 1];
-    let mut power = [1u64; MAX_BYTES + 1];
-    for i in 0..n {
-        prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(b[i] as u64 + 1);
-        power[i + 1] = power[i].wrapping_mul(BASE);
-    }
-    let whole = prefix[n];
-    out[0] = whole;
-    let mut count = 1;
-    if w.is_ascii() {
-        // One byte per character: the deletion of byte i.
-        for i in 0..n {
-            let j = i + 1;
-            let suffix = whole.wrapping_sub(prefix[j].wrapping_mul(power[n - j]));
-            out[count] = prefix[i].wrapping_mul(power[n - j]).wrapping_add(suffix);
-            count += 1;
+    let n = if b.len() <= MAX_BYTES { b.len() } else { 0 };
+    // The hash of b[..i]; the deletion of the character at i..j joins it to the hash of b[j..]:
+    // prefix(i)·BASE^(n-j) + (whole − prefix(j)·BASE^(n-j)).
+    let (mut i, mut prefix) = (0, 0u64);
+    std::iter::once(whole).chain(std::iter::from_fn(move || {
+        if i >= n {
+            return None;
         }
-        return count;
-    }
-    for (i, c) in w[..n].char_indices() {
-        let j = i + c.len_utf8();
-        // suffix hash = whole - prefix[j]·BASE^(n-j); joined = prefix[i]·BASE^(n-j) + suffix
-        let suffix = whole.wrapping_sub(prefix[j].wrapping_mul(power[n - j]));
-        out[count] = prefix[i].wrapping_mul(power[n - j]).wrapping_add(suffix);
-        count += 1;
-    }
-    count
+        let j = (i + utf8_width(b[i])).min(n);
+        let through = b[i..j].iter().fold(prefix, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1));
+        let power = POWERS[n - j];
+        let joined = prefix.wrapping_mul(power).wrapping_add(whole.wrapping_sub(through.wrapping_mul(power)));
+        (i, prefix) = (j, through);
+        Some(joined)
+    }))
 }
 
 impl Speller {
@@ -87,7 +96,6 @@ impl Speller {
             present: vec![0; (PRESENT_BITS / 64) as usize],
             ..Speller::default()
         };
-        let mut probes = [0u64; MAX_BYTES + 1];
         for w in vocabulary {
             if s.known.insert(hash_bytes(w.as_bytes()))
                 && w.chars().count() >= MIN_LEN
@@ -96,8 +104,7 @@ impl Speller {
             {
                 let index = s.words.len() as u32;
                 s.words.push(w.to_string());
-                let n = probe_hashes(w, &mut probes);
-                for &h in &probes[..n] {
+                for h in probe_hashes(w, hash_bytes(w.as_bytes())) {
                     let (slot, mask) = bit(h);
                     s.present[slot] |= mask;
                     let slot = s.deletions.entry(h).or_default();
@@ -128,10 +135,8 @@ impl Speller {
         if self.known.contains(&whole) || self.guard.contains(&whole) {
             return None;
         }
-        let mut probes = [0u64; MAX_BYTES + 1];
-        let n = probe_hashes(word, &mut probes);
         let mut found: Option<u32> = None;
-        for &h in &probes[..n] {
+        for h in probe_hashes(word, whole) {
             let (slot, mask) = bit(h);
             if self.present.get(slot).is_none_or(|w| w & mask == 0) {
                 continue;
@@ -213,9 +218,8 @@ mod tests {
     #[test]
     fn deletion_hashes_equal_the_hashes_of_the_shortened_words() {
         for w in ["forign", "discussions", "côté", "ab"] {
-            let mut hashes = [0u64; MAX_BYTES + 1];
-            let n = probe_hashes(w, &mut hashes);
-            assert_eq!(n, w.chars().count() + 1);
+            let hashes: Vec<u64> = probe_hashes(w, hash_bytes(w.as_bytes())).collect();
+            assert_eq!(hashes.len(), w.chars().count() + 1);
             assert_eq!(hashes[0], hash_bytes(w.as_bytes()));
             for (k, (i, c)) in w.char_indices().enumerate() {
                 let shortened = format!("{}{}", &w[..i], &w[i + c.len_utf8()..]);

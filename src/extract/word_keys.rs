@@ -38,18 +38,13 @@ impl<'a> WordKeys<'a> {
             classes: Vec::with_capacity(tokens.len()),
         };
         for t in tokens {
-            let (key, norm_id, key_id, starts) = match seen.get(t.norm.as_str()) {
-                Some(&v) => v,
-                None => {
-                    let key = lexicon_key(lex, t);
-                    let norm_id = lex.word_id(&t.norm);
-                    let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
-                    let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
-                    let v = (key, norm_id, key_id, starts);
-                    seen.insert(t.norm.as_str(), v);
-                    v
-                }
-            };
+            let (key, norm_id, key_id, starts) = *seen.entry(t.norm.as_str()).or_insert_with(|| {
+                let key = lexicon_key(lex, t);
+                let norm_id = lex.word_id(&t.norm);
+                let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
+                let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
+                (key, norm_id, key_id, starts)
+            });
             out.keys.push(key);
             out.norm_ids.push(norm_id);
             out.key_ids.push(key_id);
