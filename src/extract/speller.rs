@@ -15,23 +15,35 @@ pub const MIN_LEN: usize = 5;
 #[derive(Debug, Default, Clone)]
 pub struct Speller {
     words: Vec<String>,
-    /// Hashes (`hash_bytes`) of the vocabulary and of the guarded words: never corrected.
-    known: FxHashSet<u64>,
-    guard: FxHashSet<u64>,
+    /// Hashes (`hash_bytes`) of the vocabulary and of the guarded words: never corrected. One set, so a
+    /// word is settled by one probe.
+    settled: FxHashSet<u64>,
+    /// The same kind of filter as `present`, over `settled`: most words are in neither, and the set is
+    /// too large to probe from the fastest cache.
+    settled_filter: Vec<u64>,
     /// Hash of a word or of one of its one-letter deletions → indices into `words`. Hashes rather than
     /// strings, so a lookup builds no string; candidates are confirmed by `within_one_edit`.
     deletions: FxHashMap<u64, Vec<u32>>,
-    /// One bit per hash bucket of `deletions`: most probes of ordinary words find their bit clear and
-    /// skip the map (this runs for every word of five letters or more).
+    /// A filter over the keys of `deletions` (two bits of one 64-bit word per key): most probes of
+    /// ordinary words find a bit clear and skip the map. This runs for every word of five letters or
+    /// more, so the filter is kept small enough to stay in the fastest cache.
     present: Vec<u64>,
 }
 
-/// Bits in `Speller::present` (a power of two).
-const PRESENT_BITS: u64 = 1 << 20;
+/// 64-bit words in `Speller::present` (a power of two): 32 KB.
+const PRESENT_WORDS: usize = 1 << 12;
 
-fn bit(h: u64) -> (usize, u64) {
-    let b = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44) & (PRESENT_BITS - 1);
-    ((b / 64) as usize, 1 << (b % 64))
+/// The word of `present` for hash `h` and the two bits in it.
+fn bits(h: u64) -> (usize, u64) {
+    let x = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let slot = (x >> (64 - PRESENT_WORDS.trailing_zeros())) as usize;
+    (slot, 1 << ((x >> 40) & 63) | 1 << ((x >> 46) & 63))
+}
+
+/// Whether hash `h` may be among those `filter` was made of (never false for one of them).
+fn in_filter(filter: &[u64], h: u64) -> bool {
+    let (slot, mask) = bits(h);
+    filter.get(slot).is_some_and(|w| w & mask == mask)
 }
 
 /// Polynomial hash base; the hash of bytes b0..bn is Σ b_i · BASE^(n-1-i) (mod 2^64), so the hash of a
@@ -92,20 +104,24 @@ impl Speller {
     /// A speller for `vocabulary`, never correcting any word in `guard`.
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>, guard: impl IntoIterator<Item = &'a str>) -> Self {
         let mut s = Speller {
-            guard: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(),
-            present: vec![0; (PRESENT_BITS / 64) as usize],
+            settled: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(),
+            present: vec![0; PRESENT_WORDS],
+            settled_filter: vec![0; PRESENT_WORDS],
             ..Speller::default()
         };
+        let mut seen = FxHashSet::default();
         for w in vocabulary {
-            if s.known.insert(hash_bytes(w.as_bytes()))
+            let whole = hash_bytes(w.as_bytes());
+            s.settled.insert(whole);
+            if seen.insert(whole)
                 && w.chars().count() >= MIN_LEN
                 && w.len() <= MAX_BYTES
                 && w.chars().all(char::is_alphabetic)
             {
                 let index = s.words.len() as u32;
                 s.words.push(w.to_string());
-                for h in probe_hashes(w, hash_bytes(w.as_bytes())) {
-                    let (slot, mask) = bit(h);
+                for h in probe_hashes(w, whole) {
+                    let (slot, mask) = bits(h);
                     s.present[slot] |= mask;
                     let slot = s.deletions.entry(h).or_default();
                     if !slot.contains(&index) {
@@ -113,6 +129,10 @@ impl Speller {
                     }
                 }
             }
+        }
+        for &h in &s.settled {
+            let (slot, mask) = bits(h);
+            s.settled_filter[slot] |= mask;
         }
         s
     }
@@ -132,13 +152,12 @@ impl Speller {
         }
         // A known or guarded word is settled by its own hash, before the hashes of its deletions.
         let whole = hash_bytes(word.as_bytes());
-        if self.known.contains(&whole) || self.guard.contains(&whole) {
+        if in_filter(&self.settled_filter, whole) && self.settled.contains(&whole) {
             return None;
         }
         let mut found: Option<u32> = None;
         for h in probe_hashes(word, whole) {
-            let (slot, mask) = bit(h);
-            if self.present.get(slot).is_none_or(|w| w & mask == 0) {
+            if !in_filter(&self.present, h) {
                 continue;
             }
             for &i in self.deletions.get(&h).into_iter().flatten() {
