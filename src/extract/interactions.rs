@@ -188,8 +188,11 @@ impl<'a> SentenceEvents<'a> {
 
     /// Finds the sentence's interactions.
     pub fn read(&self) -> SentenceResult {
+        // Every interaction is between the sentence's argument phrases.
+        if self.args.is_empty() {
+            return SentenceResult { found: Vec::new(), reporters: Vec::new() };
+        }
         let reporters = self.reporters();
-        let units = self.units(&reporters);
         // Every trigger of the sentence first, so that "refused to meet" can be read as one event.
         let mut triggers: Vec<(Range<usize>, &'a Trigger)> = Vec::new();
         let mut i = self.range.start;
@@ -236,6 +239,11 @@ impl<'a> SentenceEvents<'a> {
                 eprintln!("   trigger {:?} {} {:?} nominal={}", r, t.lemma, t.kind, self.is_nominal(t, r.start));
             }
         }
+        // Without a trigger only a "that ... must" clause can say something.
+        if triggers.is_empty() && !(self.range.start..self.range.end).any(|j| matches!(self.norm(j), "must" | "should")) {
+            return SentenceResult { found: Vec::new(), reporters };
+        }
+        let units = self.units(&reporters);
         let mut found = Vec::new();
         // "X said that Y must ...": a demand by X of Y; what Y must do has not happened.
         let mut demanded_from = usize::MAX;
