@@ -34,7 +34,7 @@ fn fixture() -> Corpus {
     corpus.interactions.clear();
     let article = corpus.articles[0].clone();
     let mention = |s: Span| Mention {
-        article: article.id.clone(),
+        article: article.id.as_str().into(),
         sentence: article.sentence_at(s.start).expect("every mention lies in a sentence"),
         start: s.start,
         end: s.end,
@@ -101,7 +101,7 @@ fn fixture() -> Corpus {
         let span = article.sentences[sentence];
         let within = |words: &str| every(REFERENCE, words).into_iter().find(|s| span.contains(*s));
         Evidence {
-            article: article.id.clone(),
+            article: article.id.as_str().into(),
             sentence,
             start: span.start,
             end: span.end,

@@ -55,9 +55,9 @@ impl Corpus {
         let mut taken: HashSet<String> = self.actors.iter().map(|a| a.id.clone()).collect();
         let mut incoming = Vec::new();
         for mut actor in other.actors {
-            actor.mentions.retain_mut(|m| match article_ids.get(&m.article) {
+            actor.mentions.retain_mut(|m| match article_ids.get(m.article.as_str()) {
                 Some(id) => {
-                    m.article = id.clone();
+                    m.article = id.as_str().into();
                     true
                 }
                 None => false,
@@ -93,9 +93,9 @@ impl Corpus {
         }
 
         for mut it in other.interactions {
-            it.evidence.retain_mut(|e| match article_ids.get(&e.article) {
+            it.evidence.retain_mut(|e| match article_ids.get(e.article.as_str()) {
                 Some(id) => {
-                    e.article = id.clone();
+                    e.article = id.as_str().into();
                     true
                 }
                 None => false,

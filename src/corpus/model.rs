@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An article's id as mentions and evidence refer to it ("a1"): a string held inline when short, so the
+/// thousands of mentions of a corpus do not each allocate one. Serialised as a plain string.
+pub type ArticleId = compact_str::CompactString;
+
 /// The schema tag written at the top of every corpus file.
 pub const SCHEMA: &str = "actormap/1";
 
@@ -161,7 +165,8 @@ pub enum MentionVia {
 /// One place in an article that refers to an actor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
-    pub article: String,
+    /// The article's id: short ("a1"), so held inline, without an allocation per mention.
+    pub article: ArticleId,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
@@ -382,7 +387,7 @@ pub struct Interaction {
 /// words to highlight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    pub article: String,
+    pub article: ArticleId,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,

@@ -187,6 +187,7 @@ type FoundIn = (usize, interactions::Found, Option<usize>, Option<String>);
 
 fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resolver: Resolver, found: Vec<FoundIn>) -> Corpus {
     let res = resolver.res;
+    let article_id = crate::corpus::ArticleId::from(article.id.as_str());
     // Only entities the text refers to (or that those belong to) become actors.
     let mut used = vec![false; res.entities.len()];
     for refs in &res.referents {
@@ -248,7 +249,7 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         let c = &candidates[ci];
         for &e in refs {
             let Some(a) = actor_of[e] else { continue };
-            let m = Mention { article: article.id.clone(), sentence: c.sentence, start: c.span.start, end: c.span.end, via: c.via };
+            let m = Mention { article: article_id.clone(), sentence: c.sentence, start: c.span.start, end: c.span.end, via: c.via };
             let mentions = &mut actors[a].mentions;
             if !mentions.iter().any(|x| x.start == m.start && x.end == m.end) {
                 mentions.push(m);
@@ -289,7 +290,7 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         }
         let sentence = article.sentences[si];
         let evidence = Evidence {
-            article: article.id.clone(),
+            article: article_id.clone(),
             sentence: si,
             start: sentence.start,
             end: sentence.end,
