@@ -80,13 +80,26 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                     break;
                 }
             }
+            let mut counted = None;
             if letters >= 2 {
                 k = j;
             } else {
-                k += w;
-                // ASCII letters and digits, the bulk of any word, without decoding characters.
-                while k < to && text.as_bytes()[k].is_ascii_alphanumeric() {
-                    k += 1;
+                // ASCII letters and digits, the bulk of any word, without decoding characters; their
+                // letters and capitals are counted on the way.
+                let bytes = &text.as_bytes()[..to];
+                if c.is_ascii() {
+                    let (mut letters, mut capitals) = (0u32, 0u32);
+                    while k < to && bytes[k].is_ascii_alphanumeric() {
+                        letters += u32::from(bytes[k] >= b'A');
+                        capitals += u32::from(bytes[k].wrapping_sub(b'A') < 26);
+                        k += 1;
+                    }
+                    counted = Some((k, letters, capitals));
+                } else {
+                    k += w;
+                    while k < to && bytes[k].is_ascii_alphanumeric() {
+                        k += 1;
+                    }
                 }
                 while k < to {
                     let c = char_at(text, k);
@@ -98,7 +111,11 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                     }
                 }
             }
-            push(tokens, text, start, k, Shape::Word);
+            match counted {
+                // Nothing beyond the ASCII run: its counts are the word's.
+                Some((end, letters, capitals)) if end == k => push_ascii_word(tokens, text, start, k, letters, capitals),
+                _ => push(tokens, text, start, k, Shape::Word),
+            }
             // A possessive right after a word.
             if k < to && is_apostrophe(char_at(text, k)) {
                 let a = char_at(text, k).len_utf8();
@@ -152,6 +169,17 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
     }
     let s = k + char_at(text, k).len_utf8();
     s < to && matches!(text.as_bytes()[s], b's' | b'S') && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
+}
+
+/// `push` for a word of ASCII letters and digits whose letters and capitals are already counted.
+fn push_ascii_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, letters: u32, capitals: u32) {
+    let raw = &text[start..end];
+    let mut norm = CompactString::new(raw);
+    if capitals > 0 {
+        norm.make_ascii_lowercase();
+    }
+    let capitalised = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    tokens.push(Token { start, end, norm, shape: Shape::Word, capitalised, all_caps: letters >= 2 && capitals == letters });
 }
 
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape) {
