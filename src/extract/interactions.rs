@@ -97,8 +97,8 @@ impl<'a> SentenceEvents<'a> {
         self.words.classes[k] & list.bit != 0
     }
 
-    fn norm(&self, i: usize) -> &str {
-        &self.tokens[i].norm
+    fn norm(&self, i: usize) -> &'a str {
+        self.words.norms[i]
     }
 
     fn key(&self, i: usize) -> &str {

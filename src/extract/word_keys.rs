@@ -11,6 +11,8 @@ use super::tokens::{Shape, Token};
 /// Per token of an article (indexed like its tokens).
 #[derive(Debug, Default)]
 pub struct WordKeys<'a> {
+    /// The tokens' normal forms, borrowed: read by the rules at every step, so kept as plain slices.
+    pub norms: Vec<&'a str>,
     /// Lexicon keys: normal forms, typo-corrected for lexicon words (borrowed from the tokens or the
     /// lexicon).
     pub keys: Vec<&'a str>,
@@ -31,6 +33,7 @@ impl<'a> WordKeys<'a> {
         let mut seen: FxHashMap<&str, (&str, u32, u32, u8)> =
             FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
         let mut out = WordKeys {
+            norms: Vec::with_capacity(tokens.len()),
             keys: Vec::with_capacity(tokens.len()),
             norm_ids: Vec::with_capacity(tokens.len()),
             key_ids: Vec::with_capacity(tokens.len()),
@@ -45,6 +48,7 @@ impl<'a> WordKeys<'a> {
                 let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
                 (key, norm_id, key_id, starts)
             });
+            out.norms.push(t.norm.as_str());
             out.keys.push(key);
             out.norm_ids.push(norm_id);
             out.key_ids.push(key_id);
