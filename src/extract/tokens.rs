@@ -58,8 +58,36 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
 
 /// Appends the tokens of `text[from..to]` to `tokens`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
+    let bytes = &text.as_bytes()[..to];
     let mut k = from;
     while k < to {
+        // The bulk of any English text, byte by byte: ASCII white space, punctuation, and plain words of
+        // ASCII letters and digits (not a dotted abbreviation, not running on into an apostrophe or a
+        // letter beyond ASCII, which the general reading below handles).
+        let b = bytes[k];
+        if b.is_ascii_whitespace() || b == 0x0B {
+            k += 1;
+            continue;
+        }
+        if b.is_ascii_punctuation() {
+            push_ascii(tokens, text, k, k + 1, Shape::Punct, 0, 0);
+            k += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() && bytes.get(k + 1) != Some(&b'.') {
+            let start = k;
+            let (mut letters, mut capitals) = (0u32, 0u32);
+            while k < to && bytes[k].is_ascii_alphanumeric() {
+                letters += u32::from(bytes[k] >= b'A');
+                capitals += u32::from(bytes[k].wrapping_sub(b'A') < 26);
+                k += 1;
+            }
+            if bytes.get(k).is_none_or(|&next| next < 0x80 && next != b'\'') {
+                push_ascii(tokens, text, start, k, Shape::Word, letters, capitals);
+                continue;
+            }
+            k = start;
+        }
         let c = char_at(text, k);
         let w = c.len_utf8();
         if c.is_whitespace() {
@@ -113,7 +141,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             }
             match counted {
                 // Nothing beyond the ASCII run: its counts are the word's.
-                Some((end, letters, capitals)) if end == k => push_ascii_word(tokens, text, start, k, letters, capitals),
+                Some((end, letters, capitals)) if end == k => push_ascii(tokens, text, start, k, Shape::Word, letters, capitals),
                 _ => push(tokens, text, start, k, Shape::Word),
             }
             // A possessive right after a word.
@@ -171,15 +199,15 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
     s < to && matches!(text.as_bytes()[s], b's' | b'S') && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
 }
 
-/// `push` for a word of ASCII letters and digits whose letters and capitals are already counted.
-fn push_ascii_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, letters: u32, capitals: u32) {
+/// `push` for an ASCII token whose letters and capitals are already counted.
+fn push_ascii(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape, letters: u32, capitals: u32) {
     let raw = &text[start..end];
     let mut norm = CompactString::new(raw);
     if capitals > 0 {
         norm.make_ascii_lowercase();
     }
     let capitalised = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    tokens.push(Token { start, end, norm, shape: Shape::Word, capitalised, all_caps: letters >= 2 && capitals == letters });
+    tokens.push(Token { start, end, norm, shape, capitalised, all_caps: letters >= 2 && capitals == letters });
 }
 
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape) {
@@ -254,6 +282,19 @@ mod tests {
             "Pakistan", "’s", "Pak", "-", "Iran", "talks", ",", "(", "ISPR", ")", "."
         ]);
         assert_eq!(words("the officials' visit"), vec!["the", "officials", "'", "visit"]);
+    }
+
+    #[test]
+    fn ascii_words_read_as_any_word_is_read() {
+        // Words that run on into an apostrophe or a letter beyond ASCII, or end a text.
+        assert_eq!(words("Iran's envoy, caféteria Iran’s NATO\u{0B}ISPR"), vec![
+            "Iran", "'s", "envoy", ",", "caféteria", "Iran", "’s", "NATO", "ISPR"
+        ]);
+        let text = "NATO Nato nato N2 A";
+        let t = tokenize(text, 0, text.len());
+        let flags: Vec<(bool, bool)> = t.iter().map(|t| (t.capitalised, t.all_caps)).collect();
+        assert_eq!(flags, [(true, true), (true, false), (false, false), (true, false), (true, false)]);
+        assert!(t.iter().all(|t| t.norm == t.norm.to_lowercase() && t.shape == Shape::Word));
     }
 
     #[test]
