@@ -27,8 +27,8 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Only line breaks and stops can end a sentence: skip straight to the next one.
-        match bytes[i..].iter().position(|&b| b < 64 && STOPS & (1 << b) != 0) {
-            Some(k) => i += k,
+        match next_stop(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = bytes[i];
@@ -56,6 +56,28 @@ pub fn split(text: &str) -> Vec<Span> {
     }
     push(text, &mut spans, start, bytes.len());
     spans
+}
+
+/// The position of the first line break or stop at or after `from`. Eight bytes are tested at a time:
+/// a byte of a word is zero where it equals the byte sought, and `(v - 0x01..) & !v & 0x80..` marks the
+/// lowest such zero byte.
+fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        let found = zero_byte(x ^ (ONES * b'\n' as u64)) | zero_byte(x ^ (ONES * b'.' as u64)) | zero_byte(x ^ (ONES * b'!' as u64)) | zero_byte(x ^ (ONES * b'?' as u64));
+        if found != 0 {
+            // Borrows can mark bytes above the first match, never below it: the lowest mark is exact.
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b < 64 && STOPS & (1 << b) != 0).map(|k| i + k)
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow.
@@ -137,6 +159,18 @@ fn push(text: &str, spans: &mut Vec<Span>, start: usize, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_stop_is_found_wherever_it_stands() {
+        let naive = |b: &[u8], from: usize| b[from..].iter().position(|&x| matches!(x, b'\n' | b'.' | b'!' | b'?')).map(|k| from + k);
+        let texts = ["", "no stop here at all, none", "a.b", "abcdefgh.", "abcdefghijklmnop?q", "\n", "ééééé!", "xxxxxxx\u{2E}yyyy", "-/,,\x01\x7f\u{ff}...!"];
+        for t in texts {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                assert_eq!(next_stop(b, from), naive(b, from), "{t:?} from {from}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|s| &text[s.start..s.end]).collect()
