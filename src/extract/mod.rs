@@ -61,7 +61,7 @@ impl Extractor {
             sentence_tokens.push(start..tokens.len());
         }
         let words = WordKeys::of(lex, &tokens);
-        let date = when::article_date(lex, &tokens);
+        let date = when::article_date(lex, &tokens, &words.classes);
 
         // Phrases that refer to actors, sentence by sentence.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(tokens.len() / 4 + 1);
@@ -114,7 +114,7 @@ impl Extractor {
                 None
             } else {
                 let r = &sentence_tokens[si];
-                when::time_of(lex, text, &tokens[r.clone()], date)
+                when::time_of(lex, text, &tokens[r.clone()], &words.classes[r.clone()], date)
             };
             for f in result.found {
                 found_all.push((si, f, reported_by, when.clone()));

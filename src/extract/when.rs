@@ -51,8 +51,9 @@ impl Date {
     }
 }
 
-fn month_of(lex: &Lexicon, norm: &str) -> Option<u32> {
-    if !lex.grammar.months.has(norm) {
+/// The month a word names; `class` is its grammar-list bits (`WordKeys::classes`).
+fn month_of(lex: &Lexicon, norm: &str, class: u32) -> Option<u32> {
+    if class & lex.grammar.months.bit == 0 {
         return None;
     }
     const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -60,7 +61,10 @@ fn month_of(lex: &Lexicon, norm: &str) -> Option<u32> {
 }
 
 fn number(t: &Token) -> Option<i64> {
-    (t.shape == Shape::Number).then(|| t.norm.replace(',', "").parse().ok()).flatten()
+    if t.shape != Shape::Number {
+        return None;
+    }
+    if t.norm.contains(',') { t.norm.replace(',', "").parse().ok() } else { t.norm.parse().ok() }
 }
 
 fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
@@ -69,7 +73,8 @@ fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
 }
 
 /// The date stated in the article's first lines, if any.
-pub fn article_date(lex: &Lexicon, tokens: &[Token]) -> Option<Date> {
+/// The article's date from its first tokens; `classes` are their grammar-list bits (`WordKeys::classes`).
+pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[u32]) -> Option<Date> {
     let head = &tokens[..tokens.len().min(60)];
     for i in 0..head.len() {
         // 2015-08-21
@@ -80,7 +85,7 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token]) -> Option<Date> {
         {
             return Some(date);
         }
-        if let Some(m) = month_of(lex, &head[i].norm) {
+        if let Some(m) = month_of(lex, &head[i].norm, classes[i]) {
             // August 21, 2015  /  Aug. 21, 2015
             let mut j = i + 1;
             if head.get(j).is_some_and(|t| t.norm == ".") {
@@ -108,7 +113,9 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token]) -> Option<Date> {
 
 /// The time phrase of a sentence, resolved against `date` when known: an ISO date ("2015-08-20"), month
 /// ("2014-01"), year ("2014") or week ("week of 2015-08-17"); the words themselves otherwise.
-pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], date: Option<Date>) -> Option<String> {
+///
+/// `classes` are the tokens' grammar-list bits (`WordKeys::classes`).
+pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], classes: &[u32], date: Option<Date>) -> Option<String> {
     let words = |i: usize, n: usize| -> String { text[tokens[i].start..tokens[(i + n - 1).min(tokens.len() - 1)].end].to_string() };
     for i in 0..tokens.len() {
         let w = tokens[i].norm.as_str();
@@ -129,11 +136,11 @@ pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], date: Option<Date>) 
             ("this" | "last" | "next", "year") => {
                 Some((2, date.map(|d| format!("{:04}", d.year + match w { "last" => -1, "next" => 1, _ => 0 }))))
             }
-            _ if lex.grammar.weekdays.has(w) => {
+            _ if classes[i] & lex.grammar.weekdays.bit != 0 => {
                 let target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().position(|d| *d == w).unwrap_or(0) as i64;
                 Some((1, date.map(|d| d.plus_days(-((d.weekday() - target).rem_euclid(7))).iso())))
             }
-            _ => month_of(lex, w).filter(|_| tokens[i].capitalised).map(|m| {
+            _ => month_of(lex, w, classes[i]).filter(|_| tokens[i].capitalised).map(|m| {
                 let mut j = i + 1;
                 if tokens.get(j).is_some_and(|t| t.norm == ".") {
                     j += 1;
@@ -164,6 +171,7 @@ pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], date: Option<Date>) 
 mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
+    use crate::extract::word_keys::WordKeys;
 
     fn lex() -> Lexicon {
         Lexicon::bundled().unwrap()
@@ -171,6 +179,11 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(s, 0, s.len())
+    }
+
+    fn date_of(l: &Lexicon, s: &str) -> Option<Date> {
+        let t = toks(s);
+        article_date(l, &t, &WordKeys::of(l, &t).classes)
     }
 
     #[test]
@@ -185,16 +198,19 @@ mod tests {
     fn the_article_date_is_read_from_its_first_lines() {
         let l = lex();
         let text = "North Korea puts military on alert\n\nFriday, August 21, 2015\n\nText.";
-        assert_eq!(article_date(&l, &toks(text)), Some(Date { year: 2015, month: 8, day: 21 }));
-        assert_eq!(article_date(&l, &toks("Posted 3 March 2020 by staff")), Some(Date { year: 2020, month: 3, day: 3 }));
-        assert_eq!(article_date(&l, &toks("No date here.")), None);
+        assert_eq!(date_of(&l, text), Some(Date { year: 2015, month: 8, day: 21 }));
+        assert_eq!(date_of(&l, "Posted 3 March 2020 by staff"), Some(Date { year: 2020, month: 3, day: 3 }));
+        assert_eq!(date_of(&l, "No date here."), None);
     }
 
     #[test]
     fn relative_times_resolve_against_the_article_date() {
         let l = lex();
         let d = Some(Date { year: 2015, month: 8, day: 21 });
-        let when = |s: &str, d| time_of(&l, s, &toks(s), d);
+        let when = |s: &str, d| {
+            let t = toks(s);
+            time_of(&l, s, &t, &WordKeys::of(&l, &t).classes, d)
+        };
         assert_eq!(when("They met yesterday.", d).as_deref(), Some("2015-08-20"));
         assert_eq!(when("They met on Tuesday.", d).as_deref(), Some("2015-08-18"));
         assert_eq!(when("It escalated in January last year.", d).as_deref(), Some("2014-01"));
