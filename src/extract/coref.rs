@@ -204,11 +204,16 @@ impl<'a> Resolver<'a> {
     /// A titled official whose country the text never gives, in an article that names exactly one
     /// country: an official of that country ("Ousted President Askar Akayev ... returning to Kyrgyzstan").
     pub fn only_country_for_officials(&mut self) {
+        // Which entities the text refers to, marked in one pass over the referents.
+        let mut referred = vec![false; self.res.entities.len()];
+        for &e in self.res.referents.iter().flatten() {
+            referred[e] = true;
+        }
         let countries: Vec<u16> = self
             .res
             .entities
             .iter()
-            .filter(|e| e.kind == ActorKind::Country && self.res.referents.iter().any(|r| r.contains(&self.by_key[&e.key])))
+            .filter(|e| e.kind == ActorKind::Country && referred[self.by_key[&e.key]])
             .filter_map(|e| e.country)
             .collect();
         let [only] = countries[..] else { return };
@@ -225,8 +230,10 @@ impl<'a> Resolver<'a> {
         let domestic: Vec<usize> = (0..self.res.entities.len())
             .filter(|&i| {
                 let e = &self.res.entities[i];
-                let lower = e.name.to_lowercase();
-                matches!(e.key, Key::Institution(_)) && e.country.is_none() && e.affiliations.is_empty() && !wider.iter().any(|w| lower.contains(w))
+                matches!(e.key, Key::Institution(_)) && e.country.is_none() && e.affiliations.is_empty() && {
+                    let lower = e.name.to_lowercase();
+                    !wider.iter().any(|w| lower.contains(w))
+                }
             })
             .collect();
         if domestic.is_empty() {
