@@ -91,8 +91,15 @@ fn probe_hashes(w: &str, whole: u64) -> impl Iterator<Item = u64> + '_ {
         if i >= n {
             return None;
         }
-        let j = (i + utf8_width(b[i])).min(n);
-        let through = b[i..j].iter().fold(prefix, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1));
+        let through;
+        let j;
+        if b[i] < 0x80 {
+            j = i + 1;
+            through = prefix.wrapping_mul(BASE).wrapping_add(b[i] as u64 + 1);
+        } else {
+            j = (i + utf8_width(b[i])).min(n);
+            through = b[i..j].iter().fold(prefix, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1));
+        }
         let power = POWERS[n - j];
         let joined = prefix.wrapping_mul(power).wrapping_add(whole.wrapping_sub(through.wrapping_mul(power)));
         (i, prefix) = (j, through);
