@@ -224,8 +224,11 @@ impl<'a> SentenceEvents<'a> {
                 i = end;
                 continue;
             }
-            let ids: Vec<u32> = m.values.iter().map(|v| **v).collect();
-            let picked = self.pick(&ids, end);
+            // Nearly every phrase has one entry: it is picked without collecting the entries.
+            let picked = match m.values.len() {
+                1 => self.pick(&[*m.values[0]], end),
+                _ => self.pick(&m.values.iter().map(|v| **v).collect::<Vec<u32>>(), end),
+            };
             // "is returning to Syria": the word without the act ("returned the prisoners").
             if end < self.range.end && picked.not_followed_by.iter().any(|w| w == self.norm(end)) {
                 i = end;
@@ -418,8 +421,8 @@ impl<'a> SentenceEvents<'a> {
     /// The trigger entry that fits the words after it best (its preposition), else the first.
     fn pick(&self, ids: &[u32], after: usize) -> &'a Trigger {
         let next = if after < self.range.end { self.norm(after) } else { "" };
-        let entries: Vec<&Trigger> = ids.iter().map(|&t| &self.lex.triggers[t as usize]).collect();
-        entries.iter().find(|t| t.preps.iter().any(|p| p == next)).copied().unwrap_or(entries[0])
+        let entry = |t: &u32| &self.lex.triggers[*t as usize];
+        ids.iter().map(entry).find(|t| t.preps.iter().any(|p| p == next)).unwrap_or_else(|| entry(&ids[0]))
     }
 
     /// Attaches actors to the event of `head`; its object is read after `object` with that trigger's
