@@ -172,7 +172,18 @@ fn title_of(path: &str, text: &str) -> String {
 
 /// A readable id: "syed-abbas-araghchi".
 fn slug(name: &str) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The common case, byte by byte.
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                s.push(b.to_ascii_lowercase() as char);
+            } else if !s.ends_with('-') && !s.is_empty() {
+                s.push('-');
+            }
+        }
+        return s.trim_end_matches('-').to_string();
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             s.push(c);
@@ -331,7 +342,15 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
 
 /// A mention's text as an alias: one line, without a leading "the" or a trailing possessive.
 fn clean_alias(s: &str) -> String {
-    let one_line = s.split_whitespace().eq(s.split(' '));
+    let one_line = if s.is_ascii() {
+        let b = s.as_bytes();
+        !b.iter().any(|&x| x.is_ascii_whitespace() && x != b' ' || x == 0x0B)
+            && !b.windows(2).any(|w| w == b"  ")
+            && b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+    } else {
+        s.split_whitespace().eq(s.split(' '))
+    };
     let joined;
     let s = if one_line {
         s
@@ -349,4 +368,29 @@ fn clean_alias(s: &str) -> String {
         s = rest;
     }
     s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slug("Syed Abbas Araghchi"), "syed-abbas-araghchi");
+        assert_eq!(slug("  U.S. Central Command (CENTCOM) "), "u-s-central-command-centcom");
+        assert_eq!(slug("Ishaq Dar’s office"), "ishaq-dar-s-office");
+        assert_eq!(slug("Ürümqi Öffice"), "ürümqi-öffice");
+        assert_eq!(slug("--"), "");
+    }
+
+    #[test]
+    fn aliases_are_one_line_without_article_or_possessive() {
+        assert_eq!(clean_alias("the Foreign Office"), "Foreign Office");
+        assert_eq!(clean_alias("Pakistan’s"), "Pakistan");
+        assert_eq!(clean_alias("Inter-Services\n  Public Relations"), "Inter-Services Public Relations");
+        assert_eq!(clean_alias("The  Army's"), "Army");
+        assert_eq!(clean_alias("Iran\u{0B}Air"), "Iran Air");
+        assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");
+        assert_eq!(clean_alias(" ISPR"), "ISPR");
+    }
 }
