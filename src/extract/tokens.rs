@@ -95,6 +95,12 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             continue;
         }
         let start = k;
+        // Curly quotes, dashes and the rest of the General Punctuation block: no letter or digit is there.
+        if ('\u{2000}'..='\u{206F}').contains(&c) {
+            k += w;
+            push(tokens, text, start, k, Shape::Punct);
+            continue;
+        }
         if c.is_alphabetic() {
             // A dotted abbreviation: single letters each followed by a dot ("U.S.", "F.W.", "D.C.").
             let mut j = k;
@@ -290,6 +296,13 @@ mod tests {
             "Pakistan", "’s", "Pak", "-", "Iran", "talks", ",", "(", "ISPR", ")", "."
         ]);
         assert_eq!(words("the officials' visit"), vec!["the", "officials", "'", "visit"]);
+    }
+
+    #[test]
+    fn the_general_punctuation_block_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|c| !c.is_whitespace()) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -78,9 +78,9 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[u32]) -> Option<
     let head = &tokens[..tokens.len().min(60)];
     for i in 0..head.len() {
         // 2015-08-21
-        if let (Some(y), Some(m), Some(d)) = (number(&head[i]), head.get(i + 2).and_then(number), head.get(i + 4).and_then(number))
-            && head.get(i + 1).is_some_and(|t| t.norm == "-")
+        if head.get(i + 1).is_some_and(|t| t.norm == "-")
             && head.get(i + 3).is_some_and(|t| t.norm == "-")
+            && let (Some(y), Some(m), Some(d)) = (number(&head[i]), head.get(i + 2).and_then(number), head.get(i + 4).and_then(number))
             && let Some(date) = valid(y, m as u32, d)
         {
             return Some(date);
