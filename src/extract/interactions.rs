@@ -24,11 +24,11 @@ use crate::corpus::{InteractionKind, Modality, Span};
 
 /// An actor phrase of the sentence that can be an argument.
 #[derive(Debug, Clone)]
-pub struct Arg {
+pub struct Arg<'r> {
     pub tokens: Range<usize>,
     pub span: Span,
     /// Entities it refers to (two for "both sides").
-    pub entities: Vec<usize>,
+    pub entities: &'r [usize],
     pub reciprocal: bool,
     /// A place standing for its country ("near Mosul"): where things happen, never who acts.
     pub place: bool,
@@ -71,7 +71,7 @@ pub struct SentenceEvents<'a> {
     /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
     pub words: &'a WordKeys<'a>,
     pub range: Range<usize>,
-    pub args: Vec<Arg>,
+    pub args: Vec<Arg<'a>>,
     /// Entities of the pair in focus before this sentence.
     pub focus: Option<[usize; 2]>,
 }
@@ -437,17 +437,17 @@ impl<'a> SentenceEvents<'a> {
         // to harm (13, threaten). It stays marked as intended.
         let (kind, cameo, intent) = match (modality, t.kind.family()) {
             (Modality::Intended, crate::corpus::Family::Conflict) if t.kind != InteractionKind::Threaten => {
-                (InteractionKind::Threaten, "130".to_string(), true)
+                (InteractionKind::Threaten, "130", true)
             }
             (Modality::Hypothetical, crate::corpus::Family::Conflict) if t.kind != InteractionKind::Threaten => {
                 modality = Modality::Hypothetical;
-                (InteractionKind::Threaten, "130".to_string(), true)
+                (InteractionKind::Threaten, "130", true)
             }
-            (Modality::Intended, _) if t.kind != InteractionKind::Agree => (InteractionKind::Agree, "030".to_string(), true),
-            _ => (t.kind, t.cameo.clone(), false),
+            (Modality::Intended, _) if t.kind != InteractionKind::Agree => (InteractionKind::Agree, "030", true),
+            _ => (t.kind, t.cameo.as_str(), false),
         };
         // Written out only for the interactions found.
-        let rule_base = RuleBase { trigger: t, complement: (obj_trig != trig).then_some(obj_t), intent: intent.then_some((kind, cameo.as_str())) };
+        let rule_base = RuleBase { trigger: t, complement: (obj_trig != trig).then_some(obj_t), intent: intent.then_some((kind, cameo)) };
         let t_kind = kind;
         let t_directed = t.directed || obj_t.directed && obj_trig != trig;
 
@@ -519,7 +519,7 @@ impl<'a> SentenceEvents<'a> {
             let (sa, ga) = if t.reverse { (tgt_arg, src_arg) } else { (src_arg, tgt_arg) };
             out.push(Found {
                 kind: t_kind,
-                cameo: cameo.clone(),
+                cameo: cameo.to_string(),
                 source: s,
                 target: g,
                 directed,
@@ -1072,7 +1072,7 @@ impl<'a> SentenceEvents<'a> {
         stops: &[usize],
         subject: Option<usize>,
     ) -> Option<(usize, &'static str)> {
-        let names = |u: usize| -> Vec<usize> { units[u].members.iter().flat_map(|&a| self.args[a].entities.clone()).collect() };
+        let names = |u: usize| -> Vec<usize> { units[u].members.iter().flat_map(|&a| self.args[a].entities.iter().copied()).collect() };
         let subject_entities = subject.map(names).unwrap_or_default();
         if t.subject_only {
             return None;
@@ -1330,11 +1330,11 @@ fn dedupe(found: &mut Vec<Found>) {
 }
 
 /// Resolved argument phrases of a sentence from its candidates and their referents.
-pub fn args_of(
+pub fn args_of<'r>(
     candidates: &[super::mentions::Candidate],
-    referents: &[Vec<usize>],
+    referents: &'r [Vec<usize>],
     range: Range<usize>,
-) -> Vec<Arg> {
+) -> Vec<Arg<'r>> {
     use super::mentions::Referent;
     candidates[range.clone()]
         .iter()
@@ -1343,7 +1343,7 @@ pub fn args_of(
         .map(|(c, r)| Arg {
             tokens: c.tokens.clone(),
             span: c.span,
-            entities: r.clone(),
+            entities: r,
             reciprocal: matches!(c.referent, Referent::Reciprocal),
             place: c.via == crate::corpus::MentionVia::Place,
         })

@@ -103,10 +103,11 @@ impl Extractor {
                     eprintln!("   found {:?} {} -> {} | {}", f.kind, name(f.source), name(f.target), f.rule);
                 }
             }
+            // Read before the resolver moves on: the arguments borrow its referents.
+            let reported_by = result.reporters.first().and_then(|&r| events.args[r].entities.first()).copied();
             if let Some(last) = result.found.iter().rev().find(|f| f.modality == Modality::Asserted) {
                 resolver.set_focus(last.source, last.target);
             }
-            let reported_by = result.reporters.first().and_then(|&r| events.args[r].entities.first()).copied();
             if let Some(r) = reported_by {
                 resolver.quoted(r);
             }

@@ -108,17 +108,16 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
         return !next.is_lowercase();
     }
     let word = last_word(&text[start..dot]);
-    let lower = word.to_ascii_lowercase();
     if next.is_lowercase() {
         return false;
     }
-    if next.is_ascii_digit() && ["no", "art", "para", "p", "pp"].contains(&lower.as_str()) {
+    if next.is_ascii_digit() && ["no", "art", "para", "p", "pp"].iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
     // "U.S. officials said" continues; "in the U.S. The next day" cannot be told apart cheaply, and a false
     // split costs more evidence than a false join.
-    !(is_initial || ABBREVIATIONS.contains(&lower.as_str()))
+    !(is_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 /// The run of letters, digits and inner dots just before `end` of `s`.
