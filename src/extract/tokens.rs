@@ -206,20 +206,13 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
 }
 
 /// `push` for an ASCII token whose letters and capitals are already counted.
+#[inline]
 fn push_ascii(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape, letters: u32, capitals: u32) {
     let raw = &text[start..end];
-    let mut lower = [0u8; 24];
-    let norm = match lower.get_mut(..raw.len()) {
-        _ if capitals == 0 => CompactString::new(raw),
-        // Lower-cased on the stack and copied once.
-        Some(dst) => {
-            for (d, s) in dst.iter_mut().zip(raw.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            CompactString::new(std::str::from_utf8(dst).unwrap_or(raw))
-        }
-        None => CompactString::new(raw.to_ascii_lowercase()),
-    };
+    let mut norm = CompactString::new(raw);
+    if capitals > 0 {
+        norm.make_ascii_lowercase();
+    }
     let capitalised = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     tokens.push(Token { start, end, norm, shape, capitalised, all_caps: letters >= 2 && capitals == letters });
 }

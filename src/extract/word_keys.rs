@@ -32,30 +32,27 @@ impl<'a> WordKeys<'a> {
     pub fn of(lex: &'a Lexicon, tokens: &'a [Token]) -> WordKeys<'a> {
         let mut seen: FxHashMap<&str, (&str, u32, u32, u8)> =
             FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
-        let mut out = WordKeys {
-            norms: Vec::with_capacity(tokens.len()),
-            keys: Vec::with_capacity(tokens.len()),
-            norm_ids: Vec::with_capacity(tokens.len()),
-            key_ids: Vec::with_capacity(tokens.len()),
-            starts: Vec::with_capacity(tokens.len()),
-            classes: Vec::with_capacity(tokens.len()),
-        };
-        for t in tokens {
-            let (key, norm_id, key_id, starts) = *seen.entry(t.norm.as_str()).or_insert_with(|| {
-                let key = lexicon_key(lex, t);
-                let norm_id = lex.word_id(&t.norm);
-                let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
-                let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
-                (key, norm_id, key_id, starts)
-            });
-            out.norms.push(t.norm.as_str());
-            out.keys.push(key);
-            out.norm_ids.push(norm_id);
-            out.key_ids.push(key_id);
-            out.starts.push(starts);
-            out.classes.push(lex.classes_of(norm_id));
+        let looked: Vec<(&str, u32, u32, u8)> = tokens
+            .iter()
+            .map(|t| {
+                *seen.entry(t.norm.as_str()).or_insert_with(|| {
+                    let key = lexicon_key(lex, t);
+                    let norm_id = lex.word_id(&t.norm);
+                    let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
+                    let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
+                    (key, norm_id, key_id, starts)
+                })
+            })
+            .collect();
+        // Each column in one pass of its own.
+        WordKeys {
+            norms: tokens.iter().map(|t| t.norm.as_str()).collect(),
+            keys: looked.iter().map(|l| l.0).collect(),
+            norm_ids: looked.iter().map(|l| l.1).collect(),
+            key_ids: looked.iter().map(|l| l.2).collect(),
+            starts: looked.iter().map(|l| l.3).collect(),
+            classes: looked.iter().map(|l| lex.classes_of(l.1)).collect(),
         }
-        out
     }
 }
 
