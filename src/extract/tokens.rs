@@ -75,18 +75,12 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             continue;
         }
         if b.is_ascii_alphabetic() && bytes.get(k + 1) != Some(&b'.') {
-            let start = k;
-            let (mut letters, mut capitals) = (0u32, 0u32);
-            while k < to && bytes[k].is_ascii_alphanumeric() {
-                letters += u32::from(bytes[k] >= b'A');
-                capitals += u32::from(bytes[k].wrapping_sub(b'A') < 26);
-                k += 1;
-            }
-            if bytes.get(k).is_none_or(|&next| next < 0x80 && next != b'\'') {
-                push_ascii(tokens, text, start, k, Shape::Word, letters, capitals);
+            let (end, letters, capitals) = ascii_run(bytes, k);
+            if bytes.get(end).is_none_or(|&next| next < 0x80 && next != b'\'') {
+                push_ascii(tokens, text, k, end, Shape::Word, letters, capitals);
+                k = end;
                 continue;
             }
-            k = start;
         }
         let c = char_at(text, k);
         let w = c.len_utf8();
@@ -120,15 +114,10 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             } else {
                 // ASCII letters and digits, the bulk of any word, without decoding characters; their
                 // letters and capitals are counted on the way.
-                let bytes = &text.as_bytes()[..to];
                 if c.is_ascii() {
-                    let (mut letters, mut capitals) = (0u32, 0u32);
-                    while k < to && bytes[k].is_ascii_alphanumeric() {
-                        letters += u32::from(bytes[k] >= b'A');
-                        capitals += u32::from(bytes[k].wrapping_sub(b'A') < 26);
-                        k += 1;
-                    }
-                    counted = Some((k, letters, capitals));
+                    let run = ascii_run(bytes, k);
+                    k = run.0;
+                    counted = Some(run);
                 } else {
                     k += w;
                     while k < to && bytes[k].is_ascii_alphanumeric() {
@@ -203,6 +192,18 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
     }
     let s = k + char_at(text, k).len_utf8();
     s < to && matches!(text.as_bytes()[s], b's' | b'S') && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
+}
+
+/// The run of ASCII letters and digits from `k`: where it ends, its letters and its capitals.
+fn ascii_run(bytes: &[u8], mut k: usize) -> (usize, u32, u32) {
+    let (mut letters, mut capitals) = (0u32, 0u32);
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        // Digits are below 'A'; letters are at or above it.
+        letters += u32::from(bytes[k] >= b'A');
+        capitals += u32::from(bytes[k].wrapping_sub(b'A') < 26);
+        k += 1;
+    }
+    (k, letters, capitals)
 }
 
 /// `push` for an ASCII token whose letters and capitals are already counted.
