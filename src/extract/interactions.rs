@@ -243,7 +243,7 @@ impl<'a> SentenceEvents<'a> {
             }
         }
         // Without a trigger only a "that ... must" clause can say something.
-        if triggers.is_empty() && !(self.range.start..self.range.end).any(|j| matches!(self.norm(j), "must" | "should")) {
+        if triggers.is_empty() && self.must_word().is_none() {
             return SentenceResult { found: Vec::new(), reporters };
         }
         let units = self.units(&reporters);
@@ -342,10 +342,15 @@ impl<'a> SentenceEvents<'a> {
         SentenceResult { found, reporters }
     }
 
+    /// The first "must" or "should" of the sentence.
+    fn must_word(&self) -> Option<usize> {
+        (self.range.start..self.range.end).find(|&j| matches!(self.norm(j), "must" | "should"))
+    }
+
     /// "X reiterated that Y must hand over ...", "X declared that Y should ...": a demand (CAMEO 100) by
     /// the clause's speaker of the one who must act. Returns the position of "must" and the event.
     fn must_clause(&self, units: &[Unit]) -> Option<(usize, Found)> {
-        let m = (self.range.start..self.range.end).find(|&j| matches!(self.norm(j), "must" | "should"))?;
+        let m = self.must_word()?;
         let y = units.iter().position(|u| u.tokens.end == m)?;
         let ya = units[y].members[0];
         // The speaker: the sentence's first actor, at its start (a reporter too: "Chile said that ...").
