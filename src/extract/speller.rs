@@ -40,6 +40,12 @@ fn bits(h: u64) -> (usize, u64) {
     (slot, 1 << ((x >> 40) & 63) | 1 << ((x >> 46) & 63))
 }
 
+/// Adds hash `h` to `filter`.
+fn add_to_filter(filter: &mut [u64], h: u64) {
+    let (slot, mask) = bits(h);
+    filter[slot] |= mask;
+}
+
 /// Whether hash `h` may be among those `filter` was made of (never false for one of them).
 fn in_filter(filter: &[u64], h: u64) -> bool {
     let (slot, mask) = bits(h);
@@ -128,8 +134,7 @@ impl Speller {
                 let index = s.words.len() as u32;
                 s.words.push(w.to_string());
                 for h in probe_hashes(w, whole) {
-                    let (slot, mask) = bits(h);
-                    s.present[slot] |= mask;
+                    add_to_filter(&mut s.present, h);
                     let slot = s.deletions.entry(h).or_default();
                     if !slot.contains(&index) {
                         slot.push(index);
@@ -138,8 +143,7 @@ impl Speller {
             }
         }
         for &h in &s.settled {
-            let (slot, mask) = bits(h);
-            s.settled_filter[slot] |= mask;
+            add_to_filter(&mut s.settled_filter, h);
         }
         s
     }
