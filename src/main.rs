@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use actormap::corpus;
 use actormap::extract::Extractor;
+use actormap::extract::syntax;
 use actormap::open;
 
 // Extraction allocates many small, short-lived values (tokens' phrases, candidates, evidence): mimalloc.
@@ -21,6 +22,12 @@ USAGE:
   actormap extract --json FILE_OR_FOLDER...        write the corpus JSON of the files to stdout
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
+  actormap parse FILE                              print the text's sentences as CoNLL-U (tags and tree)
+  actormap eval-syntax [--model M] [--gold-tags] [--write OUT.conllu] FILE.conllu...
+                                                   score tagger and parser on treebanks (gold tokens)
+  actormap train-syntax [--out M] [--quick] [--threads N] [--tagger-epochs N] [--parser-epochs N]
+                       [--labeler-epochs N] FILE.conllu...
+                                                   train the tagger and parser (default: assets/syntax.model)
   actormap --help                                  this text
 ";
 
@@ -33,6 +40,9 @@ fn main() -> ExitCode {
         }
         Some("extract") => extract(&args[1..]),
         Some("bench-extract") => bench_extract(&args[1..]),
+        Some("parse") => parse(&args[1..]),
+        Some("eval-syntax") => eval_syntax(&args[1..]),
+        Some("train-syntax") => train_syntax(&args[1..]),
         _ => gui(&args),
     }
 }
@@ -118,6 +128,176 @@ fn bench_extract(args: &[String]) -> ExitCode {
         bytes as f64 / per_pass / 1e6,
         words as f64 / per_pass,
     );
+    ExitCode::SUCCESS
+}
+
+/// Splits `--model PATH`-style options (named in `options`) and flags from the other arguments.
+fn options<'a>(args: &'a [String], valued: &[&str], command: &str) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), ExitCode> {
+    let mut opts = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if valued.contains(&a.as_str()) {
+            match it.next() {
+                Some(v) => opts.push((a.as_str(), v.as_str())),
+                None => {
+                    eprintln!("actormap {command}: {a} needs a value");
+                    return Err(ExitCode::from(2));
+                }
+            }
+        } else {
+            rest.push(a.as_str());
+        }
+    }
+    Ok((opts, rest))
+}
+
+/// The syntax model: the bundled one, or the file given with `--model`.
+fn syntax_model(path: Option<&str>) -> Result<std::borrow::Cow<'static, syntax::Syntax>, String> {
+    match path {
+        None => Ok(std::borrow::Cow::Borrowed(syntax::Syntax::bundled())),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("could not read the model {p}: {e}"))?;
+            syntax::model_file::read(&bytes).map(std::borrow::Cow::Owned).map_err(|e| format!("{p} is not a usable model: {e}"))
+        }
+    }
+}
+
+fn parse(args: &[String]) -> ExitCode {
+    let Ok((opts, files)) = options(args, &["--model"], "parse") else { return ExitCode::from(2) };
+    if files.is_empty() {
+        eprint!("actormap parse: no file given\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let model = match syntax_model(opts.iter().find(|o| o.0 == "--model").map(|o| o.1)) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("actormap parse: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut failed = false;
+    for f in files {
+        match actormap::text::read_text(std::path::Path::new(f)) {
+            Ok(text) => print!("{}", syntax::conllu::write(&syntax::parse_text(&model, &text))),
+            Err(e) => {
+                eprintln!("actormap parse: {f}: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Reads the CoNLL-U files given, naming the one that fails.
+fn treebanks(files: &[&str], command: &str) -> Result<Vec<syntax::conllu::TreeSentence>, ExitCode> {
+    let mut all = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| {
+            eprintln!("actormap {command}: could not read {f}: {e}");
+            ExitCode::FAILURE
+        })?;
+        all.extend(syntax::conllu::read(&text).map_err(|e| {
+            eprintln!("actormap {command}: {f}: {e}");
+            ExitCode::FAILURE
+        })?);
+    }
+    Ok(all)
+}
+
+fn eval_syntax(args: &[String]) -> ExitCode {
+    let Ok((opts, files)) = options(args, &["--model", "--write"], "eval-syntax") else { return ExitCode::from(2) };
+    if files.is_empty() {
+        eprint!("actormap eval-syntax: no CoNLL-U file given\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let model = match syntax_model(opts.iter().find(|o| o.0 == "--model").map(|o| o.1)) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("actormap eval-syntax: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let gold_tags = files.contains(&"--gold-tags");
+    let files: Vec<&str> = files.iter().copied().filter(|f| *f != "--gold-tags").collect();
+    let gold = match treebanks(&files, "eval-syntax") {
+        Ok(g) => g,
+        Err(code) => return code,
+    };
+    let (scores, analysed) = syntax::scores::score_and_keep(&model, &gold, gold_tags);
+    if let Some((_, out)) = opts.iter().find(|o| o.0 == "--write")
+        && let Err(e) = std::fs::write(out, syntax::conllu::write(&analysed))
+    {
+        eprintln!("actormap eval-syntax: could not write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!("{scores}");
+    eprintln!("({} words; LAS on universal relations {:.4})", scores.words, scores.las_universal);
+    ExitCode::SUCCESS
+}
+
+fn train_syntax(args: &[String]) -> ExitCode {
+    let Ok((opts, rest)) = options(args, &["--out", "--threads", "--tagger-epochs", "--parser-epochs", "--labeler-epochs"], "train-syntax") else { return ExitCode::from(2) };
+    let quick = rest.contains(&"--quick");
+    let files: Vec<&str> = rest.into_iter().filter(|a| *a != "--quick").collect();
+    if files.is_empty() {
+        eprint!("actormap train-syntax: no CoNLL-U file given\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let out = opts.iter().find(|o| o.0 == "--out").map_or("assets/syntax.model", |o| o.1);
+    let mut options = syntax::training::Options::default();
+    if let Some(t) = opts.iter().find(|o| o.0 == "--threads") {
+        match t.1.parse() {
+            Ok(n) => options.threads = n,
+            Err(_) => {
+                eprintln!("actormap train-syntax: --threads needs a number");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for (flag, field) in [
+        ("--tagger-epochs", &mut options.tagger_epochs),
+        ("--parser-epochs", &mut options.parser_epochs),
+        ("--labeler-epochs", &mut options.labeler_epochs),
+    ] {
+        if let Some((_, v)) = opts.iter().find(|o| o.0 == flag) {
+            match v.parse() {
+                Ok(n) => *field = n,
+                Err(_) => {
+                    eprintln!("actormap train-syntax: {flag} needs a number");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    if quick {
+        options = syntax::training::Options { tagger_epochs: 2, parser_epochs: 2, labeler_epochs: 2, folds: 2, ..options };
+    }
+    let gold = match treebanks(&files, "train-syntax") {
+        Ok(g) => g,
+        Err(code) => return code,
+    };
+    let started = std::time::Instant::now();
+    let progress = |m: &str| eprintln!("[{:6.1} s] {m}", started.elapsed().as_secs_f64());
+    let model = match syntax::training::train(&gold, options, &progress) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("actormap train-syntax: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = syntax::model_file::write(&model);
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("actormap train-syntax: could not write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    progress(&format!(
+        "wrote {out}: {:.1} MB (tagger {} features, parser {}, labeller {})",
+        bytes.len() as f64 / 1e6,
+        model.tagger.weights.len(),
+        model.parser.weights.len(),
+        model.labeler.weights.len()
+    ));
     ExitCode::SUCCESS
 }
 

@@ -14,6 +14,7 @@ pub mod phrase_table;
 pub mod recurring_names;
 pub mod sentences;
 pub mod speller;
+pub mod syntax;
 pub mod tokens;
 pub mod trace;
 pub mod when;
