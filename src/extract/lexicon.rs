@@ -253,6 +253,8 @@ struct GrammarFile {
     request_nouns: Vec<String>,
     relief_verbs: Vec<String>,
     restrictions: Vec<String>,
+    partner_prepositions: Vec<String>,
+    partner_nouns: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -290,6 +292,10 @@ pub struct Grammar {
     /// "lifted", "eased": verbs that relieve one of the `restrictions`.
     pub relief_verbs: WordList,
     pub restrictions: WordList,
+    /// "alongside X": prepositions that name a partner in an act (read from the tree; no bit needed).
+    pub partner_prepositions: WordList,
+    /// "in support of X", "in coordination with X": nouns after "in" that name a partner in an act.
+    pub partner_nouns: WordList,
 }
 
 impl Grammar {
@@ -560,6 +566,8 @@ impl Lexicon {
             request_nouns: WordList::new(&g.request_nouns),
             relief_verbs: WordList::new(&g.relief_verbs),
             restrictions: WordList::new(&g.restrictions),
+            partner_prepositions: WordList::new(&g.partner_prepositions),
+            partner_nouns: WordList::new(&g.partner_nouns),
         };
 
         // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from

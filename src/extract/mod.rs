@@ -12,11 +12,13 @@ pub mod lexicon;
 pub mod mentions;
 pub mod phrase_table;
 pub mod recurring_names;
+pub mod roles;
 pub mod sentences;
 pub mod speller;
 pub mod syntax;
 pub mod tokens;
 pub mod trace;
+pub mod tree;
 pub mod when;
 pub mod word_keys;
 

@@ -1,0 +1,347 @@
+//! Who does what to whom around one predicate, read from the dependency tree: a verb's subject (its own,
+//! or the one it shares through control, coordination or a relative clause), its object, the agent of a
+//! passive, its prepositional phrases; a noun's possessor and modifiers, and the verb that carries it
+//! ("launched attacks"); whether the act is negated, intended or supposed; and who reports it.
+//!
+//! Nothing here knows about actors: the answers are words of the tree, which `interactions` maps to the
+//! actor phrases standing there. The word lists consulted are the closed-class lists of `assets/grammar.json`.
+
+use super::lexicon::Grammar;
+use super::tree::{Dep, SentenceTree};
+use crate::corpus::Modality;
+
+/// How deep the search for a shared subject goes (a chain of controlled and coordinated verbs).
+const MAX_CHAIN: usize = 6;
+
+/// Relative pronouns: the subject of a relative clause that stands for the noun the clause modifies.
+fn relative(t: &SentenceTree, w: usize) -> bool {
+    matches!(t.norm(w), "who" | "which" | "that" | "whom")
+}
+
+/// Whether `p` is used as a verb (a noun or adjective predicate is read as a noun).
+pub fn is_verbal(t: &SentenceTree, p: usize) -> bool {
+    matches!(t.tag(p), "VERB" | "AUX")
+}
+
+/// Whether a past participle: the form after "was" in a passive ("attacked", "held", "struck").
+fn participle(t: &SentenceTree, p: usize) -> bool {
+    !t.norm(p).ends_with("ing")
+}
+
+/// Whether the verb `p` is passive: it has a passive subject or auxiliary, it is a participle
+/// modifying a noun ("a convoy attacked by militants"), or it shares a passive verb's subject.
+pub fn is_passive(t: &SentenceTree, p: usize) -> bool {
+    let mut v = p;
+    for _ in 0..MAX_CHAIN {
+        if t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::AuxPass) {
+            return true;
+        }
+        if t.has_kid(v, Dep::Nsubj) || t.has_kid(v, Dep::Aux) {
+            return false;
+        }
+        match (t.dep(v), t.head(v)) {
+            (Dep::Acl, Some(_)) => return participle(t, v),
+            (Dep::Conj, Some(h)) if is_verbal(t, h) => v = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The subject of the verb `p` (the doer when active), its own or shared: a coordinated verb shares the
+/// first one's ("attacked the base and killed ..."), a controlled verb its controller's ("agreed to
+/// meet": the one who agreed; "urged Y to act": Y), an adverbial participle the main clause's
+/// ("..., accusing Y of ..."), an active participle modifying a noun that noun ("forces attacking the
+/// town"), and a relative clause the noun it modifies ("the group that attacked").
+pub fn subject(t: &SentenceTree, p: usize) -> Option<usize> {
+    let mut v = p;
+    for _ in 0..MAX_CHAIN {
+        if let Some(s) = t.kid(v, Dep::Nsubj) {
+            return Some(if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
+        }
+        if t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::Csubj) {
+            return None;
+        }
+        let h = t.head(v)?;
+        match t.dep(v) {
+            Dep::Conj if is_verbal(t, h) => v = h,
+            Dep::Xcomp => match t.kid(h, Dep::Obj) {
+                Some(o) => return Some(o),
+                None => v = h,
+            },
+            // A participle or infinitive of purpose hanging on a clause ("..., accusing Y", "... to end
+            // the war"); not a finite clause with a subordinator of its own ("because they ...").
+            Dep::Advcl if !t.has_kid(v, Dep::Aux) && t.marker(v).is_none_or(|m| matches!(t.norm(m), "to" | "by" | "while" | "after" | "before" | "in")) => v = h,
+            Dep::Acl => return (!participle(t, v)).then_some(h),
+            Dep::Relcl => return Some(h),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The one acted on: a passive verb's subject (or the noun its participle modifies), an active verb's
+/// direct object.
+pub fn patient(t: &SentenceTree, p: usize) -> Option<usize> {
+    if !is_passive(t, p) {
+        return t.kid(p, Dep::Obj);
+    }
+    let mut v = p;
+    for _ in 0..MAX_CHAIN {
+        if let Some(s) = t.kid(v, Dep::NsubjPass) {
+            return Some(if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
+        }
+        let h = t.head(v)?;
+        match t.dep(v) {
+            Dep::Acl | Dep::Relcl => return Some(h),
+            Dep::Conj if is_verbal(t, h) => v = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The agent of a passive verb or of a noun: "by X".
+pub fn by_agent(t: &SentenceTree, p: usize) -> Option<usize> {
+    t.kids(p).find(|&k| t.dep(k) == Dep::OblAgent || matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "by"))
+}
+
+/// The phrases hanging on `p` with the preposition that introduces each ("with X" → ("with", X)); a
+/// phrase without one is given "".
+pub fn obliques(t: &SentenceTree, p: usize) -> Vec<(&str, usize)> {
+    t.kids(p)
+        .filter(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod | Dep::OblAgent | Dep::OblTmod | Dep::Iobj))
+        .map(|k| {
+            let prep = match t.dep(k) {
+                Dep::Iobj => "to",
+                _ => t.marker(k).map_or("", |m| t.norm(m)),
+            };
+            (prep, k)
+        })
+        .collect()
+}
+
+/// The verb that carries the noun `n` as its object ("held talks", "launched strikes", "signed an
+/// agreement"), when there is one.
+pub fn carrier(t: &SentenceTree, n: usize) -> Option<usize> {
+    let h = t.head(n)?;
+    (matches!(t.dep(n), Dep::Obj | Dep::NsubjPass) && is_verbal(t, h)).then_some(h)
+}
+
+/// Who a noun's act belongs to, nearest first: its possessor ("Iran's visit", "their attacks"), the
+/// modifiers before it ("U.S. strikes", "Iranian attacks", "the Iran-Iraq war"), "by X" after it.
+pub fn noun_agents(t: &SentenceTree, n: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = t.kids(n).filter(|&k| t.dep(k) == Dep::Poss).collect();
+    out.extend(t.kids(n).filter(|&k| k < n && matches!(t.dep(k), Dep::Compound | Dep::Amod | Dep::Nmod)));
+    out.extend(by_agent(t, n));
+    out
+}
+
+/// Partners in the act hanging on `p`: "alongside X", "together with X", "in support of X", "in
+/// coordination with X" (`partner_nouns` and `partner_prepositions` of the grammar).
+pub fn partners(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (prep, k) in obliques(t, p) {
+        if g.partner_prepositions.has(prep) || prep == "with" && t.kids(k).chain(t.kids(p)).any(|a| matches!(t.norm(a), "together" | "along" | "jointly")) {
+            out.push(k);
+        } else if prep == "in" && g.partner_nouns.has(t.norm(k)) {
+            out.extend(t.kids(k).filter(|&x| matches!(t.dep(x), Dep::Nmod | Dep::Obl)));
+        }
+    }
+    out
+}
+
+/// The verb whose clause `p` stands in: `p` itself when it is a verb, else the verb that carries it.
+pub fn clause_verb(t: &SentenceTree, p: usize) -> usize {
+    if is_verbal(t, p) {
+        return p;
+    }
+    carrier(t, p).unwrap_or(p)
+}
+
+/// Whether the act is negated, intended or only supposed, from the words around its clause's verb: "did
+/// not meet", "refused to meet", "no talks" (negated); "will visit", "plans to visit" (intended); "may
+/// strike", "if they attack" (hypothetical). A "would" under a reporting verb announces an intent.
+pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
+    let v = clause_verb(t, p);
+    let small = |w: usize, list: &super::lexicon::WordList| t.kids(w).any(|k| matches!(t.dep(k), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && list.has(t.norm(k)));
+    if small(v, &g.negations) || small(p, &g.negations) {
+        return Modality::Negated;
+    }
+    let governor = (t.dep(v) == Dep::Xcomp).then(|| t.head(v)).flatten();
+    if governor.is_some_and(|h| g.denials.has(t.norm(h)) || small(h, &g.negations)) {
+        return Modality::Negated;
+    }
+    let aux: Vec<&str> = t.kids(v).filter(|&k| t.dep(k) == Dep::Aux).map(|k| t.norm(k)).collect();
+    let conditional = clause_marked(t, v, &["if", "unless", "whether"]);
+    let reported = reporting_verb(t, g, v).is_some();
+    if conditional || aux.iter().any(|a| matches!(*a, "may" | "might" | "could")) || aux.contains(&"would") && !reported {
+        return Modality::Hypothetical;
+    }
+    let intent_governor = governor.is_some_and(|h| g.intent_cues.has(t.norm(h)) && !matches!(t.norm(h), "agreed" | "agrees" | "offered" | "offering"));
+    if aux.iter().any(|a| matches!(*a, "will" | "'ll" | "shall" | "would")) || intent_governor {
+        return Modality::Intended;
+    }
+    Modality::Asserted
+}
+
+/// Whether the clause of `v`, or a clause it is part of, opens with one of `marks` ("if they attack").
+fn clause_marked(t: &SentenceTree, v: usize, marks: &[&str]) -> bool {
+    let mut w = v;
+    for _ in 0..3 {
+        if t.kids(w).any(|k| t.dep(k) == Dep::Mark && marks.contains(&t.norm(k))) {
+            return true;
+        }
+        match (t.dep(w), t.head(w)) {
+            (Dep::Conj | Dep::Xcomp, Some(h)) => w = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The reporting verb whose content the clause of `v` is ("X said that Y attacked Z": "said"), climbing
+/// through clausal complements, coordination and parataxis.
+pub fn reporting_verb(t: &SentenceTree, g: &Grammar, v: usize) -> Option<usize> {
+    let mut w = v;
+    for _ in 0..MAX_CHAIN {
+        let h = t.head(w)?;
+        if !matches!(t.dep(w), Dep::Ccomp | Dep::Parataxis | Dep::Conj | Dep::Xcomp | Dep::Advcl) {
+            return None;
+        }
+        if matches!(t.dep(w), Dep::Ccomp | Dep::Parataxis) && g.reporting_verbs.has(t.norm(h)) {
+            return Some(h);
+        }
+        w = h;
+    }
+    None
+}
+
+/// Who the act is reported by: the subject of the reporting verb over its clause, or "according to X".
+pub fn reporter(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
+    let v = clause_verb(t, p);
+    if let Some(k) = according_to(t, v) {
+        return Some(k);
+    }
+    reporting_verb(t, g, v).and_then(|r| subject(t, r).or_else(|| according_to(t, r)))
+}
+
+/// "according to X" on `v`: X.
+fn according_to(t: &SentenceTree, v: usize) -> Option<usize> {
+    t.kids(v).find(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "according"))
+}
+
+/// Words that report rather than act: subjects of reporting verbs ("the ministry said"), the X of
+/// "according to X", the one quoted ("told Reuters").
+pub fn reporting_words(t: &SentenceTree, g: &Grammar) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in 0..t.len() {
+        if is_verbal(t, w) && g.reporting_verbs.has(t.norm(w)) && t.norm(w) != "according" {
+            out.extend(subject(t, w));
+        }
+        out.extend(according_to(t, w));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+
+    /// A tree in a compact form: "word/TAG/head/relation" per word, heads numbered from 1.
+    fn tree(compact: &str) -> (SentenceTree, Vec<String>) {
+        let conllu: String = compact
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                let p: Vec<&str> = w.split('/').collect();
+                format!("{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_\n", i + 1, p[0], p[1], p[2], p[3])
+            })
+            .collect();
+        let (t, text) = SentenceTree::from_conllu(&conllu);
+        (t, text.split(' ').map(String::from).collect())
+    }
+
+    fn at(words: &[String], w: &str) -> usize {
+        words.iter().position(|x| x == w).unwrap()
+    }
+
+    fn grammar() -> Grammar {
+        Lexicon::bundled().unwrap().grammar
+    }
+
+    #[test]
+    fn a_controlled_verb_takes_its_controllers_subject_or_object() {
+        // "Ruritania agreed to meet Osterlich"
+        let (t, w) = tree("Ruritania/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        assert_eq!(subject(&t, at(&w, "meet")), Some(at(&w, "Ruritania")));
+        assert_eq!(patient(&t, at(&w, "meet")), Some(at(&w, "Osterlich")));
+        // "Ruritania urged Osterlich to withdraw": the object acts.
+        let (t, w) = tree("Ruritania/PROPN/2/nsubj urged/VERB/0/root Osterlich/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp");
+        assert_eq!(subject(&t, at(&w, "withdraw")), Some(at(&w, "Osterlich")));
+    }
+
+    #[test]
+    fn passives_swap_roles_and_take_their_agent_from_by() {
+        // "The convoy was attacked by rebels"
+        let (t, w) = tree("The/DET/2/det convoy/NOUN/4/nsubj:pass was/AUX/4/aux:pass attacked/VERB/0/root by/ADP/6/case rebels/NOUN/4/obl:agent");
+        let v = at(&w, "attacked");
+        assert!(is_passive(&t, v));
+        assert_eq!(subject(&t, v), None);
+        assert_eq!(patient(&t, v), Some(at(&w, "convoy")));
+        assert_eq!(by_agent(&t, v), Some(at(&w, "rebels")));
+    }
+
+    #[test]
+    fn relative_clauses_and_participles_point_at_their_noun() {
+        // "the militia that attacked the town"
+        let (t, w) = tree("the/DET/2/det militia/NOUN/0/root that/PRON/4/nsubj attacked/VERB/2/acl:relcl the/DET/6/det town/NOUN/4/obj");
+        assert_eq!(subject(&t, at(&w, "attacked")), Some(at(&w, "militia")));
+        // "forces attacking the town", "a town attacked by forces"
+        let (t, w) = tree("forces/NOUN/0/root attacking/VERB/1/acl the/DET/4/det town/NOUN/2/obj");
+        assert_eq!(subject(&t, at(&w, "attacking")), Some(at(&w, "forces")));
+        let (t, w) = tree("a/DET/2/det town/NOUN/0/root attacked/VERB/2/acl by/ADP/5/case forces/NOUN/3/obl:agent");
+        assert_eq!(patient(&t, at(&w, "attacked")), Some(at(&w, "town")));
+        assert_eq!(by_agent(&t, at(&w, "attacked")), Some(at(&w, "forces")));
+    }
+
+    #[test]
+    fn coordinated_verbs_share_a_subject() {
+        // "Rebels seized the port and shelled the city"
+        let (t, w) = tree("Rebels/NOUN/2/nsubj seized/VERB/0/root the/DET/4/det port/NOUN/2/obj and/CCONJ/6/cc shelled/VERB/2/conj the/DET/8/det city/NOUN/6/obj");
+        assert_eq!(subject(&t, at(&w, "shelled")), Some(at(&w, "Rebels")));
+        assert_eq!(patient(&t, at(&w, "shelled")), Some(at(&w, "city")));
+    }
+
+    #[test]
+    fn a_noun_act_belongs_to_its_possessor_or_to_the_subject_of_its_verb() {
+        // "Osterlich's envoys held talks with Ruritania"
+        let (t, w) = tree("Osterlich/PROPN/3/nmod:poss 's/PART/1/case envoys/NOUN/4/nsubj held/VERB/0/root talks/NOUN/4/obj with/ADP/7/case Ruritania/PROPN/4/obl");
+        let talks = at(&w, "talks");
+        assert_eq!(carrier(&t, talks), Some(at(&w, "held")));
+        assert_eq!(subject(&t, at(&w, "held")), Some(at(&w, "envoys")));
+        assert_eq!(noun_agents(&t, at(&w, "envoys")), vec![at(&w, "Osterlich")]);
+        assert_eq!(obliques(&t, at(&w, "held")), vec![("with", at(&w, "Ruritania"))]);
+    }
+
+    #[test]
+    fn negation_intent_supposition_and_reports() {
+        let g = grammar();
+        // "Ruritania did not attack"
+        let (t, w) = tree("Ruritania/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod attack/VERB/0/root");
+        assert_eq!(modality(&t, &g, at(&w, "attack")), Modality::Negated);
+        // "Ruritania refused to meet Osterlich"
+        let (t, w) = tree("Ruritania/PROPN/2/nsubj refused/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        assert_eq!(modality(&t, &g, at(&w, "meet")), Modality::Negated);
+        // "Ruritania plans to visit Osterlich"
+        let (t, w) = tree("Ruritania/PROPN/2/nsubj plans/VERB/0/root to/PART/4/mark visit/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        assert_eq!(modality(&t, &g, at(&w, "visit")), Modality::Intended);
+        // "the ministry said Ruritania may strike"
+        let (t, w) = tree("the/DET/2/det ministry/NOUN/3/nsubj said/VERB/0/root Ruritania/PROPN/6/nsubj may/AUX/6/aux strike/VERB/3/ccomp");
+        let strike = at(&w, "strike");
+        assert_eq!(modality(&t, &g, strike), Modality::Hypothetical);
+        assert_eq!(reporter(&t, &g, strike), Some(at(&w, "ministry")));
+        assert_eq!(reporting_words(&t, &g), vec![at(&w, "ministry")]);
+    }
+}
