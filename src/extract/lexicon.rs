@@ -255,6 +255,7 @@ struct GrammarFile {
     restrictions: Vec<String>,
     partner_prepositions: Vec<String>,
     partner_nouns: Vec<String>,
+    contests: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -296,6 +297,8 @@ pub struct Grammar {
     pub partner_prepositions: WordList,
     /// "in support of X", "in coordination with X": nouns after "in" that name a partner in an act.
     pub partner_nouns: WordList,
+    /// "match", "election": contests whose winners and losers are no attackers and victims.
+    pub contests: WordList,
 }
 
 impl Grammar {
@@ -568,6 +571,7 @@ impl Lexicon {
             restrictions: WordList::new(&g.restrictions),
             partner_prepositions: WordList::new(&g.partner_prepositions),
             partner_nouns: WordList::new(&g.partner_nouns),
+            contests: WordList::new(&g.contests),
         };
 
         // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from

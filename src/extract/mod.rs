@@ -7,6 +7,7 @@
 //! rules are data in `assets/`, loaded once. Nothing here knows about the map.
 
 pub mod coref;
+pub mod events;
 pub mod interactions;
 pub mod lexicon;
 pub mod mentions;
@@ -94,7 +95,42 @@ impl Extractor {
                 args,
                 focus: resolver.focus_pair(),
             };
-            let result = events.read();
+            let result = if std::env::var_os("ACTORMAP_TREE").is_some() {
+                let syntax = syntax::Syntax::bundled();
+                let deps = tree::deps_of(syntax);
+                let t = tree::SentenceTree::parse(syntax, &deps, text, &tokens, sentence_tokens[si].clone());
+                let ev = self::events::SentenceEvents {
+                    lex,
+                    text,
+                    tokens: &tokens,
+                    words: &words,
+                    range: sentence_tokens[si].clone(),
+                    args: self::events::args_of(&candidates, &resolver.res.referents, crange.clone()),
+                    tree: &t,
+                };
+                let r = ev.read();
+                interactions::SentenceResult {
+                    reporters: r.reporters,
+                    found: r
+                        .found
+                        .into_iter()
+                        .map(|f| interactions::Found {
+                            kind: f.kind,
+                            cameo: f.cameo,
+                            source: f.source,
+                            target: f.target,
+                            directed: f.directed,
+                            modality: f.modality,
+                            rule: f.rule,
+                            trigger: f.trigger,
+                            source_span: f.source_span,
+                            target_span: f.target_span,
+                        })
+                        .collect(),
+                }
+            } else {
+                events.read()
+            };
             if trace::on() {
                 let name = |e: usize| resolver.res.entities[e].name.clone();
                 eprintln!("S{si}: {}", &text[sentences[si].start..sentences[si].end]);

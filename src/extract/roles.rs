@@ -28,19 +28,30 @@ fn participle(t: &SentenceTree, p: usize) -> bool {
     !t.norm(p).ends_with("ing")
 }
 
-/// Whether the verb `p` is passive: it has a passive subject or auxiliary, it is a participle
-/// modifying a noun ("a convoy attacked by militants"), or it shares a passive verb's subject.
+/// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
+fn passive_auxiliary(t: &SentenceTree, w: usize) -> bool {
+    matches!(t.norm(w), "be" | "is" | "are" | "am" | "was" | "were" | "been" | "being" | "'s" | "'re" | "get" | "gets" | "got" | "gotten" | "getting")
+}
+
+/// Whether the verb `p` is passive: a participle with a passive subject or a form of "be" or "get"
+/// before it, a participle modifying a noun ("a convoy attacked by militants"), or a verb sharing a
+/// passive verb's subject. ("Have been pressuring" is no passive, whatever the labels say.)
 pub fn is_passive(t: &SentenceTree, p: usize) -> bool {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
-        if t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::AuxPass) {
+        if !participle(t, v) {
+            return false;
+        }
+        let aux = t.kids(v).any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, k));
+        if aux && (t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::AuxPass) || !t.has_kid(v, Dep::Obj)) {
             return true;
         }
         if t.has_kid(v, Dep::Nsubj) || t.has_kid(v, Dep::Aux) {
             return false;
         }
         match (t.dep(v), t.head(v)) {
-            (Dep::Acl, Some(_)) => return participle(t, v),
+            // "a town attacked by X" (no object: "warships launched exercises" is active).
+            (Dep::Acl, Some(_)) => return !t.has_kid(v, Dep::Obj),
             (Dep::Conj, Some(h)) if is_verbal(t, h) => v = h,
             _ => return false,
         }
@@ -48,36 +59,70 @@ pub fn is_passive(t: &SentenceTree, p: usize) -> bool {
     false
 }
 
-/// The subject of the verb `p` (the doer when active), its own or shared: a coordinated verb shares the
-/// first one's ("attacked the base and killed ..."), a controlled verb its controller's ("agreed to
-/// meet": the one who agreed; "urged Y to act": Y), an adverbial participle the main clause's
-/// ("..., accusing Y of ..."), an active participle modifying a noun that noun ("forces attacking the
-/// town"), and a relative clause the noun it modifies ("the group that attacked").
-pub fn subject(t: &SentenceTree, p: usize) -> Option<usize> {
+/// Who may be the subject of the verb `p` (the doer when active), best first: its own subject, or the
+/// one it shares. A coordinated verb shares the first one's ("attacked the base and killed ..."), a
+/// controlled verb its controller's ("agreed to meet": the one who agreed; "urged Y to act": Y, else the
+/// one who urged), an adverbial participle the main clause's ("..., accusing Y of ..."), an active
+/// participle modifying a noun that noun ("forces attacking the town"), and a relative clause the noun it
+/// modifies ("the group that attacked").
+pub fn subjects(t: &SentenceTree, p: usize) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut v = p;
     for _ in 0..MAX_CHAIN {
-        if let Some(s) = t.kid(v, Dep::Nsubj) {
-            return Some(if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
+        if let Some(s) = own_subject(t, v) {
+            let s = if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v) } else { Some(s) };
+            out.extend(s);
+            return out;
         }
         if t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::Csubj) {
-            return None;
+            return out;
         }
-        let h = t.head(v)?;
+        // "with X offering to mediate": the one after "with" does the "-ing".
+        if !participle(t, v)
+            && let Some(w) = t.kids(v).find(|&k| k < v && t.dep(k) == Dep::Obl && t.marker(k).is_some_and(|m| t.norm(m) == "with"))
+        {
+            out.push(w);
+            return out;
+        }
+        let Some(h) = t.head(v) else { return out };
         match t.dep(v) {
             Dep::Conj if is_verbal(t, h) => v = h,
-            Dep::Xcomp => match t.kid(h, Dep::Obj) {
-                Some(o) => return Some(o),
-                None => v = h,
-            },
+            // "X have, in the past, accused": a verb hanging on a bare auxiliary shares its subject.
+            Dep::Parataxis | Dep::Ccomp if t.tag(h) == "AUX" || matches!(t.norm(h), "have" | "has" | "had" | "will" | "would") => v = h,
+            Dep::Xcomp => {
+                out.extend(t.kid(h, Dep::Obj));
+                v = h;
+            }
             // A participle or infinitive of purpose hanging on a clause ("..., accusing Y", "... to end
             // the war"); not a finite clause with a subordinator of its own ("because they ...").
             Dep::Advcl if !t.has_kid(v, Dep::Aux) && t.marker(v).is_none_or(|m| matches!(t.norm(m), "to" | "by" | "while" | "after" | "before" | "in")) => v = h,
-            Dep::Acl => return (!participle(t, v)).then_some(h),
-            Dep::Relcl => return Some(h),
-            _ => return None,
+            Dep::Acl => {
+                if !participle(t, v) || t.has_kid(v, Dep::Obj) {
+                    out.push(h);
+                }
+                return out;
+            }
+            Dep::Relcl => {
+                out.push(h);
+                return out;
+            }
+            _ => return out,
         }
     }
-    None
+    out
+}
+
+/// A verb's own subject: the nearest before it (a parse may give a verb two: "CAIRO: The envoy met"),
+/// never a phrase with a preposition ("according to X").
+fn own_subject(t: &SentenceTree, v: usize) -> Option<usize> {
+    let mut candidates = t.kids(v).filter(|&k| t.dep(k) == Dep::Nsubj && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB"));
+    let first = candidates.next()?;
+    Some(candidates.filter(|&k| k < v).last().unwrap_or(first))
+}
+
+/// The best candidate of `subjects`.
+pub fn subject(t: &SentenceTree, p: usize) -> Option<usize> {
+    subjects(t, p).first().copied()
 }
 
 /// The one acted on: a passive verb's subject (or the noun its participle modifies), an active verb's
@@ -88,7 +133,7 @@ pub fn patient(t: &SentenceTree, p: usize) -> Option<usize> {
     }
     let mut v = p;
     for _ in 0..MAX_CHAIN {
-        if let Some(s) = t.kid(v, Dep::NsubjPass) {
+        if let Some(s) = t.kid(v, Dep::NsubjPass).or_else(|| t.kid(v, Dep::Nsubj)) {
             return Some(if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
         }
         let h = t.head(v)?;
@@ -123,9 +168,19 @@ pub fn obliques(t: &SentenceTree, p: usize) -> Vec<(&str, usize)> {
 
 /// The verb that carries the noun `n` as its object ("held talks", "launched strikes", "signed an
 /// agreement"), when there is one.
-pub fn carrier(t: &SentenceTree, n: usize) -> Option<usize> {
-    let h = t.head(n)?;
-    (matches!(t.dep(n), Dep::Obj | Dep::NsubjPass) && is_verbal(t, h)).then_some(h)
+pub fn carrier(t: &SentenceTree, mut n: usize) -> Option<usize> {
+    // "launched a wave of strikes", "carried out a series of attacks": through "N of".
+    for _ in 0..2 {
+        let h = t.head(n)?;
+        if matches!(t.dep(n), Dep::Obj | Dep::NsubjPass) && is_verbal(t, h) {
+            return Some(h);
+        }
+        if !(t.dep(n) == Dep::Nmod && t.marker(n).is_some_and(|m| t.norm(m) == "of") && t.tag(h) == "NOUN" && h < n) {
+            return None;
+        }
+        n = h;
+    }
+    None
 }
 
 /// Who a noun's act belongs to, nearest first: its possessor ("Iran's visit", "their attacks"), the

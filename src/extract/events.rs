@@ -1,0 +1,644 @@
+//! Interactions in one sentence: trigger words (from `assets/triggers.json`) whose actors are read off
+//! the sentence's dependency tree (`roles`), never off mere nearness.
+//!
+//! - Source: a verb's subject, its own or shared (control, coordination, relative clause, participle);
+//!   the agent of a passive ("was accused by X"); for a noun, its possessor or modifier ("Iran's visit",
+//!   "U.S. strikes"), "by X", or the subject of the verb that carries it ("launched airstrikes").
+//! - Target: a verb's object or a passive's subject; a phrase introduced by one of the trigger's
+//!   prepositions on the trigger or its carrying verb ("met with Y", "visit to Y", "held talks with Y");
+//!   "between Y and Z" gives the pair; "each other" gives both directions. A phrase with a place
+//!   preposition ("in Y") is where, not whom, except for acts done to a place (protests, deployments,
+//!   curfews).
+//! - A trigger that completes another ("threatened to attack Y", "refused to meet Y") is one event of
+//!   the governing kind with the completing act's object; "lifted the blockade" is a concession.
+//! - Conflict words about sport or elections ("beat Italy 2-0", "won the vote") are no events.
+//! - Modality and the reporter come from the tree around the clause's verb (`roles::modality`,
+//!   `roles::reporter`); actors that report ("the ministry said") are kept apart as reporters.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Trigger};
+use super::roles;
+use super::tokens::Token;
+use super::tree::{Dep, SentenceTree};
+use super::word_keys::WordKeys;
+use crate::corpus::{Family, InteractionKind, Modality, Span};
+
+/// An actor phrase of the sentence that can be an argument.
+#[derive(Debug, Clone)]
+pub struct Arg<'r> {
+    pub tokens: Range<usize>,
+    pub span: Span,
+    /// Entities it refers to (two for "both sides").
+    pub entities: &'r [usize],
+    pub reciprocal: bool,
+    /// A place standing for its country ("near Mosul"): where things happen, never who acts.
+    pub place: bool,
+}
+
+/// An interaction found in a sentence, with entity indices for its sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: InteractionKind,
+    pub cameo: String,
+    pub source: usize,
+    pub target: usize,
+    pub directed: bool,
+    pub modality: Modality,
+    pub rule: String,
+    pub trigger: Span,
+    pub source_span: Span,
+    pub target_span: Span,
+}
+
+/// Result of a sentence: its interactions and who reported them.
+#[derive(Debug, Default)]
+pub struct SentenceResult {
+    pub found: Vec<Found>,
+    /// Arguments that are sources of a report (indices into `args`).
+    pub reporters: Vec<usize>,
+}
+
+/// Reads the interactions of one sentence.
+pub struct SentenceEvents<'a> {
+    pub lex: &'a Lexicon,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// What the lexicon makes of each token: keys, word numbers, `lexicon::starts` bits.
+    pub words: &'a WordKeys<'a>,
+    pub range: Range<usize>,
+    pub args: Vec<Arg<'a>>,
+    pub tree: &'a SentenceTree,
+}
+
+/// A trigger where it stands: its tokens, its tree word, its entry.
+#[derive(Clone, Copy)]
+struct Predicate<'t> {
+    tokens: (usize, usize),
+    word: usize,
+    trigger: &'t Trigger,
+}
+
+/// An argument position filled: the arguments standing there and how the position was found.
+#[derive(Debug, Clone)]
+struct Side {
+    members: Vec<usize>,
+    how: &'static str,
+}
+
+impl<'a> SentenceEvents<'a> {
+    fn norm(&self, i: usize) -> &'a str {
+        self.words.norms[i]
+    }
+
+    /// The tree word each argument's phrase hangs from.
+    fn arg_heads(&self) -> Vec<Option<usize>> {
+        self.args.iter().map(|a| self.tree.phrase_head(self.tree.words_of_tokens(&a.tokens))).collect()
+    }
+
+    /// The arguments standing at tree word `w`: those headed by it, else those modifying it ("Iraqi
+    /// forces", "Iran's army": the country stands for its people), an apposition's ("the envoy, X,"),
+    /// or the one it is "of".
+    fn args_at(&self, heads: &[Option<usize>], w: usize) -> Vec<usize> {
+        let t = self.tree;
+        let at = |x: usize| -> Vec<usize> { (0..self.args.len()).filter(|&a| heads[a] == Some(x)).collect() };
+        let own = at(w);
+        if !own.is_empty() {
+            return own;
+        }
+        // "the deployment of NATO troops", "a unit of the army": the actor the noun is of.
+        for k in t.kids(w) {
+            let of = t.dep(k) == Dep::Nmod && t.marker(k).is_some_and(|m| t.norm(m) == "of");
+            if matches!(t.dep(k), Dep::Amod | Dep::Compound | Dep::Poss | Dep::Flat | Dep::Appos) || of {
+                let found = at(k);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The arguments at `w` and at the words coordinated with it ("X, Y and Z").
+    fn side(&self, heads: &[Option<usize>], w: usize, how: &'static str) -> Option<Side> {
+        let mut members = Vec::new();
+        for c in self.tree.conjuncts(w) {
+            for a in self.args_at(heads, c) {
+                if !members.contains(&a) {
+                    members.push(a);
+                }
+            }
+        }
+        (!members.is_empty()).then_some(Side { members, how })
+    }
+
+    /// Every trigger of the sentence, with the tree word it stands on.
+    fn predicates(&self, heads: &[Option<usize>]) -> Vec<Predicate<'a>> {
+        use super::lexicon::starts::TRIGGER;
+        let t = self.tree;
+        let covered = |i: usize| self.args.iter().any(|a| a.tokens.contains(&i));
+        let mut out = Vec::new();
+        let mut i = self.range.start;
+        while i < self.range.end {
+            let may = self.words.starts[i] & TRIGGER != 0;
+            if !may || !self.tokens[i].is_word() || covered(i) {
+                i += 1;
+                continue;
+            }
+            let Some(m) = self.lex.trigger_table.longest_if(may, self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j]) else {
+                i += 1;
+                continue;
+            };
+            let end = i + m.len;
+            let words = t.words_of_tokens(&(i..end));
+            let Some(word) = t.phrase_head(words) else {
+                i = end;
+                continue;
+            };
+            // A trigger word inside a name ("Emergency Relief Coordinator") or used as an adjective ("the
+            // occupied territories", "the disputed border") names no act.
+            let in_name = t.tag(word) == "PROPN" || (t.dep(word) == Dep::Flat);
+            let adjective = t.dep(word) == Dep::Amod && heads.iter().all(|h| *h != Some(word));
+            if in_name || adjective {
+                i = end;
+                continue;
+            }
+            let next = if end < self.range.end { self.norm(end) } else { "" };
+            let entry = |v: &u32| &self.lex.triggers[*v as usize];
+            let picked = m.values.iter().map(|v| entry(v)).find(|tr| tr.preps.iter().any(|p| p == next)).unwrap_or_else(|| entry(m.values[0]));
+            // "is returning to Syria": the word without the act ("returned the prisoners").
+            if picked.not_followed_by.iter().any(|w| w == next) {
+                i = end;
+                continue;
+            }
+            out.push(Predicate { tokens: (i, end), word, trigger: picked });
+            i = end;
+        }
+        out
+    }
+
+    /// Finds the sentence's interactions.
+    pub fn read(&self) -> SentenceResult {
+        if self.args.is_empty() {
+            return SentenceResult::default();
+        }
+        let t = self.tree;
+        let g = &self.lex.grammar;
+        let heads = self.arg_heads();
+        let reporting = roles::reporting_words(t, g);
+        let reporters: Vec<usize> = (0..self.args.len()).filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h))).collect();
+        let predicates = self.predicates(&heads);
+        if super::trace::on() {
+            for w in 0..t.len() {
+                let head = t.head(w).map_or(0, |h| h + 1);
+                eprintln!("      {:>3} {:<16} {:<6} {:>3} {:?}", w + 1, &self.text[t.spans[w].clone()], t.tag(w), head, t.dep(w));
+            }
+        }
+        let mut found = Vec::new();
+        if let Some(f) = self.must_clause(&heads) {
+            found.push(f);
+        }
+        if predicates.is_empty() {
+            return SentenceResult { found, reporters };
+        }
+        let sporting = self.sporting(&predicates);
+        let mut done = vec![false; predicates.len()];
+        for k in 0..predicates.len() {
+            if done[k] {
+                continue;
+            }
+            let p = predicates[k];
+            if sporting && p.trigger.kind.family() == Family::Conflict {
+                continue;
+            }
+            // "threatened to attack Y", "refused to meet Y", "agreed to provide aid": one event of the
+            // governing kind, with the completing act's object. "Offered to mediate" is the mediation.
+            let complement = (0..predicates.len()).find(|&n| n != k && t.dep(predicates[n].word) == Dep::Xcomp && t.head(predicates[n].word) == Some(p.word));
+            if let Some(n) = complement {
+                if p.trigger.lemma == "offer" {
+                    continue;
+                }
+                if matches!(p.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
+                    done[n] = true;
+                    self.attach(p, predicates[n], &heads, &mut found);
+                    continue;
+                }
+            }
+            // "lifted the blockade", "eased the curfew": relief from a restriction is a concession.
+            if let Some(v) = roles::carrier(t, p.word).filter(|&v| g.relief_verbs.has(t.norm(v)) && self.is_restriction(p)) {
+                let relief = Predicate { tokens: (t.token[v], t.token[v] + 1), word: v, trigger: &self.lex.relief };
+                if let Some(n) = predicates.iter().position(|q| q.word == v) {
+                    done[n] = true;
+                }
+                self.attach(relief, p, &heads, &mut found);
+                continue;
+            }
+            self.attach(p, p, &heads, &mut found);
+        }
+        dedupe(&mut found);
+        SentenceResult { found, reporters }
+    }
+
+    /// Whether the trigger names a restriction ("curfew", "state of emergency", "sanctions").
+    fn is_restriction(&self, p: Predicate<'_>) -> bool {
+        let g = &self.lex.grammar;
+        g.restrictions.has(self.words.keys[p.tokens.0]) || g.restrictions.phrase_at(self.text, &self.tokens[..self.range.end], p.tokens.0) > 0
+    }
+
+    /// Whether the sentence reports a game or a vote: a score ("2-0") or a contest noun ("the match",
+    /// "the election") among its words (`contests` in the grammar).
+    fn sporting(&self, predicates: &[Predicate<'_>]) -> bool {
+        let t = self.tree;
+        let score = (0..t.len()).any(|w| {
+            let s = t.norm(w);
+            let mut parts = s.split(['-', '\u{2013}']);
+            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()) && a.len() <= 2 && b.len() <= 2)
+        });
+        let in_trigger = |w: usize| predicates.iter().any(|p| (p.tokens.0..p.tokens.1).contains(&t.token[w]));
+        score || (0..t.len()).any(|w| t.tag(w) == "NOUN" && !in_trigger(w) && self.lex.grammar.contests.has(t.norm(w)))
+    }
+
+    /// "X said that Y must hand over ...", "X insists Y should leave": a demand (CAMEO 100) by the speaker
+    /// of the one who must act.
+    fn must_clause(&self, heads: &[Option<usize>]) -> Option<Found> {
+        let t = self.tree;
+        let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && matches!(t.norm(w), "must" | "should"))?;
+        let v = t.head(m)?;
+        // The clause is what someone says, insists or reiterates: the verb it completes.
+        let speech = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis))?;
+        let x = self.side(heads, roles::subject(t, speech)?, "speaker")?;
+        let y = self.side(heads, roles::subject(t, v)?, "the one who must act")?;
+        let (xa, ya) = (x.members[0], y.members[0]);
+        let source = *self.args[xa].entities.first()?;
+        let target = *self.args[ya].entities.first()?;
+        let word = t.spans[m].clone();
+        (source != target).then(|| Found {
+            kind: InteractionKind::Demand,
+            cameo: "100".to_string(),
+            source,
+            target,
+            directed: true,
+            modality: Modality::Asserted,
+            rule: "\"that ... must\" clause: a demand by the speaker (CAMEO 100)".to_string(),
+            trigger: Span::new(word.start, word.end),
+            source_span: self.args[xa].span,
+            target_span: self.args[ya].span,
+        })
+    }
+
+    /// Who does the act of `p`.
+    fn source(&self, heads: &[Option<usize>], p: Predicate<'_>, nominal: bool) -> Option<Side> {
+        let t = self.tree;
+        if nominal {
+            for w in roles::noun_agents(t, p.word) {
+                let how = if t.dep(w) == Dep::Poss { "possessor" } else if t.marker(w).is_some() { "by" } else { "modifier" };
+                if let Some(s) = self.side(heads, w, how) {
+                    return Some(s);
+                }
+            }
+            let carrier = roles::carrier(t, p.word)?;
+            return if roles::is_passive(t, carrier) {
+                roles::by_agent(t, carrier).and_then(|w| self.side(heads, w, "by (carrying verb)"))
+            } else {
+                roles::subject(t, carrier).and_then(|w| self.side(heads, w, "subject of the carrying verb"))
+            };
+        }
+        if roles::is_passive(t, p.word) {
+            return roles::by_agent(t, p.word).and_then(|w| self.side(heads, w, "by"));
+        }
+        if let Some(s) = roles::subjects(t, p.word).into_iter().find_map(|w| self.side(heads, w, "subject")) {
+            return Some(s);
+        }
+        // A verb left hanging on a noun without a subject of its own ("X, in talks on Monday, demanding
+        // ..."): the parse lost the clause's subject; the noun it hangs on is the best guess.
+        let h = t.head(p.word)?;
+        (matches!(t.dep(p.word), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN") && roles::subjects(t, p.word).is_empty())
+            .then(|| self.side(heads, h, "subject (the noun the verb hangs on)"))
+            .flatten()
+    }
+
+    /// Whom the act of `q` is done to, best first.
+    fn targets(&self, heads: &[Option<usize>], q: Predicate<'_>, nominal: bool) -> Vec<Side> {
+        let t = self.tree;
+        let tr = q.trigger;
+        let mut out = Vec::new();
+        let by_prep = |w: usize, prep: &str, out: &mut Vec<Side>| {
+            let of_support = prep == "of" && nominal && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
+            let listed = tr.preps.iter().any(|p| p == prep);
+            if prep == "between" {
+                out.extend(self.side(heads, w, "between"));
+            } else if listed || of_support {
+                out.extend(self.side(heads, w, "preposition"));
+            }
+        };
+        if !nominal {
+            if roles::is_passive(t, q.word) {
+                out.extend(roles::patient(t, q.word).and_then(|w| self.side(heads, w, "passive subject")));
+            } else if tr.transitive {
+                if let Some(o) = roles::patient(t, q.word) {
+                    out.extend(self.requester(heads, o));
+                    out.extend(self.side(heads, o, "object"));
+                }
+            }
+            for (prep, w) in roles::obliques(t, q.word) {
+                by_prep(w, prep, &mut out);
+            }
+            // "hosted a meeting between X and Y", "signed an accord with X": the object's phrases.
+            if let Some(o) = t.kid(q.word, Dep::Obj) {
+                for (prep, w) in roles::obliques(t, o) {
+                    by_prep(w, prep, &mut out);
+                }
+            }
+        } else {
+            for (prep, w) in roles::obliques(t, q.word) {
+                by_prep(w, prep, &mut out);
+            }
+            if let Some(c) = roles::carrier(t, q.word) {
+                for (prep, w) in roles::obliques(t, c) {
+                    if t.dep(w) == Dep::Iobj {
+                        out.extend(self.side(heads, w, "recipient"));
+                    } else {
+                        by_prep(w, prep, &mut out);
+                    }
+                }
+            }
+        }
+        // "conducted strikes using aircraft against X": "against" names a hostile act's target wherever it
+        // hangs in the act's clause.
+        if tr.kind.family() == Family::Conflict && tr.preps.iter().any(|p| p == "against") {
+            let top = roles::clause_verb(t, q.word);
+            out.extend(self.in_clause(top).into_iter().filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against")).filter_map(|w| self.side(heads, w, "against")));
+        }
+        // Last, any other phrase of the act's clause that names someone, not a place, a time or the
+        // reporter: "seized weapons and explosives from X", "lifted embargoes ... to X".
+        if !tr.subject_only {
+            let top = roles::clause_verb(t, q.word);
+            let subject_side: Vec<usize> = roles::subjects(t, top).into_iter().flat_map(|s| t.subtree(s)).collect();
+            let mut loose: Vec<usize> = self
+                .in_clause(top)
+                .into_iter()
+                .filter(|&w| w > q.word && !subject_side.contains(&w))
+                .filter(|&w| t.marker(w).is_none_or(|m| !self.lex.grammar.locative_prepositions.has(t.norm(m)) && t.norm(m) != "by"))
+                .filter(|&w| matches!(t.dep(w), Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj))
+                .collect();
+            loose.sort_unstable();
+            out.extend(loose.into_iter().filter_map(|w| self.side(heads, w, "loose object")));
+        }
+        // Acts done to a place: "demonstrated in X", "imposed a curfew in X".
+        if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
+            let top = roles::clause_verb(t, q.word);
+            for (prep, w) in roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)) {
+                if self.lex.grammar.locative_prepositions.has(prep) && prep != "from" {
+                    out.extend(self.side(heads, w, "place"));
+                }
+            }
+        }
+        out
+    }
+
+    /// The words of the clause of `v` (below it, not inside another clause that hangs on it).
+    fn in_clause(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        let mut stack = vec![v];
+        while let Some(x) = stack.pop() {
+            for k in t.kids(x) {
+                if !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Parataxis | Dep::Csubj) {
+                    out.push(k);
+                    stack.push(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// "rejected an offer from X", "accepted demands by Y": an answer to a request is an answer to the one
+    /// who made it.
+    fn requester(&self, heads: &[Option<usize>], object: usize) -> Option<Side> {
+        let t = self.tree;
+        if !self.lex.grammar.request_nouns.has(t.norm(object)) {
+            return None;
+        }
+        let maker = t.kids(object).find(|&k| t.marker(k).is_some_and(|m| matches!(t.norm(m), "from" | "by")))?;
+        self.side(heads, maker, "requester")
+    }
+
+    /// Attaches actors to the event of `head`; its object is read from `object` (the same trigger, or
+    /// the act completing a governing one).
+    fn attach(&self, head: Predicate<'_>, object: Predicate<'_>, heads: &[Option<usize>], out: &mut Vec<Found>) {
+        let t = self.tree;
+        let g = &self.lex.grammar;
+        let tr = head.trigger;
+        let nominal = tr.pos == "noun" || !roles::is_verbal(t, head.word);
+        let passive = !nominal && roles::is_passive(t, head.word);
+        let mut modality = roles::modality(t, g, head.word);
+        // An event announced rather than done is, in CAMEO's terms, an intent: to cooperate (03, agree) or
+        // to harm (13, threaten). It stays marked as intended.
+        let (kind, cameo, intent) = match (modality, tr.kind.family()) {
+            (Modality::Intended, Family::Conflict) if tr.kind != InteractionKind::Threaten => (InteractionKind::Threaten, "130", true),
+            (Modality::Hypothetical, Family::Conflict) if tr.kind != InteractionKind::Threaten => {
+                modality = Modality::Hypothetical;
+                (InteractionKind::Threaten, "130", true)
+            }
+            (Modality::Intended, _) if tr.kind != InteractionKind::Agree => (InteractionKind::Agree, "030", true),
+            _ => (tr.kind, tr.cameo.as_str(), false),
+        };
+        let complement = (object.word != head.word).then_some(object.trigger);
+        let rule_base = RuleBase { trigger: tr, complement, intent: intent.then_some((kind, cameo)) };
+        let directed = tr.directed || complement.is_some_and(|c| c.directed);
+
+        let source = self.source(heads, head, nominal);
+        let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
+        let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
+        // The first position that names someone other than the source.
+        let target = self.targets(heads, object, object_nominal).into_iter().find(|s| {
+            !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)) || s.members.iter().any(|&a| self.args[a].reciprocal)
+        });
+        // A place is where things happen, never who acts.
+        let source = source.filter(|s| !s.members.iter().all(|&a| self.args[a].place));
+        if super::trace::on() {
+            let show = |s: &Option<Side>| s.as_ref().map(|s| (s.how, s.members.iter().map(|&a| &self.text[self.args[a].span.start..self.args[a].span.end]).collect::<Vec<_>>()));
+            eprintln!("   attach {} (word {}): source={:?} target={:?}", tr.lemma, head.word, show(&source), show(&target));
+        }
+        let (from, to) = (self.tokens[head.tokens.0].start, self.tokens[head.tokens.1 - 1].end);
+        let trigger_span = Span::new(from, to);
+        let mut push = |src: usize, tgt: usize, src_arg: usize, tgt_arg: usize, rule: String, directed: bool| {
+            if src == tgt {
+                return;
+            }
+            let (s, d) = if tr.reverse { (tgt, src) } else { (src, tgt) };
+            let (sa, da) = if tr.reverse { (tgt_arg, src_arg) } else { (src_arg, tgt_arg) };
+            out.push(Found {
+                kind,
+                cameo: cameo.to_string(),
+                source: s,
+                target: d,
+                directed,
+                modality,
+                rule,
+                trigger: trigger_span,
+                source_span: self.args[sa].span,
+                target_span: self.args[da].span,
+            });
+        };
+        let expand = |s: &Side| -> Vec<(usize, usize)> { s.members.iter().flat_map(|&a| self.args[a].entities.iter().map(move |&e| (e, a))).collect() };
+        let pairs = |xs: &[(usize, usize)]| -> Vec<((usize, usize), (usize, usize))> {
+            let mut v = Vec::new();
+            for x in 0..xs.len() {
+                for y in x + 1..xs.len() {
+                    v.push((xs[x], xs[y]));
+                }
+            }
+            v
+        };
+        let voice = if passive { " (passive)" } else { "" };
+        match (&source, &target) {
+            (Some(src), Some(tgt)) => {
+                let ss = expand(src);
+                let gs = expand(tgt);
+                // "both countries ... on each other's soil": each acts on the other.
+                if tgt.members.iter().any(|&a| self.args[a].reciprocal) {
+                    let members = if ss.len() >= 2 { ss.clone() } else { gs.clone() };
+                    for &(a, aa) in &members {
+                        for &(b, ba) in &members {
+                            if a != b && (directed || a < b) {
+                                push(a, b, aa, ba, format!("{rule_base}: each other"), directed);
+                            }
+                        }
+                    }
+                    return;
+                }
+                // "an agreement between X and Y": a mutual act of the pair, whoever reports or welcomes
+                // it; only mediation is done by a third party between two.
+                if tgt.how == "between" && !directed && kind != InteractionKind::Mediate && gs.len() >= 2 {
+                    for ((a, aa), (b, ba)) in pairs(&gs) {
+                        push(a, b, aa, ba, format!("{rule_base}: between"), false);
+                    }
+                    return;
+                }
+                for &(s, sa) in &ss {
+                    for &(d, da) in &gs {
+                        push(s, d, sa, da, format!("{rule_base}: {} and {}{voice}", src.how, tgt.how), directed);
+                    }
+                }
+                // "strikes alongside X against Y", "in support of X against Y": the partner acts on Y too.
+                if kind.family() == Family::Conflict && !passive {
+                    for w in roles::partners(t, g, roles::clause_verb(t, head.word)).into_iter().chain(roles::partners(t, g, head.word)) {
+                        if let Some(partner) = self.side(heads, w, "partner") {
+                            for (c, ca) in expand(&partner) {
+                                for &(d, da) in &gs {
+                                    push(c, d, ca, da, format!("{rule_base}: alongside the {}", src.how), directed);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (Some(src), None) => {
+                let ss = expand(src);
+                if ss.len() < 2 {
+                    return;
+                }
+                // "the Iran-Iraq war", "Israeli-Palestinian clashes": each side against the other.
+                if src.how == "modifier" && kind.family() == Family::Conflict {
+                    for &(a, aa) in &ss {
+                        for &(b, ba) in &ss {
+                            if a != b {
+                                push(a, b, aa, ba, format!("{rule_base}: each side of the compound"), true);
+                            }
+                        }
+                    }
+                    return;
+                }
+                // "French and Egyptian warships held exercises": military cooperation (CAMEO 062).
+                if kind == InteractionKind::Mobilize && tr.subject_only {
+                    for ((a, aa), (b, ba)) in pairs(&ss) {
+                        if a != b {
+                            out.push(Found {
+                                kind: InteractionKind::Cooperate,
+                                cameo: "062".to_string(),
+                                source: a,
+                                target: b,
+                                directed: false,
+                                modality,
+                                rule: format!("{rule_base}: held jointly, military cooperation (CAMEO 062)"),
+                                trigger: trigger_span,
+                                source_span: self.args[aa].span,
+                                target_span: self.args[ba].span,
+                            });
+                        }
+                    }
+                    return;
+                }
+                // A joint subject acts together ("Pakistan and Iran held talks", "both sides agreed").
+                if !directed || matches!(kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult) {
+                    for ((a, aa), (b, ba)) in pairs(&ss) {
+                        push(a, b, aa, ba, format!("{rule_base}: joint {}", src.how), false);
+                    }
+                }
+            }
+            (None, Some(tgt)) if tgt.how == "between" && kind != InteractionKind::Mediate => {
+                // "talks between X and Y" with no one else named: the pair itself.
+                let gs = expand(tgt);
+                for ((a, aa), (b, ba)) in pairs(&gs) {
+                    push(a, b, aa, ba, format!("{rule_base}: between"), false);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The part of a rule's description that names its trigger: "trigger \"meet\" (consult, CAMEO 040)".
+struct RuleBase<'t> {
+    trigger: &'t Trigger,
+    complement: Option<&'t Trigger>,
+    intent: Option<(InteractionKind, &'t str)>,
+}
+
+impl std::fmt::Display for RuleBase<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.trigger;
+        write!(f, "trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo)?;
+        if let Some(c) = self.complement {
+            write!(f, " with complement \"{}\"", c.lemma)?;
+        }
+        if let Some((kind, cameo)) = self.intent {
+            write!(f, ", stated as intent: {} (CAMEO {cameo})", kind.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// One interaction per (kind, source, target, direction) in a sentence: "provide 70 million dollars of
+/// aid" is one act of aid however many of its words are triggers; the first trigger is kept.
+fn dedupe(found: &mut Vec<Found>) {
+    let mut seen = Vec::new();
+    found.retain(|f| {
+        let (a, b) = if f.directed { (f.source, f.target) } else { (f.source.min(f.target), f.source.max(f.target)) };
+        let key = (f.kind, a, b, f.directed, f.modality);
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// Resolved argument phrases of a sentence from its candidates and their referents.
+pub fn args_of<'r>(candidates: &[super::mentions::Candidate], referents: &'r [Vec<usize>], range: Range<usize>) -> Vec<Arg<'r>> {
+    use super::mentions::Referent;
+    candidates[range.clone()]
+        .iter()
+        .zip(&referents[range])
+        .filter(|(c, r)| !c.nested && !r.is_empty())
+        .map(|(c, r)| Arg {
+            tokens: c.tokens.clone(),
+            span: c.span,
+            entities: r,
+            reciprocal: matches!(c.referent, Referent::Reciprocal),
+            place: c.via == crate::corpus::MentionVia::Place,
+        })
+        .collect()
+}
