@@ -79,6 +79,13 @@ struct Predicate<'t> {
     trigger: &'t Trigger,
 }
 
+/// What the reading of a sentence knows beyond its tree: the word each argument hangs from, and the
+/// words that are triggers (an argument inside another trigger's phrase is that trigger's).
+struct Ctx {
+    heads: Vec<Option<usize>>,
+    predicates: Vec<usize>,
+}
+
 /// An argument position filled: the arguments standing there and how the position was found.
 #[derive(Debug, Clone)]
 struct Side {
@@ -99,9 +106,9 @@ impl<'a> SentenceEvents<'a> {
     /// The arguments standing at tree word `w`: those headed by it, else those modifying it ("Iraqi
     /// forces", "Iran's army": the country stands for its people), an apposition's ("the envoy, X,"),
     /// or the one it is "of".
-    fn args_at(&self, heads: &[Option<usize>], w: usize) -> Vec<usize> {
+    fn args_at(&self, cx: &Ctx, w: usize) -> Vec<usize> {
         let t = self.tree;
-        let at = |x: usize| -> Vec<usize> { (0..self.args.len()).filter(|&a| heads[a] == Some(x)).collect() };
+        let at = |x: usize| -> Vec<usize> { (0..self.args.len()).filter(|&a| cx.heads[a] == Some(x)).collect() };
         let own = at(w);
         if !own.is_empty() {
             return own;
@@ -120,10 +127,10 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// The arguments at `w` and at the words coordinated with it ("X, Y and Z").
-    fn side(&self, heads: &[Option<usize>], w: usize, how: &'static str) -> Option<Side> {
+    fn side(&self, cx: &Ctx, w: usize, how: &'static str) -> Option<Side> {
         let mut members = Vec::new();
         for c in self.tree.conjuncts(w) {
-            for a in self.args_at(heads, c) {
+            for a in self.args_at(cx, c) {
                 if !members.contains(&a) {
                     members.push(a);
                 }
@@ -159,7 +166,9 @@ impl<'a> SentenceEvents<'a> {
             // occupied territories", "the disputed border") names no act.
             let in_name = t.tag(word) == "PROPN" || (t.dep(word) == Dep::Flat);
             let adjective = t.dep(word) == Dep::Amod && heads.iter().all(|h| *h != Some(word));
-            if in_name || adjective {
+            // "aid workers", "attack helicopters": a noun modifying another names no act of its own.
+            let modifier = t.dep(word) == Dep::Compound && t.head(word).is_some_and(|h| h > word && t.tag(h) == "NOUN");
+            if in_name || adjective || modifier {
                 i = end;
                 continue;
             }
@@ -188,6 +197,7 @@ impl<'a> SentenceEvents<'a> {
         let reporting = roles::reporting_words(t, g);
         let reporters: Vec<usize> = (0..self.args.len()).filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h))).collect();
         let predicates = self.predicates(&heads);
+        let cx = Ctx { heads, predicates: predicates.iter().map(|p| p.word).collect() };
         if super::trace::on() {
             for w in 0..t.len() {
                 let head = t.head(w).map_or(0, |h| h + 1);
@@ -195,7 +205,7 @@ impl<'a> SentenceEvents<'a> {
             }
         }
         let mut found = Vec::new();
-        if let Some(f) = self.must_clause(&heads) {
+        if let Some(f) = self.must_clause(&cx) {
             found.push(f);
         }
         if predicates.is_empty() {
@@ -220,7 +230,7 @@ impl<'a> SentenceEvents<'a> {
                 }
                 if matches!(p.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
                     done[n] = true;
-                    self.attach(p, predicates[n], &heads, &mut found);
+                    self.attach(p, predicates[n], &cx, &mut found);
                     continue;
                 }
             }
@@ -230,10 +240,10 @@ impl<'a> SentenceEvents<'a> {
                 if let Some(n) = predicates.iter().position(|q| q.word == v) {
                     done[n] = true;
                 }
-                self.attach(relief, p, &heads, &mut found);
+                self.attach(relief, p, &cx, &mut found);
                 continue;
             }
-            self.attach(p, p, &heads, &mut found);
+            self.attach(p, p, &cx, &mut found);
         }
         dedupe(&mut found);
         SentenceResult { found, reporters }
@@ -260,14 +270,14 @@ impl<'a> SentenceEvents<'a> {
 
     /// "X said that Y must hand over ...", "X insists Y should leave": a demand (CAMEO 100) by the speaker
     /// of the one who must act.
-    fn must_clause(&self, heads: &[Option<usize>]) -> Option<Found> {
+    fn must_clause(&self, cx: &Ctx) -> Option<Found> {
         let t = self.tree;
         let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && matches!(t.norm(w), "must" | "should"))?;
         let v = t.head(m)?;
         // The clause is what someone says, insists or reiterates: the verb it completes.
         let speech = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis))?;
-        let x = self.side(heads, roles::subject(t, speech)?, "speaker")?;
-        let y = self.side(heads, roles::subject(t, v)?, "the one who must act")?;
+        let x = self.side(cx, roles::subject(t, speech)?, "speaker")?;
+        let y = self.side(cx, roles::subject(t, v)?, "the one who must act")?;
         let (xa, ya) = (x.members[0], y.members[0]);
         let source = *self.args[xa].entities.first()?;
         let target = *self.args[ya].entities.first()?;
@@ -287,38 +297,38 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// Who does the act of `p`.
-    fn source(&self, heads: &[Option<usize>], p: Predicate<'_>, nominal: bool) -> Option<Side> {
+    fn source(&self, cx: &Ctx, p: Predicate<'_>, nominal: bool) -> Option<Side> {
         let t = self.tree;
         if nominal {
             for w in roles::noun_agents(t, p.word) {
                 let how = if t.dep(w) == Dep::Poss { "possessor" } else if t.marker(w).is_some() { "by" } else { "modifier" };
-                if let Some(s) = self.side(heads, w, how) {
+                if let Some(s) = self.side(cx, w, how) {
                     return Some(s);
                 }
             }
             let carrier = roles::carrier(t, p.word)?;
             return if roles::is_passive(t, carrier) {
-                roles::by_agent(t, carrier).and_then(|w| self.side(heads, w, "by (carrying verb)"))
+                roles::by_agent(t, carrier).and_then(|w| self.side(cx, w, "by (carrying verb)"))
             } else {
-                roles::subject(t, carrier).and_then(|w| self.side(heads, w, "subject of the carrying verb"))
+                roles::subject(t, carrier).and_then(|w| self.side(cx, w, "subject of the carrying verb"))
             };
         }
         if roles::is_passive(t, p.word) {
-            return roles::by_agent(t, p.word).and_then(|w| self.side(heads, w, "by"));
+            return roles::by_agent(t, p.word).and_then(|w| self.side(cx, w, "by"));
         }
-        if let Some(s) = roles::subjects(t, p.word).into_iter().find_map(|w| self.side(heads, w, "subject")) {
+        if let Some(s) = roles::subjects(t, p.word).into_iter().find_map(|w| self.side(cx, w, "subject")) {
             return Some(s);
         }
         // A verb left hanging on a noun without a subject of its own ("X, in talks on Monday, demanding
         // ..."): the parse lost the clause's subject; the noun it hangs on is the best guess.
         let h = t.head(p.word)?;
         (matches!(t.dep(p.word), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN") && roles::subjects(t, p.word).is_empty())
-            .then(|| self.side(heads, h, "subject (the noun the verb hangs on)"))
+            .then(|| self.side(cx, h, "subject (the noun the verb hangs on)"))
             .flatten()
     }
 
     /// Whom the act of `q` is done to, best first.
-    fn targets(&self, heads: &[Option<usize>], q: Predicate<'_>, nominal: bool) -> Vec<Side> {
+    fn targets(&self, cx: &Ctx, q: Predicate<'_>, nominal: bool) -> Vec<Side> {
         let t = self.tree;
         let tr = q.trigger;
         let mut out = Vec::new();
@@ -326,18 +336,18 @@ impl<'a> SentenceEvents<'a> {
             let of_support = prep == "of" && nominal && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
             let listed = tr.preps.iter().any(|p| p == prep);
             if prep == "between" {
-                out.extend(self.side(heads, w, "between"));
+                out.extend(self.side(cx, w, "between"));
             } else if listed || of_support {
-                out.extend(self.side(heads, w, "preposition"));
+                out.extend(self.side(cx, w, "preposition"));
             }
         };
         if !nominal {
             if roles::is_passive(t, q.word) {
-                out.extend(roles::patient(t, q.word).and_then(|w| self.side(heads, w, "passive subject")));
+                out.extend(roles::patient(t, q.word).and_then(|w| self.side(cx, w, "passive subject")));
             } else if tr.transitive {
                 if let Some(o) = roles::patient(t, q.word) {
-                    out.extend(self.requester(heads, o));
-                    out.extend(self.side(heads, o, "object"));
+                    out.extend(self.requester(cx, o));
+                    out.extend(self.side(cx, o, "object"));
                 }
             }
             for (prep, w) in roles::obliques(t, q.word) {
@@ -353,10 +363,24 @@ impl<'a> SentenceEvents<'a> {
             for (prep, w) in roles::obliques(t, q.word) {
                 by_prep(w, prep, &mut out);
             }
+            // "the agreement reached yesterday between X and Y": the participle's phrases are the noun's.
+            for a in t.kids(q.word).filter(|&k| t.dep(k) == Dep::Acl) {
+                for (prep, w) in roles::obliques(t, a) {
+                    by_prep(w, prep, &mut out);
+                }
+            }
+            // "the coalition's airstrikes delivered munitions against X": the verb the noun is subject of.
+            if let Some(h) = t.head(q.word).filter(|&h| t.dep(q.word) == Dep::Nsubj && roles::is_verbal(t, h)) {
+                for (prep, w) in roles::obliques(t, h) {
+                    if prep == "against" || prep == "on" {
+                        by_prep(w, prep, &mut out);
+                    }
+                }
+            }
             if let Some(c) = roles::carrier(t, q.word) {
                 for (prep, w) in roles::obliques(t, c) {
                     if t.dep(w) == Dep::Iobj {
-                        out.extend(self.side(heads, w, "recipient"));
+                        out.extend(self.side(cx, w, "recipient"));
                     } else {
                         by_prep(w, prep, &mut out);
                     }
@@ -366,34 +390,58 @@ impl<'a> SentenceEvents<'a> {
         // "conducted strikes using aircraft against X": "against" names a hostile act's target wherever it
         // hangs in the act's clause.
         if tr.kind.family() == Family::Conflict && tr.preps.iter().any(|p| p == "against") {
-            let top = roles::clause_verb(t, q.word);
-            out.extend(self.in_clause(top).into_iter().filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against")).filter_map(|w| self.side(heads, w, "against")));
+            let mut top = roles::clause_verb(t, q.word);
+            if top == q.word && t.dep(q.word) == Dep::Nsubj {
+                top = t.head(q.word).unwrap_or(top);
+            }
+            out.extend(self.in_clause(top).into_iter().filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against")).filter_map(|w| self.side(cx, w, "against")));
         }
-        // Last, any other phrase of the act's clause that names someone, not a place, a time or the
-        // reporter: "seized weapons and explosives from X", "lifted embargoes ... to X".
+        // Last, any other phrase of the act's clause that names someone, not a place, a time, an agent
+        // or the subject's own: "seized weapons and explosives from X", "lifted embargoes ... to X". Not
+        // inside another act's phrase: "welcomed sanctions on X" is no support for X.
         if !tr.subject_only {
             let top = roles::clause_verb(t, q.word);
             let subject_side: Vec<usize> = roles::subjects(t, top).into_iter().flat_map(|s| t.subtree(s)).collect();
+            let inside_other = |w: usize| cx.predicates.iter().any(|&p| p != q.word && p != top && p < w && t.dominates(p, w) && !t.dominates(p, q.word));
+            let g = &self.lex.grammar;
             let mut loose: Vec<usize> = self
                 .in_clause(top)
                 .into_iter()
-                .filter(|&w| w > q.word && !subject_side.contains(&w))
-                .filter(|&w| t.marker(w).is_none_or(|m| !self.lex.grammar.locative_prepositions.has(t.norm(m)) && t.norm(m) != "by"))
+                .filter(|&w| w > q.word && !subject_side.contains(&w) && !inside_other(w))
+                .filter(|&w| self.marker_of(w).is_none_or(|m| !g.locative_prepositions.has(m) && m != "by"))
                 .filter(|&w| matches!(t.dep(w), Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj))
                 .collect();
             loose.sort_unstable();
-            out.extend(loose.into_iter().filter_map(|w| self.side(heads, w, "loose object")));
+            out.extend(loose.into_iter().filter_map(|w| self.side(cx, w, "loose object")));
         }
         // Acts done to a place: "demonstrated in X", "imposed a curfew in X".
         if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
             let top = roles::clause_verb(t, q.word);
-            for (prep, w) in roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)) {
+            for (_, w) in roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)) {
+                let prep = self.marker_of(w).unwrap_or("");
                 if self.lex.grammar.locative_prepositions.has(prep) && prep != "from" {
-                    out.extend(self.side(heads, w, "place"));
+                    out.extend(self.side(cx, w, "place"));
                 }
             }
         }
         out
+    }
+
+    /// The preposition of the phrase at `w`, or of the phrase it is coordinated with or in apposition to
+    /// ("in Iraq and Syria": "in" for both).
+    fn marker_of(&self, w: usize) -> Option<&str> {
+        let t = self.tree;
+        let mut x = w;
+        for _ in 0..4 {
+            if let Some(m) = t.marker(x) {
+                return Some(t.norm(m));
+            }
+            match (t.dep(x), t.head(x)) {
+                (Dep::Conj | Dep::Appos, Some(h)) => x = h,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The words of the clause of `v` (below it, not inside another clause that hangs on it).
@@ -403,7 +451,10 @@ impl<'a> SentenceEvents<'a> {
         let mut stack = vec![v];
         while let Some(x) = stack.pop() {
             for k in t.kids(x) {
-                if !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Parataxis | Dep::Csubj) {
+                // "conducted strikes using aircraft against X": a participle of the same doer is part of
+                // the clause.
+                let same_doer = t.dep(k) == Dep::Advcl && t.norm(k).ends_with("ing") && !t.has_kid(k, Dep::Nsubj);
+                if same_doer || !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Parataxis | Dep::Csubj) {
                     out.push(k);
                     stack.push(k);
                 }
@@ -414,18 +465,18 @@ impl<'a> SentenceEvents<'a> {
 
     /// "rejected an offer from X", "accepted demands by Y": an answer to a request is an answer to the one
     /// who made it.
-    fn requester(&self, heads: &[Option<usize>], object: usize) -> Option<Side> {
+    fn requester(&self, cx: &Ctx, object: usize) -> Option<Side> {
         let t = self.tree;
         if !self.lex.grammar.request_nouns.has(t.norm(object)) {
             return None;
         }
         let maker = t.kids(object).find(|&k| t.marker(k).is_some_and(|m| matches!(t.norm(m), "from" | "by")))?;
-        self.side(heads, maker, "requester")
+        self.side(cx, maker, "requester")
     }
 
     /// Attaches actors to the event of `head`; its object is read from `object` (the same trigger, or
     /// the act completing a governing one).
-    fn attach(&self, head: Predicate<'_>, object: Predicate<'_>, heads: &[Option<usize>], out: &mut Vec<Found>) {
+    fn attach(&self, head: Predicate<'_>, object: Predicate<'_>, cx: &Ctx, out: &mut Vec<Found>) {
         let t = self.tree;
         let g = &self.lex.grammar;
         let tr = head.trigger;
@@ -447,11 +498,11 @@ impl<'a> SentenceEvents<'a> {
         let rule_base = RuleBase { trigger: tr, complement, intent: intent.then_some((kind, cameo)) };
         let directed = tr.directed || complement.is_some_and(|c| c.directed);
 
-        let source = self.source(heads, head, nominal);
+        let source = self.source(cx, head, nominal);
         let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
         let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
         // The first position that names someone other than the source.
-        let target = self.targets(heads, object, object_nominal).into_iter().find(|s| {
+        let target = self.targets(cx, object, object_nominal).into_iter().find(|s| {
             !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)) || s.members.iter().any(|&a| self.args[a].reciprocal)
         });
         // A place is where things happen, never who acts.
@@ -524,7 +575,7 @@ impl<'a> SentenceEvents<'a> {
                 // "strikes alongside X against Y", "in support of X against Y": the partner acts on Y too.
                 if kind.family() == Family::Conflict && !passive {
                     for w in roles::partners(t, g, roles::clause_verb(t, head.word)).into_iter().chain(roles::partners(t, g, head.word)) {
-                        if let Some(partner) = self.side(heads, w, "partner") {
+                        if let Some(partner) = self.side(cx, w, "partner") {
                             for (c, ca) in expand(&partner) {
                                 for &(d, da) in &gs {
                                     push(c, d, ca, da, format!("{rule_base}: alongside the {}", src.how), directed);
