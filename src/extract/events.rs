@@ -128,11 +128,22 @@ impl<'a> SentenceEvents<'a> {
 
     /// The arguments at `w` and at the words coordinated with it ("X, Y and Z").
     fn side(&self, cx: &Ctx, w: usize, how: &'static str) -> Option<Side> {
+        let t = self.tree;
         let mut members = Vec::new();
-        for c in self.tree.conjuncts(w) {
+        for c in t.conjuncts(w) {
             for a in self.args_at(cx, c) {
                 if !members.contains(&a) {
                     members.push(a);
+                }
+            }
+            // "French and Egyptian warships": coordinated modifiers name several actors.
+            for k in t.kids(c).filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && t.has_kid(k, Dep::Conj)) {
+                for m in t.conjuncts(k) {
+                    for a in (0..self.args.len()).filter(|&a| cx.heads[a] == Some(m)) {
+                        if !members.contains(&a) {
+                            members.push(a);
+                        }
+                    }
                 }
             }
         }
@@ -205,9 +216,13 @@ impl<'a> SentenceEvents<'a> {
             }
         }
         let mut found = Vec::new();
-        if let Some(f) = self.must_clause(&cx) {
+        // What someone must do has not happened: the acts under "must" are the demand's content.
+        let mut demanded = None;
+        if let Some((v, f)) = self.must_clause(&cx) {
+            demanded = Some(v);
             found.push(f);
         }
+        let predicates: Vec<Predicate<'a>> = predicates.into_iter().filter(|p| demanded.is_none_or(|v| !t.dominates(v, p.word))).collect();
         if predicates.is_empty() {
             return SentenceResult { found, reporters };
         }
@@ -270,19 +285,21 @@ impl<'a> SentenceEvents<'a> {
 
     /// "X said that Y must hand over ...", "X insists Y should leave": a demand (CAMEO 100) by the speaker
     /// of the one who must act.
-    fn must_clause(&self, cx: &Ctx) -> Option<Found> {
+    fn must_clause(&self, cx: &Ctx) -> Option<(usize, Found)> {
         let t = self.tree;
         let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && matches!(t.norm(w), "must" | "should"))?;
         let v = t.head(m)?;
-        // The clause is what someone says, insists or reiterates: the verb it completes.
-        let speech = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis))?;
-        let x = self.side(cx, roles::subject(t, speech)?, "speaker")?;
+        // The clause is what someone says, insists or reiterates (the verb it completes), or the content
+        // of a noun ("a reminder that ...", "a warning that ...": the one who issues it speaks).
+        let governor = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis | Dep::Acl))?;
+        let speaker = if roles::is_verbal(t, governor) { roles::subject(t, governor) } else { roles::carrier(t, governor).and_then(|c| roles::subject(t, c)) };
+        let x = self.side(cx, speaker?, "speaker")?;
         let y = self.side(cx, roles::subject(t, v)?, "the one who must act")?;
         let (xa, ya) = (x.members[0], y.members[0]);
         let source = *self.args[xa].entities.first()?;
         let target = *self.args[ya].entities.first()?;
         let word = t.spans[m].clone();
-        (source != target).then(|| Found {
+        (source != target).then(|| (v, Found {
             kind: InteractionKind::Demand,
             cameo: "100".to_string(),
             source,
@@ -293,7 +310,7 @@ impl<'a> SentenceEvents<'a> {
             trigger: Span::new(word.start, word.end),
             source_span: self.args[xa].span,
             target_span: self.args[ya].span,
-        })
+        }))
     }
 
     /// Who does the act of `p`.
@@ -341,12 +358,16 @@ impl<'a> SentenceEvents<'a> {
                 out.extend(self.side(cx, w, "preposition"));
             }
         };
+        // "accused each other": a reciprocal right after a verb is its object, however the parse hangs it.
+        if !nominal && let Some(a) = self.args.iter().position(|a| a.reciprocal && a.tokens.start == q.tokens.1) {
+            out.push(Side { members: vec![a], how: "each other" });
+        }
         if !nominal {
             if roles::is_passive(t, q.word) {
                 out.extend(roles::patient(t, q.word).and_then(|w| self.side(cx, w, "passive subject")));
-            } else if tr.transitive {
-                if let Some(o) = roles::patient(t, q.word) {
-                    out.extend(self.requester(cx, o));
+            } else if let Some(o) = roles::patient(t, q.word) {
+                out.extend(self.requester(cx, o));
+                if tr.transitive {
                     out.extend(self.side(cx, o, "object"));
                 }
             }

@@ -266,9 +266,12 @@ impl SentenceTree {
         self.kid(w, d).is_some()
     }
 
-    /// The word of `words` (a phrase) that the rest hang from: the first whose head lies outside.
+    /// The word of `words` (a phrase) that the rest hang from: of those whose head lies outside, the one
+    /// over most of the phrase, the last on a tie ("French and Egyptian warships": "warships", though
+    /// "Egyptian" hangs on "French" outside the phrase).
     pub fn phrase_head(&self, words: Range<usize>) -> Option<usize> {
-        words.clone().find(|&w| self.head(w).is_none_or(|h| !words.contains(&h)))
+        let tops = words.clone().filter(|&w| self.head(w).is_none_or(|h| !words.contains(&h)));
+        tops.max_by_key(|&w| (words.clone().filter(|&x| self.dominates(w, x)).count(), w))
     }
 
     /// Whether `a` is `w` or lies beneath it.
