@@ -123,7 +123,9 @@ impl<'a> SentenceEvents<'a> {
                 }
             }
         }
-        Vec::new()
+        // A word inside an actor's phrase that the parse made its own head ("Ivory" of "Ivory Coast rebels").
+        let within: Vec<usize> = (0..self.args.len()).filter(|&a| t.words_of_tokens(&self.args[a].tokens).contains(&w)).collect();
+        within
     }
 
     /// The arguments at `w` and at the words coordinated with it ("X, Y and Z").
@@ -336,12 +338,28 @@ impl<'a> SentenceEvents<'a> {
         if let Some(s) = roles::subjects(t, p.word).into_iter().find_map(|w| self.side(cx, w, "subject")) {
             return Some(s);
         }
-        // A verb left hanging on a noun without a subject of its own ("X, in talks on Monday, demanding
-        // ..."): the parse lost the clause's subject; the noun it hangs on is the best guess.
-        let h = t.head(p.word)?;
-        (matches!(t.dep(p.word), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN") && roles::subjects(t, p.word).is_empty())
-            .then(|| self.side(cx, h, "subject (the noun the verb hangs on)"))
-            .flatten()
+        // A verb left hanging on a noun ("X, in talks on Monday, demanding ..."): the parse lost the
+        // clause's subject; the noun it hangs on is the best guess.
+        if let Some(h) = t.head(p.word).filter(|&h| matches!(t.dep(p.word), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN"))
+            && let Some(s) = self.side(cx, h, "subject (the noun the verb hangs on)")
+        {
+            return Some(s);
+        }
+        self.subject_by_position(cx, p)
+    }
+
+    /// When the tree names no subject at all (a parse that went astray): the nearest actor before the
+    /// verb with no other verb of its own clause between them.
+    fn subject_by_position(&self, cx: &Ctx, p: Predicate<'_>) -> Option<Side> {
+        let t = self.tree;
+        let at = t.word_of_token(p.tokens.0);
+        let a = (0..self.args.len()).rev().find(|&a| self.args[a].tokens.end <= p.tokens.0 && !self.args[a].place)?;
+        let from = t.word_of_token(self.args[a].tokens.end.min(p.tokens.0));
+        let clause_between = (from..at).any(|w| {
+            let finite = t.tag(w) == "VERB" && (t.dep(w) == Dep::Root || t.has_kid(w, Dep::Nsubj));
+            finite || matches!(t.norm(w), ";" | ":") || cx.predicates.contains(&w)
+        });
+        (!clause_between).then(|| Side { members: vec![a], how: "subject (by position)" })
     }
 
     /// Whom the act of `q` is done to, best first.
