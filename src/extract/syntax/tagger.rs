@@ -94,11 +94,21 @@ pub struct Tagger {
 impl Tagger {
     /// The tags of a sentence whose forms came from `padded_forms`.
     pub fn tag(&self, forms: &[WordForms]) -> Vec<u8> {
+        self.tag_with(forms, &[])
+    }
+
+    /// The tags of a sentence, with some known beforehand (`known[i]`, where given, is word i's tag: a
+    /// name the gazetteers know is a proper noun). The known tags also guide their neighbours'.
+    pub fn tag_with(&self, forms: &[WordForms], known: &[Option<u8>]) -> Vec<u8> {
         let n = forms.len() - 2 * PAD;
         let mut tags = Vec::with_capacity(n);
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; UPOS.len()];
         for i in 0..n {
+            if let Some(Some(t)) = known.get(i) {
+                tags.push(*t);
+                continue;
+            }
             features(forms, i, &tags, &mut feats);
             self.weights.score(&feats, &mut scores);
             tags.push(best(&scores) as u8);
@@ -113,6 +123,9 @@ pub struct TaggedSentence {
     pub tags: Vec<u8>,
 }
 
+/// How often a word seen once in training is shown as unknown.
+const UNKNOWN_RATE: f64 = 0.5;
+
 /// Trains a tagger for `epochs` passes over `sentences`, in an order shuffled by `seed`.
 pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
     let mut learner = Learner::new(UPOS.len());
@@ -120,13 +133,32 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
     let mut rng = super::Rng(seed);
     let mut feats = Vec::with_capacity(40);
     let mut scores = [0f32; UPOS.len()];
+    // Words seen once are, half the time, shown without their identity (only affixes and shape), so the
+    // tagger learns to read words it never saw: most names in the news are such words.
+    let mut counts: rustc_hash::FxHashMap<u64, u32> = Default::default();
+    for s in sentences {
+        for f in &s.forms[PAD..s.forms.len() - PAD] {
+            *counts.entry(f.lower).or_default() += 1;
+        }
+    }
+    let unknown = super::features::hash_str("<unknown>");
+    let mut forms: Vec<WordForms> = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &s in &order {
             let s = &sentences[s];
+            forms.clear();
+            forms.extend(s.forms.iter().map(|f| {
+                let mut f = *f;
+                if counts.get(&f.lower) == Some(&1) && rng.unit() < UNKNOWN_RATE {
+                    f.lower = unknown;
+                    f.form = unknown;
+                }
+                f
+            }));
             let mut tags: Vec<u8> = Vec::with_capacity(s.tags.len());
             for i in 0..s.tags.len() {
-                features(&s.forms, i, &tags, &mut feats);
+                features(&forms, i, &tags, &mut feats);
                 scores.fill(0.0);
                 learner.score(&feats, &mut scores);
                 let guess = best(&scores);
