@@ -58,17 +58,11 @@ impl Syntax {
 
     /// Tags and parses one sentence of words.
     pub fn analyse(&self, words: &[&str]) -> Analysis {
-        self.analyse_with(words, &[])
-    }
-
-    /// Tags and parses one sentence of words, some of whose tags are known beforehand (`known[i]`, where
-    /// given, is word i's tag: the extractor knows its gazetteers' names are proper nouns).
-    pub fn analyse_with(&self, words: &[&str], known: &[Option<u8>]) -> Analysis {
         if words.is_empty() {
             return Analysis::default();
         }
         let forms = tagger::padded_forms(words);
-        let upos = self.tagger.tag_with(&forms, known);
+        let upos = self.tagger.tag(&forms);
         self.parse_tagged(&forms, upos)
     }
 

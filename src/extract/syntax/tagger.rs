@@ -94,21 +94,11 @@ pub struct Tagger {
 impl Tagger {
     /// The tags of a sentence whose forms came from `padded_forms`.
     pub fn tag(&self, forms: &[WordForms]) -> Vec<u8> {
-        self.tag_with(forms, &[])
-    }
-
-    /// The tags of a sentence, with some known beforehand (`known[i]`, where given, is word i's tag: a
-    /// name the gazetteers know is a proper noun). The known tags also guide their neighbours'.
-    pub fn tag_with(&self, forms: &[WordForms], known: &[Option<u8>]) -> Vec<u8> {
         let n = forms.len() - 2 * PAD;
         let mut tags = Vec::with_capacity(n);
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; UPOS.len()];
         for i in 0..n {
-            if let Some(Some(t)) = known.get(i) {
-                tags.push(*t);
-                continue;
-            }
             features(forms, i, &tags, &mut feats);
             self.weights.score(&feats, &mut scores);
             tags.push(best(&scores) as u8);
