@@ -253,6 +253,12 @@ impl<'a> SentenceEvents<'a> {
             }
             // "lifted the blockade", "eased the curfew": relief from a restriction is a concession.
             if let Some(v) = roles::carrier(t, p.word).filter(|&v| g.relief_verbs.has(t.norm(v)) && self.is_restriction(p)) {
+                // "agreed to lift the embargo": the agreement is the event, the lifting its content.
+                let governed = t.dep(v) == Dep::Xcomp
+                    && t.head(v).is_some_and(|h| predicates.iter().any(|q| q.word == h && matches!(q.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree)));
+                if governed {
+                    continue;
+                }
                 let relief = Predicate { tokens: (t.token[v], t.token[v] + 1), word: v, trigger: &self.lex.relief };
                 if let Some(n) = predicates.iter().position(|q| q.word == v) {
                     done[n] = true;
@@ -294,9 +300,9 @@ impl<'a> SentenceEvents<'a> {
         // The clause is what someone says, insists or reiterates (the verb it completes), or the content
         // of a noun ("a reminder that ...", "a warning that ...": the one who issues it speaks).
         let governor = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis | Dep::Acl))?;
-        let speaker = if roles::is_verbal(t, governor) { roles::subject(t, governor) } else { roles::carrier(t, governor).and_then(|c| roles::subject(t, c)) };
+        let speaker = if roles::is_verbal(t, governor) { roles::subject(t, &self.lex.grammar, governor) } else { roles::carrier(t, governor).and_then(|c| roles::subject(t, &self.lex.grammar, c)) };
         let x = self.side(cx, speaker?, "speaker")?;
-        let y = self.side(cx, roles::subject(t, v)?, "the one who must act")?;
+        let y = self.side(cx, roles::subject(t, &self.lex.grammar, v)?, "the one who must act")?;
         let (xa, ya) = (x.members[0], y.members[0]);
         let source = *self.args[xa].entities.first()?;
         let target = *self.args[ya].entities.first()?;
@@ -325,37 +331,41 @@ impl<'a> SentenceEvents<'a> {
                     return Some(s);
                 }
             }
+            // "X launched attacks": the doer of the verb that carries the noun.
             let carrier = roles::carrier(t, p.word)?;
-            return if roles::is_passive(t, carrier) {
-                roles::by_agent(t, carrier).and_then(|w| self.side(cx, w, "by (carrying verb)"))
-            } else {
-                roles::subject(t, carrier).and_then(|w| self.side(cx, w, "subject of the carrying verb"))
-            };
+            return self.doer(cx, carrier).map(|s| Side { how: if s.how == "by" { "by (carrying verb)" } else { "subject of the carrying verb" }, ..s });
         }
-        if roles::is_passive(t, p.word) {
-            return roles::by_agent(t, p.word).and_then(|w| self.side(cx, w, "by"));
+        self.doer(cx, p.word)
+    }
+
+    /// Who does what the verb `v` says: the agent of a passive, else its subject, else (when the parse
+    /// names none) the noun it hangs on or the nearest actor before it.
+    fn doer(&self, cx: &Ctx, v: usize) -> Option<Side> {
+        let t = self.tree;
+        if roles::is_passive(t, &self.lex.grammar, v) {
+            return roles::by_agent(t, v).and_then(|w| self.side(cx, w, "by"));
         }
-        if let Some(s) = roles::subjects(t, p.word).into_iter().find_map(|w| self.side(cx, w, "subject")) {
+        if let Some(s) = roles::subjects(t, &self.lex.grammar, v).into_iter().find_map(|w| self.side(cx, w, "subject")) {
             return Some(s);
         }
         // A verb left hanging on a noun ("X, in talks on Monday, demanding ..."): the parse lost the
         // clause's subject; the noun it hangs on is the best guess.
-        if let Some(h) = t.head(p.word).filter(|&h| matches!(t.dep(p.word), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN"))
+        if let Some(h) = t.head(v).filter(|&h| matches!(t.dep(v), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN"))
             && let Some(s) = self.side(cx, h, "subject (the noun the verb hangs on)")
         {
             return Some(s);
         }
-        self.subject_by_position(cx, p)
+        self.subject_by_position(cx, v)
     }
 
     /// When the tree names no subject at all (a parse that went astray): the nearest actor before the
     /// verb with no other verb of its own clause between them.
-    fn subject_by_position(&self, cx: &Ctx, p: Predicate<'_>) -> Option<Side> {
+    fn subject_by_position(&self, cx: &Ctx, v: usize) -> Option<Side> {
         let t = self.tree;
-        let at = t.word_of_token(p.tokens.0);
-        let a = (0..self.args.len()).rev().find(|&a| self.args[a].tokens.end <= p.tokens.0 && !self.args[a].place)?;
-        let from = t.word_of_token(self.args[a].tokens.end.min(p.tokens.0));
-        let clause_between = (from..at).any(|w| {
+        let token = t.token[v];
+        let a = (0..self.args.len()).rev().find(|&a| self.args[a].tokens.end <= token && !self.args[a].place)?;
+        let from = t.word_of_token(self.args[a].tokens.end.min(token));
+        let clause_between = (from..v).any(|w| {
             let finite = t.tag(w) == "VERB" && (t.dep(w) == Dep::Root || t.has_kid(w, Dep::Nsubj));
             finite || matches!(t.norm(w), ";" | ":") || cx.predicates.contains(&w)
         });
@@ -381,9 +391,9 @@ impl<'a> SentenceEvents<'a> {
             out.push(Side { members: vec![a], how: "each other" });
         }
         if !nominal {
-            if roles::is_passive(t, q.word) {
-                out.extend(roles::patient(t, q.word).and_then(|w| self.side(cx, w, "passive subject")));
-            } else if let Some(o) = roles::patient(t, q.word) {
+            if roles::is_passive(t, &self.lex.grammar, q.word) {
+                out.extend(roles::patient(t, &self.lex.grammar, q.word).and_then(|w| self.side(cx, w, "passive subject")));
+            } else if let Some(o) = roles::patient(t, &self.lex.grammar, q.word) {
                 out.extend(self.requester(cx, o));
                 if tr.transitive {
                     out.extend(self.side(cx, o, "object"));
@@ -440,7 +450,7 @@ impl<'a> SentenceEvents<'a> {
         // inside another act's phrase: "welcomed sanctions on X" is no support for X.
         if !tr.subject_only {
             let top = roles::clause_verb(t, q.word);
-            let subject_side: Vec<usize> = roles::subjects(t, top).into_iter().flat_map(|s| t.subtree(s)).collect();
+            let subject_side: Vec<usize> = roles::subjects(t, &self.lex.grammar, top).into_iter().flat_map(|s| t.subtree(s)).collect();
             let inside_other = |w: usize| cx.predicates.iter().any(|&p| p != q.word && p != top && p < w && t.dominates(p, w) && !t.dominates(p, q.word));
             let g = &self.lex.grammar;
             let mut loose: Vec<usize> = self
@@ -456,7 +466,9 @@ impl<'a> SentenceEvents<'a> {
         // Acts done to a place: "demonstrated in X", "imposed a curfew in X".
         if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
             let top = roles::clause_verb(t, q.word);
-            for (_, w) in roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)) {
+            let objects: Vec<usize> = [q.word, top].iter().flat_map(|&v| t.kids(v).filter(|&k| t.dep(k) == Dep::Obj)).collect();
+            let phrases = roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)).chain(objects.iter().flat_map(|&o| roles::obliques(t, o)));
+            for (_, w) in phrases {
                 let prep = self.marker_of(w).unwrap_or("");
                 if self.lex.grammar.locative_prepositions.has(prep) && prep != "from" {
                     out.extend(self.side(cx, w, "place"));
@@ -520,7 +532,7 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         let tr = head.trigger;
         let nominal = tr.pos == "noun" || !roles::is_verbal(t, head.word);
-        let passive = !nominal && roles::is_passive(t, head.word);
+        let passive = !nominal && roles::is_passive(t, &self.lex.grammar, head.word);
         let mut modality = roles::modality(t, g, head.word);
         // An event announced rather than done is, in CAMEO's terms, an intent: to cooperate (03, agree) or
         // to harm (13, threaten). It stays marked as intended.

@@ -256,6 +256,7 @@ struct GrammarFile {
     partner_prepositions: Vec<String>,
     partner_nouns: Vec<String>,
     contests: Vec<String>,
+    states: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -299,6 +300,8 @@ pub struct Grammar {
     pub partner_nouns: WordList,
     /// "match", "election": contests whose winners and losers are no attackers and victims.
     pub contests: WordList,
+    /// "opposed", "committed": participles that say a state when "to" follows ("is opposed to X").
+    pub states: WordList,
 }
 
 impl Grammar {
@@ -572,6 +575,7 @@ impl Lexicon {
             partner_prepositions: WordList::new(&g.partner_prepositions),
             partner_nouns: WordList::new(&g.partner_nouns),
             contests: WordList::new(&g.contests),
+            states: WordList::new(&g.states),
         };
 
         // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from

@@ -28,6 +28,12 @@ fn participle(t: &SentenceTree, p: usize) -> bool {
     !t.norm(p).ends_with("ing")
 }
 
+/// "is opposed to", "are committed to": a participle that says the subject's state, not what was done
+/// to it (`states` in the grammar), when a "to" phrase follows.
+fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
+    g.states.has(t.norm(v)) && t.kids(v).any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
+}
+
 /// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
 fn passive_auxiliary(t: &SentenceTree, w: usize) -> bool {
     matches!(t.norm(w), "be" | "is" | "are" | "am" | "was" | "were" | "been" | "being" | "'s" | "'re" | "get" | "gets" | "got" | "gotten" | "getting")
@@ -36,10 +42,10 @@ fn passive_auxiliary(t: &SentenceTree, w: usize) -> bool {
 /// Whether the verb `p` is passive: a participle with a passive subject or a form of "be" or "get"
 /// before it, a participle modifying a noun ("a convoy attacked by militants"), or a verb sharing a
 /// passive verb's subject. ("Have been pressuring" is no passive, whatever the labels say.)
-pub fn is_passive(t: &SentenceTree, p: usize) -> bool {
+pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
-        if !participle(t, v) {
+        if !participle(t, v) || is_state(t, g, v) {
             return false;
         }
         let aux = t.kids(v).any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, k));
@@ -65,16 +71,16 @@ pub fn is_passive(t: &SentenceTree, p: usize) -> bool {
 /// one who urged), an adverbial participle the main clause's ("..., accusing Y of ..."), an active
 /// participle modifying a noun that noun ("forces attacking the town"), and a relative clause the noun it
 /// modifies ("the group that attacked").
-pub fn subjects(t: &SentenceTree, p: usize) -> Vec<usize> {
+pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut v = p;
     for _ in 0..MAX_CHAIN {
-        if let Some(s) = own_subject(t, v) {
+        if let Some(s) = own_subject(t, g, v) {
             let s = if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v) } else { Some(s) };
             out.extend(s);
             return out;
         }
-        if t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::Csubj) {
+        if t.has_kid(v, Dep::NsubjPass) && !is_state(t, g, v) || t.has_kid(v, Dep::Csubj) {
             return out;
         }
         // "with X offering to mediate": the one after "with" does the "-ing".
@@ -114,21 +120,22 @@ pub fn subjects(t: &SentenceTree, p: usize) -> Vec<usize> {
 
 /// A verb's own subject: the nearest before it (a parse may give a verb two: "CAIRO: The envoy met"),
 /// never a phrase with a preposition ("according to X").
-fn own_subject(t: &SentenceTree, v: usize) -> Option<usize> {
-    let mut candidates = t.kids(v).filter(|&k| t.dep(k) == Dep::Nsubj && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB"));
+fn own_subject(t: &SentenceTree, g: &Grammar, v: usize) -> Option<usize> {
+    let state = is_state(t, g, v);
+    let mut candidates = t.kids(v).filter(|&k| (t.dep(k) == Dep::Nsubj || state && t.dep(k) == Dep::NsubjPass) && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB"));
     let first = candidates.next()?;
     Some(candidates.filter(|&k| k < v).last().unwrap_or(first))
 }
 
 /// The best candidate of `subjects`.
-pub fn subject(t: &SentenceTree, p: usize) -> Option<usize> {
-    subjects(t, p).first().copied()
+pub fn subject(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
+    subjects(t, g, p).first().copied()
 }
 
 /// The one acted on: a passive verb's subject (or the noun its participle modifies), an active verb's
 /// direct object.
-pub fn patient(t: &SentenceTree, p: usize) -> Option<usize> {
-    if !is_passive(t, p) {
+pub fn patient(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
+    if !is_passive(t, g, p) {
         return t.kid(p, Dep::Obj);
     }
     let mut v = p;
@@ -278,7 +285,7 @@ pub fn reporter(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
     if let Some(k) = according_to(t, v) {
         return Some(k);
     }
-    reporting_verb(t, g, v).and_then(|r| subject(t, r).or_else(|| according_to(t, r)))
+    reporting_verb(t, g, v).and_then(|r| subject(t, g, r).or_else(|| according_to(t, r)))
 }
 
 /// "according to X" on `v`: X.
@@ -292,7 +299,7 @@ pub fn reporting_words(t: &SentenceTree, g: &Grammar) -> Vec<usize> {
     let mut out = Vec::new();
     for w in 0..t.len() {
         if is_verbal(t, w) && g.reporting_verbs.has(t.norm(w)) && t.norm(w) != "according" {
-            out.extend(subject(t, w));
+            out.extend(subject(t, g, w));
         }
         out.extend(according_to(t, w));
     }
@@ -330,11 +337,12 @@ mod tests {
     fn a_controlled_verb_takes_its_controllers_subject_or_object() {
         // "Ruritania agreed to meet Osterlich"
         let (t, w) = tree("Ruritania/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj");
-        assert_eq!(subject(&t, at(&w, "meet")), Some(at(&w, "Ruritania")));
-        assert_eq!(patient(&t, at(&w, "meet")), Some(at(&w, "Osterlich")));
+        let g = grammar();
+        assert_eq!(subject(&t, &g, at(&w, "meet")), Some(at(&w, "Ruritania")));
+        assert_eq!(patient(&t, &g, at(&w, "meet")), Some(at(&w, "Osterlich")));
         // "Ruritania urged Osterlich to withdraw": the object acts.
         let (t, w) = tree("Ruritania/PROPN/2/nsubj urged/VERB/0/root Osterlich/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp");
-        assert_eq!(subject(&t, at(&w, "withdraw")), Some(at(&w, "Osterlich")));
+        assert_eq!(subject(&t, &g, at(&w, "withdraw")), Some(at(&w, "Osterlich")));
     }
 
     #[test]
@@ -342,31 +350,34 @@ mod tests {
         // "The convoy was attacked by rebels"
         let (t, w) = tree("The/DET/2/det convoy/NOUN/4/nsubj:pass was/AUX/4/aux:pass attacked/VERB/0/root by/ADP/6/case rebels/NOUN/4/obl:agent");
         let v = at(&w, "attacked");
-        assert!(is_passive(&t, v));
-        assert_eq!(subject(&t, v), None);
-        assert_eq!(patient(&t, v), Some(at(&w, "convoy")));
+        let g = grammar();
+        assert!(is_passive(&t, &g, v));
+        assert_eq!(subject(&t, &g, v), None);
+        assert_eq!(patient(&t, &g, v), Some(at(&w, "convoy")));
         assert_eq!(by_agent(&t, v), Some(at(&w, "rebels")));
     }
 
     #[test]
     fn relative_clauses_and_participles_point_at_their_noun() {
         // "the militia that attacked the town"
+        let g = grammar();
         let (t, w) = tree("the/DET/2/det militia/NOUN/0/root that/PRON/4/nsubj attacked/VERB/2/acl:relcl the/DET/6/det town/NOUN/4/obj");
-        assert_eq!(subject(&t, at(&w, "attacked")), Some(at(&w, "militia")));
+        assert_eq!(subject(&t, &g, at(&w, "attacked")), Some(at(&w, "militia")));
         // "forces attacking the town", "a town attacked by forces"
         let (t, w) = tree("forces/NOUN/0/root attacking/VERB/1/acl the/DET/4/det town/NOUN/2/obj");
-        assert_eq!(subject(&t, at(&w, "attacking")), Some(at(&w, "forces")));
+        assert_eq!(subject(&t, &g, at(&w, "attacking")), Some(at(&w, "forces")));
         let (t, w) = tree("a/DET/2/det town/NOUN/0/root attacked/VERB/2/acl by/ADP/5/case forces/NOUN/3/obl:agent");
-        assert_eq!(patient(&t, at(&w, "attacked")), Some(at(&w, "town")));
+        assert_eq!(patient(&t, &g, at(&w, "attacked")), Some(at(&w, "town")));
         assert_eq!(by_agent(&t, at(&w, "attacked")), Some(at(&w, "forces")));
     }
 
     #[test]
     fn coordinated_verbs_share_a_subject() {
         // "Rebels seized the port and shelled the city"
+        let g = grammar();
         let (t, w) = tree("Rebels/NOUN/2/nsubj seized/VERB/0/root the/DET/4/det port/NOUN/2/obj and/CCONJ/6/cc shelled/VERB/2/conj the/DET/8/det city/NOUN/6/obj");
-        assert_eq!(subject(&t, at(&w, "shelled")), Some(at(&w, "Rebels")));
-        assert_eq!(patient(&t, at(&w, "shelled")), Some(at(&w, "city")));
+        assert_eq!(subject(&t, &g, at(&w, "shelled")), Some(at(&w, "Rebels")));
+        assert_eq!(patient(&t, &g, at(&w, "shelled")), Some(at(&w, "city")));
     }
 
     #[test]
@@ -375,9 +386,18 @@ mod tests {
         let (t, w) = tree("Osterlich/PROPN/3/nmod:poss 's/PART/1/case envoys/NOUN/4/nsubj held/VERB/0/root talks/NOUN/4/obj with/ADP/7/case Ruritania/PROPN/4/obl");
         let talks = at(&w, "talks");
         assert_eq!(carrier(&t, talks), Some(at(&w, "held")));
-        assert_eq!(subject(&t, at(&w, "held")), Some(at(&w, "envoys")));
+        assert_eq!(subject(&t, &grammar(), at(&w, "held")), Some(at(&w, "envoys")));
         assert_eq!(noun_agents(&t, at(&w, "envoys")), vec![at(&w, "Osterlich")]);
         assert_eq!(obliques(&t, at(&w, "held")), vec![("with", at(&w, "Ruritania"))]);
+    }
+
+    #[test]
+    fn a_state_before_to_is_no_passive() {
+        // "Ruritania is opposed to the plan"
+        let (t, w) = tree("Ruritania/PROPN/3/nsubj:pass is/AUX/3/aux:pass opposed/VERB/0/root to/ADP/6/case the/DET/6/det plan/NOUN/3/obl");
+        let g = grammar();
+        assert!(!is_passive(&t, &g, at(&w, "opposed")));
+        assert_eq!(subject(&t, &g, at(&w, "opposed")), Some(at(&w, "Ruritania")));
     }
 
     #[test]
