@@ -138,9 +138,13 @@ impl<'a> SentenceEvents<'a> {
                     members.push(a);
                 }
             }
-            // "French and Egyptian warships": coordinated modifiers name several actors.
-            for k in t.kids(c).filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && t.has_kid(k, Dep::Conj)) {
-                for m in t.conjuncts(k) {
+            // "French and Egyptian warships": coordinated modifiers name several actors; so do hyphened
+            // ones before a noun act ("the Ruritania-Osterlich war", "US-China talks").
+            let joined = |k: usize| t.has_kid(k, Dep::Conj) || how == "modifier" && t.has_kid(k, Dep::Compound);
+            let joined_modifiers: Vec<usize> = if how == "modifier" { vec![c] } else { t.kids(c).filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && joined(k)).collect() };
+            for k in joined_modifiers {
+                let members_of = t.conjuncts(k).into_iter().chain(t.kids(k).filter(|&x| t.dep(x) == Dep::Compound));
+                for m in members_of.collect::<Vec<_>>() {
                     for a in (0..self.args.len()).filter(|&a| cx.heads[a] == Some(m)) {
                         if !members.contains(&a) {
                             members.push(a);
@@ -177,7 +181,9 @@ impl<'a> SentenceEvents<'a> {
             };
             // A trigger word inside a name ("Emergency Relief Coordinator") or used as an adjective ("the
             // occupied territories", "the disputed border") names no act.
-            let in_name = t.tag(word) == "PROPN" || (t.dep(word) == Dep::Flat);
+            // ... except a war or clash named for its sides ("the Ruritania-Osterlich War").
+            let named_for_sides = t.kids(word).filter(|&k| t.dep(k) == Dep::Compound).flat_map(|k| t.subtree(k)).filter(|&w| heads.contains(&Some(w))).count() >= 2;
+            let in_name = (t.tag(word) == "PROPN" || t.dep(word) == Dep::Flat) && !named_for_sides;
             let adjective = t.dep(word) == Dep::Amod && heads.iter().all(|h| *h != Some(word));
             // "aid workers", "attack helicopters": a noun modifying another names no act of its own.
             let modifier = t.dep(word) == Dep::Compound && t.head(word).is_some_and(|h| h > word && t.tag(h) == "NOUN");
@@ -240,12 +246,32 @@ impl<'a> SentenceEvents<'a> {
             }
             // "threatened to attack Y", "refused to meet Y", "agreed to provide aid": one event of the
             // governing kind, with the completing act's object. "Offered to mediate" is the mediation.
-            let complement = (0..predicates.len()).find(|&n| n != k && t.dep(predicates[n].word) == Dep::Xcomp && t.head(predicates[n].word) == Some(p.word));
+            // The act completing another is its xcomp, or the noun its xcomp carries ("threatened to hold a
+            // strike").
+            let completes = |q: &Predicate<'_>| {
+                let v = roles::clause_verb(t, q.word);
+                [q.word, v].iter().any(|&w| t.dep(w) == Dep::Xcomp && t.head(w) == Some(p.word))
+            };
+            let complement = (0..predicates.len()).find(|&n| n != k && !done[n] && completes(&predicates[n]));
             if let Some(n) = complement {
                 if p.trigger.lemma == "offer" {
                     continue;
                 }
                 if matches!(p.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
+                    done[n] = true;
+                    self.attach(p, predicates[n], &cx, &mut found);
+                    continue;
+                }
+            }
+            // "staged demonstrations to demand reforms from X": a protest made to demand something of X is
+            // a protest against X, and the demand is what it is for.
+            if p.trigger.kind == InteractionKind::Protest {
+                let top = roles::clause_verb(t, p.word);
+                let purpose = (0..predicates.len()).find(|&n| {
+                    let q = &predicates[n];
+                    n != k && !done[n] && q.trigger.kind == InteractionKind::Demand && matches!(t.dep(q.word), Dep::Advcl | Dep::Xcomp | Dep::Acl) && t.head(q.word).is_some_and(|h| h == top || h == p.word)
+                });
+                if let Some(n) = purpose {
                     done[n] = true;
                     self.attach(p, predicates[n], &cx, &mut found);
                     continue;
@@ -325,6 +351,10 @@ impl<'a> SentenceEvents<'a> {
     fn source(&self, cx: &Ctx, p: Predicate<'_>, nominal: bool) -> Option<Side> {
         let t = self.tree;
         if nominal {
+            // "a demand from X", "an offer by X": the one who makes the request.
+            if let Some(s) = self.requester(cx, p.word) {
+                return Some(Side { how: "maker", ..s });
+            }
             for w in roles::noun_agents(t, p.word) {
                 let how = if t.dep(w) == Dep::Poss { "possessor" } else if t.marker(w).is_some() { "by" } else { "modifier" };
                 if let Some(s) = self.side(cx, w, how) {
@@ -377,7 +407,12 @@ impl<'a> SentenceEvents<'a> {
         let t = self.tree;
         let tr = q.trigger;
         let mut out = Vec::new();
+        let request = nominal && self.lex.grammar.request_nouns.has(t.norm(q.word));
         let by_prep = |w: usize, prep: &str, out: &mut Vec<Side>| {
+            // "a demand from X" names who demands, not of whom.
+            if request && matches!(prep, "from" | "by") {
+                return;
+            }
             let of_support = prep == "of" && nominal && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
             let listed = tr.preps.iter().any(|p| p == prep);
             if prep == "between" {
@@ -394,10 +429,14 @@ impl<'a> SentenceEvents<'a> {
             if roles::is_passive(t, &self.lex.grammar, q.word) {
                 out.extend(roles::patient(t, &self.lex.grammar, q.word).and_then(|w| self.side(cx, w, "passive subject")));
             } else if let Some(o) = roles::patient(t, &self.lex.grammar, q.word) {
-                out.extend(self.requester(cx, o));
                 if tr.transitive {
                     out.extend(self.side(cx, o, "object"));
                 }
+            }
+            // "rejected an offer from X", "refused to respond to a demand from X": an answer to a request
+            // is an answer to the one who made it.
+            if matches!(tr.kind, InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree) {
+                out.extend(self.in_clause(q.word).into_iter().filter_map(|w| self.requester(cx, w)).next());
             }
             for (prep, w) in roles::obliques(t, q.word) {
                 by_prep(w, prep, &mut out);
@@ -418,12 +457,11 @@ impl<'a> SentenceEvents<'a> {
                     by_prep(w, prep, &mut out);
                 }
             }
-            // "the coalition's airstrikes delivered munitions against X": the verb the noun is subject of.
+            // "the coalition's airstrikes delivered munitions against X", "the agreement reached between X
+            // and Y": the verb the noun is subject of.
             if let Some(h) = t.head(q.word).filter(|&h| t.dep(q.word) == Dep::Nsubj && roles::is_verbal(t, h)) {
                 for (prep, w) in roles::obliques(t, h) {
-                    if prep == "against" || prep == "on" {
-                        by_prep(w, prep, &mut out);
-                    }
+                    by_prep(w, prep, &mut out);
                 }
             }
             if let Some(c) = roles::carrier(t, q.word) {
@@ -514,14 +552,22 @@ impl<'a> SentenceEvents<'a> {
         out
     }
 
+    /// The subject of an "unless" or "if" clause on a threat or on the act it threatens.
+    fn unless(&self, cx: &Ctx, head: Predicate<'_>, object: Predicate<'_>) -> Option<Side> {
+        let t = self.tree;
+        let verbs = [head.word, object.word, roles::clause_verb(t, object.word)];
+        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && matches!(t.norm(m), "unless" | "if")))?;
+        roles::subject(t, &self.lex.grammar, clause).and_then(|w| self.side(cx, w, "unless"))
+    }
+
     /// "rejected an offer from X", "accepted demands by Y": an answer to a request is an answer to the one
     /// who made it.
-    fn requester(&self, cx: &Ctx, object: usize) -> Option<Side> {
+    fn requester(&self, cx: &Ctx, request: usize) -> Option<Side> {
         let t = self.tree;
-        if !self.lex.grammar.request_nouns.has(t.norm(object)) {
+        if !self.lex.grammar.request_nouns.has(t.norm(request)) {
             return None;
         }
-        let maker = t.kids(object).find(|&k| t.marker(k).is_some_and(|m| matches!(t.norm(m), "from" | "by")))?;
+        let maker = t.kids(request).find(|&k| t.marker(k).is_some_and(|m| matches!(t.norm(m), "from" | "by")))?;
         self.side(cx, maker, "requester")
     }
 
@@ -556,6 +602,13 @@ impl<'a> SentenceEvents<'a> {
         let target = self.targets(cx, object, object_nominal).into_iter().find(|s| {
             !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)) || s.members.iter().any(|&a| self.args[a].reciprocal)
         });
+        // A completing act that names no one: the governing act's own target or place ("demonstrated in
+        // X calling for independence").
+        let target = target.or_else(|| {
+            (object.word != head.word).then(|| self.targets(cx, head, nominal).into_iter().find(|s| !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)))).flatten()
+        });
+        // "threatened to strike unless X lifted ...": the one who must act is the one threatened.
+        let target = target.or_else(|| if kind == InteractionKind::Threaten { self.unless(cx, head, object) } else { None });
         // A place is where things happen, never who acts.
         let source = source.filter(|s| !s.members.iter().all(|&a| self.args[a].place));
         if super::trace::on() {
