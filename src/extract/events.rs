@@ -361,6 +361,26 @@ impl<'a> SentenceEvents<'a> {
                     return Some(s);
                 }
             }
+            // "X is in talks with Y", "X was in touch": a noun predicate with a subject of its own.
+            if let Some(s) = t.kid(p.word, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
+                return Some(s);
+            }
+            // "support for X in the fight against Y": the supported party fights; "X joined in the fight":
+            // the doer of the clause the act is in.
+            if matches!(t.dep(p.word), Dep::Obl | Dep::Nmod) && t.marker(p.word).is_some_and(|m| t.norm(m) == "in")
+                && let Some(h) = t.head(p.word)
+            {
+                let supported = [h].into_iter().chain(t.kids(h).filter(|&k| t.dep(k) == Dep::Obj)).find(|&w| {
+                    cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
+                });
+                if let Some(w) = supported {
+                    if let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| matches!(*prep, "for" | "of")).find_map(|(_, x)| self.side(cx, x, "the party supported")) {
+                        return Some(s);
+                    }
+                } else if roles::is_verbal(t, h) {
+                    return self.doer(cx, h);
+                }
+            }
             // "X launched attacks": the doer of the verb that carries the noun.
             let carrier = roles::carrier(t, p.word)?;
             return self.doer(cx, carrier).map(|s| Side { how: if s.how == "by" { "by (carrying verb)" } else { "subject of the carrying verb" }, ..s });

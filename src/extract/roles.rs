@@ -10,6 +10,10 @@ use super::lexicon::Grammar;
 use super::tree::{Dep, SentenceTree};
 use crate::corpus::Modality;
 
+/// Words that open a clause with a subject of its own ("because they ..."): a verb under one shares no
+/// subject with the clause it hangs on, unless it is an "-ing" form ("when visiting ...").
+const FINITE_SUBORDINATORS: [&str; 13] = ["because", "although", "though", "if", "unless", "whether", "since", "as", "when", "whereas", "so", "that", "once"];
+
 /// How deep the search for a shared subject goes (a chain of controlled and coordinated verbs).
 const MAX_CHAIN: usize = 6;
 
@@ -99,9 +103,9 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
                 out.extend(t.kid(h, Dep::Obj));
                 v = h;
             }
-            // A participle or infinitive of purpose hanging on a clause ("..., accusing Y", "... to end
-            // the war"); not a finite clause with a subordinator of its own ("because they ...").
-            Dep::Advcl if !t.has_kid(v, Dep::Aux) && t.marker(v).is_none_or(|m| matches!(t.norm(m), "to" | "by" | "while" | "after" | "before" | "in")) => v = h,
+            // A participle, gerund or infinitive of purpose hanging on a clause ("..., accusing Y", "focused
+            // on defeating Y", "... to end the war"); not a finite clause ("because they ...").
+            Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !FINITE_SUBORDINATORS.contains(&t.norm(m)))) => v = h,
             Dep::Acl => {
                 if !participle(t, v) || t.has_kid(v, Dep::Obj) {
                     out.push(h);
