@@ -185,9 +185,11 @@ impl<'a> SentenceEvents<'a> {
             let named_for_sides = t.kids(word).filter(|&k| t.dep(k) == Dep::Compound).flat_map(|k| t.subtree(k)).filter(|&w| heads.contains(&Some(w))).count() >= 2;
             let in_name = (t.tag(word) == "PROPN" || t.dep(word) == Dep::Flat) && !named_for_sides;
             let adjective = t.dep(word) == Dep::Amod && heads.iter().all(|h| *h != Some(word));
+            // "ISIL targets": a noun naming what is acted on, though a trigger verb has its form.
+            let thing = t.tag(word) == "NOUN" && self.lex.grammar.thing_nouns.has(t.norm(word));
             // "aid workers", "attack helicopters": a noun modifying another names no act of its own.
             let modifier = t.dep(word) == Dep::Compound && t.head(word).is_some_and(|h| h > word && t.tag(h) == "NOUN");
-            if in_name || adjective || modifier {
+            if in_name || adjective || modifier || thing {
                 i = end;
                 continue;
             }
@@ -348,27 +350,27 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// Who does the act of `p`.
-    fn source(&self, cx: &Ctx, p: Predicate<'_>, nominal: bool) -> Option<Side> {
+    fn source(&self, cx: &Ctx, p: usize, nominal: bool) -> Option<Side> {
         let t = self.tree;
         if nominal {
             // "a demand from X", "an offer by X": the one who makes the request.
-            if let Some(s) = self.requester(cx, p.word) {
+            if let Some(s) = self.requester(cx, p) {
                 return Some(Side { how: "maker", ..s });
             }
-            for w in roles::noun_agents(t, p.word) {
+            for w in roles::noun_agents(t, p) {
                 let how = if t.dep(w) == Dep::Poss { "possessor" } else if t.marker(w).is_some() { "by" } else { "modifier" };
                 if let Some(s) = self.side(cx, w, how) {
                     return Some(s);
                 }
             }
             // "X is in talks with Y", "X was in touch": a noun predicate with a subject of its own.
-            if let Some(s) = t.kid(p.word, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
+            if let Some(s) = t.kid(p, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
                 return Some(s);
             }
             // "support for X in the fight against Y": the supported party fights; "X joined in the fight":
             // the doer of the clause the act is in.
-            if matches!(t.dep(p.word), Dep::Obl | Dep::Nmod) && t.marker(p.word).is_some_and(|m| t.norm(m) == "in")
-                && let Some(h) = t.head(p.word)
+            if matches!(t.dep(p), Dep::Obl | Dep::Nmod) && t.marker(p).is_some_and(|m| t.norm(m) == "in")
+                && let Some(h) = t.head(p)
             {
                 let supported = [h].into_iter().chain(t.kids(h).filter(|&k| t.dep(k) == Dep::Obj)).find(|&w| {
                     cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
@@ -382,10 +384,10 @@ impl<'a> SentenceEvents<'a> {
                 }
             }
             // "X launched attacks": the doer of the verb that carries the noun.
-            let carrier = roles::carrier(t, p.word)?;
+            let carrier = roles::carrier(t, p)?;
             return self.doer(cx, carrier).map(|s| Side { how: if s.how == "by" { "by (carrying verb)" } else { "subject of the carrying verb" }, ..s });
         }
-        self.doer(cx, p.word)
+        self.doer(cx, p)
     }
 
     /// Who does what the verb `v` says: the agent of a passive, else its subject, else (when the parse
@@ -396,7 +398,22 @@ impl<'a> SentenceEvents<'a> {
             return roles::by_agent(t, v).and_then(|w| self.side(cx, w, "by"));
         }
         if let Some(s) = roles::subjects(t, &self.lex.grammar, v).into_iter().find_map(|w| self.side(cx, w, "subject")) {
-            return Some(s);
+            if !(t.dep(v) == Dep::Relcl && s.members.iter().all(|&a| self.args[a].place)) {
+                return Some(s);
+            }
+            // "X's attacks in the town of Y, which killed ...": a relative clause hung on the place is
+            // about the act or the actor the place phrase belongs to.
+            let mut w = t.head(v)?;
+            while matches!(t.dep(w), Dep::Nmod | Dep::Appos | Dep::Conj) {
+                w = t.head(w)?;
+                if cx.predicates.contains(&w) {
+                    return self.source(cx, w, true);
+                }
+                if let Some(s) = self.side(cx, w, "subject (before the relative clause)").filter(|s| !s.members.iter().all(|&a| self.args[a].place)) {
+                    return Some(s);
+                }
+            }
+            return None;
         }
         // A verb left hanging on a noun ("X, in talks on Monday, demanding ..."): the parse lost the
         // clause's subject; the noun it hangs on is the best guess.
@@ -516,6 +533,8 @@ impl<'a> SentenceEvents<'a> {
                 .into_iter()
                 .filter(|&w| w > q.word && !subject_side.contains(&w) && !inside_other(w))
                 .filter(|&w| self.marker_of(w).is_none_or(|m| !g.locative_prepositions.has(m) && m != "by"))
+                // "on the Thai border": a place noun's phrase says where.
+                .filter(|&w| !g.place_heads.has(t.norm(w)))
                 .filter(|&w| matches!(t.dep(w), Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj))
                 .collect();
             loose.sort_unstable();
@@ -543,7 +562,13 @@ impl<'a> SentenceEvents<'a> {
         let mut x = w;
         for _ in 0..4 {
             if let Some(m) = t.marker(x) {
-                return Some(t.norm(m));
+                // "in the town of X": the place noun's preposition.
+                let place_of = t.norm(m) == "of" && t.head(x).is_some_and(|h| self.lex.grammar.place_heads.has(t.norm(h)) && t.marker(h).is_some());
+                if !place_of {
+                    return Some(t.norm(m));
+                }
+                x = t.head(x).expect("checked above");
+                continue;
             }
             match (t.dep(x), t.head(x)) {
                 (Dep::Conj | Dep::Appos, Some(h)) => x = h,
@@ -562,8 +587,8 @@ impl<'a> SentenceEvents<'a> {
             for k in t.kids(x) {
                 // "conducted strikes using aircraft against X": a participle of the same doer is part of
                 // the clause.
-                let same_doer = t.dep(k) == Dep::Advcl && t.norm(k).ends_with("ing") && !t.has_kid(k, Dep::Nsubj);
-                if same_doer || !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Parataxis | Dep::Csubj) {
+                let same_doer = t.dep(k) == Dep::Advcl && !t.has_kid(k, Dep::Nsubj) && !t.has_kid(k, Dep::Aux);
+                if same_doer || !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Acl | Dep::Parataxis | Dep::Csubj) {
                     out.push(k);
                     stack.push(k);
                 }
@@ -615,7 +640,7 @@ impl<'a> SentenceEvents<'a> {
         let rule_base = RuleBase { trigger: tr, complement, intent: intent.then_some((kind, cameo)) };
         let directed = tr.directed || complement.is_some_and(|c| c.directed);
 
-        let source = self.source(cx, head, nominal);
+        let source = self.source(cx, head.word, nominal);
         let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
         let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
         // The first position that names someone other than the source.

@@ -257,6 +257,7 @@ struct GrammarFile {
     partner_nouns: Vec<String>,
     contests: Vec<String>,
     states: Vec<String>,
+    thing_nouns: Vec<String>,
 }
 
 /// Closed-class word lists (see `assets/grammar.json`).
@@ -302,6 +303,8 @@ pub struct Grammar {
     pub contests: WordList,
     /// "opposed", "committed": participles that say a state when "to" follows ("is opposed to X").
     pub states: WordList,
+    /// "targets": nouns naming what is acted on, though a trigger verb shares their form.
+    pub thing_nouns: WordList,
 }
 
 impl Grammar {
@@ -576,6 +579,7 @@ impl Lexicon {
             partner_nouns: WordList::new(&g.partner_nouns),
             contests: WordList::new(&g.contests),
             states: WordList::new(&g.states),
+            thing_nouns: WordList::new(&g.thing_nouns),
         };
 
         // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from
