@@ -28,6 +28,9 @@ USAGE:
   actormap train-syntax [--out M] [--quick] [--threads N] [--tagger-epochs N] [--parser-epochs N]
                        [--labeler-epochs N] FILE.conllu...
                                                    train the tagger and parser (default: assets/syntax.model)
+  actormap train-mention-types [--out M] [--eval DEV.conllu] [--exclude DIR] FILE.conllu...
+                                                   train the mention-type labeller on GUM's entity annotations
+                                                   (default: assets/mention_types.model)
   actormap --help                                  this text
 ";
 
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Some("parse") => parse(&args[1..]),
         Some("eval-syntax") => eval_syntax(&args[1..]),
         Some("train-syntax") => train_syntax(&args[1..]),
+        Some("train-mention-types") => train_mention_types(&args[1..]),
         _ => gui(&args),
     }
 }
@@ -298,6 +302,58 @@ fn train_syntax(args: &[String]) -> ExitCode {
         model.parser.weights.len(),
         model.labeler.weights.len()
     ));
+    ExitCode::SUCCESS
+}
+
+fn train_mention_types(args: &[String]) -> ExitCode {
+    use actormap::extract::mention_types;
+    let Ok((opts, files)) = options(args, &["--out", "--eval", "--exclude"], "train-mention-types") else { return ExitCode::from(2) };
+    if files.is_empty() {
+        eprint!("actormap train-mention-types: no CoNLL-U file given\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let read = |f: &str| std::fs::read_to_string(f).map(|t| mention_types::read_typed(&t)).map_err(|e| format!("could not read {f}: {e}"));
+    let mut sentences = Vec::new();
+    for f in &files {
+        match read(f) {
+            Ok(s) => sentences.extend(s),
+            Err(e) => {
+                eprintln!("actormap train-mention-types: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    // Documents of an evaluation set (the .txt names in the folder given) are left out of training.
+    if let Some((_, dir)) = opts.iter().find(|o| o.0 == "--exclude") {
+        let names: Vec<String> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.flatten().filter_map(|e| e.file_name().to_str()?.strip_suffix(".txt").map(String::from)).collect(),
+            Err(e) => {
+                eprintln!("actormap train-mention-types: could not read {dir}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let before = sentences.len();
+        sentences.retain(|s| !names.contains(&s.doc));
+        eprintln!("left out {} sentences of {} documents in {dir}", before - sentences.len(), names.len());
+    }
+    let started = std::time::Instant::now();
+    let model = mention_types::train(&sentences, 8, 2026);
+    let out = opts.iter().find(|o| o.0 == "--out").map_or("assets/mention_types.model", |o| o.1);
+    let bytes = model.write();
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("actormap train-mention-types: could not write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!("wrote {out}: {:.1} MB in {:.1} s", bytes.len() as f64 / 1e6, started.elapsed().as_secs_f64());
+    if let Some((_, dev)) = opts.iter().find(|o| o.0 == "--eval") {
+        match read(dev) {
+            Ok(gold) => println!("{}", mention_types::score(&model, &gold)),
+            Err(e) => {
+                eprintln!("actormap train-mention-types: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     ExitCode::SUCCESS
 }
 

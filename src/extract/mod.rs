@@ -10,6 +10,7 @@ pub mod coref;
 pub mod events;
 pub mod interactions;
 pub mod lexicon;
+pub mod mention_types;
 pub mod mentions;
 pub mod phrase_table;
 pub mod recurring_names;
@@ -73,7 +74,11 @@ impl Extractor {
         for (si, range) in sentence_tokens.iter().enumerate() {
             let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), si);
             let start = candidates.len();
-            candidates.extend(reader.read());
+            if std::env::var_os("ACTORMAP_TREE").is_some() {
+                candidates.extend(mention_types::MentionTypes::bundled().keep_actors(text, &tokens, range.clone(), reader.read()));
+            } else {
+                candidates.extend(reader.read());
+            }
             sentence_candidates.push(start..candidates.len());
         }
         let (candidates, sentence_candidates) = recurring_names::join(text, &tokens, candidates, &sentence_candidates);
