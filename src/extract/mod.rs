@@ -100,7 +100,16 @@ impl Extractor {
                 args,
                 focus: resolver.focus_pair(),
             };
-            let result = if std::env::var_os("ACTORMAP_TREE").is_some() {
+            // Only a sentence with an actor and a trigger, a "must" or a reporting verb has anything for the
+            // tree reader to find: the others are not parsed.
+            let r = sentence_tokens[si].clone();
+            let worth_parsing = !events.args.is_empty()
+                && r.clone().any(|k| {
+                    words.starts[k] & lexicon::starts::TRIGGER != 0 || matches!(words.norms[k], "must" | "should") || words.classes[k] & lex.grammar.reporting_verbs.bit != 0
+                });
+            let result = if std::env::var_os("ACTORMAP_TREE").is_some() && !worth_parsing {
+                interactions::SentenceResult::default()
+            } else if std::env::var_os("ACTORMAP_TREE").is_some() {
                 let syntax = syntax::Syntax::bundled();
                 let deps = tree::deps_of(syntax);
                 let t = tree::SentenceTree::parse(syntax, &deps, text, &tokens, sentence_tokens[si].clone());
