@@ -9,7 +9,6 @@
 //! words is a person or a body as the words and their context say. The model ships as
 //! `assets/mention_types.model` (`actormap train-mention-types`).
 
-use super::mentions::Candidate;
 use super::syntax::Rng;
 use super::syntax::features::{WordForms, key};
 use super::syntax::weights::{Learner, Weights};
@@ -260,11 +259,6 @@ impl MentionTypes {
 
     /// Each word's type.
     pub fn types(&self, words: &[&str]) -> Vec<MentionType> {
-        self.types_and_runs(words).0
-    }
-
-    /// Each word's type, and the first and last word of the capitalised run it is in.
-    pub fn types_and_runs(&self, words: &[&str]) -> (Vec<MentionType>, Vec<(usize, usize)>) {
         let v = view(words);
         let mut labels: Vec<u8> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(32);
@@ -274,7 +268,7 @@ impl MentionTypes {
             self.weights.score(&feats, &mut scores);
             labels.push(best(&scores) as u8);
         }
-        (labels.into_iter().map(|l| TYPES[l as usize]).collect(), v.runs)
+        labels.into_iter().map(|l| TYPES[l as usize]).collect()
     }
 
     pub fn write(&self) -> Vec<u8> {
@@ -350,73 +344,20 @@ impl MentionTypes {
     /// The sentence's candidates without those that name no actor: a guessed candidate whose capitalised
     /// words the labeller all takes for things, happenings or times ("Mozilla Firefox", "the Lantern
     /// Festival", "Cyclone Phailin").
-    pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<super::mentions::Candidate>) -> Vec<super::mentions::Candidate> {
         if !candidates.iter().any(guessed) {
             return candidates;
         }
         let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text(text)).collect();
-        let (types, runs) = self.types_and_runs(&words);
-        let kept: Vec<Candidate> = candidates
+        let types = self.types(&words);
+        candidates
             .into_iter()
             .filter(|c| {
                 let names: Vec<MentionType> = c.tokens.clone().filter(|&k| tokens[k].capitalised).map(|k| types[k - range.start]).collect();
                 !guessed(c) || names.is_empty() || !names.iter().all(|t| t.is_thing())
             })
-            .collect();
-        promote_name_parts(text, tokens, range, &types, &runs, kept)
+            .collect()
     }
-}
-
-/// Words the lists did not know, left as name parts, that the labeller reads as one body or one person:
-/// "The Globe and Mail", "Quantcast" (an organisation) become an institution; two or more words read as
-/// a person ("Nick Bos") a person. Name parts in runs read otherwise stay as they are.
-fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, types: &[MentionType], runs: &[(usize, usize)], candidates: Vec<Candidate>) -> Vec<Candidate> {
-    use super::mentions::Referent;
-    let part = |c: &Candidate| matches!(c.referent, Referent::NamePart(_)) && !c.nested;
-    if !candidates.iter().any(part) {
-        return candidates;
-    }
-    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    let mut i = 0;
-    while i < candidates.len() {
-        let c = &candidates[i];
-        if !part(c) {
-            out.push(c.clone());
-            i += 1;
-            continue;
-        }
-        let (first, last) = runs[c.tokens.start - range.start];
-        let run = range.start + first..range.start + last + 1;
-        // The run's candidates: name parts only (a run holding a known name is read by the lists).
-        let mut j = i;
-        while j < candidates.len() && candidates[j].tokens.start < run.end && candidates[j].tokens.start >= run.start {
-            j += 1;
-        }
-        let all_parts = candidates[i..j].iter().all(part);
-        let ty = types[last];
-        let words = run.clone().filter(|&k| tokens[k].is_word() && tokens[k].capitalised).count();
-        let span = crate::corpus::Span::new(tokens[run.start].start, tokens[run.end - 1].end);
-        let name = text[span.start..span.end].to_string();
-        let referent = match ty {
-            MentionType::Organization if all_parts => Some(Referent::Institution { name, sector: String::new(), country: None, acronym: None }),
-            MentionType::Person if all_parts && words >= 2 => Some(Referent::Person { name, title: None, sector: None, country: None }),
-            _ => None,
-        };
-        match referent {
-            Some(referent) => {
-                out.push(Candidate { sentence: c.sentence, tokens: run, span, referent, via: crate::corpus::MentionVia::Name, nested: false });
-                i = j.max(i + 1);
-            }
-            None => {
-                out.push(c.clone());
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-impl MentionTypes {
 }
 
 /// How well the labeller does on gold sentences: over capitalised words not at a sentence's start (the
