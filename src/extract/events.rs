@@ -555,8 +555,8 @@ impl<'a> SentenceEvents<'a> {
         out
     }
 
-    /// The preposition of the phrase at `w`, or of the phrase it is coordinated with or in apposition to
-    /// ("in Iraq and Syria": "in" for both).
+    /// The preposition of the phrase at `w`, or of the phrase it is coordinated with, in apposition to or
+    /// hangs on unmarked ("in Iraq and Syria", "in Anbar, Iraq": "in" for both).
     fn marker_of(&self, w: usize) -> Option<&str> {
         let t = self.tree;
         let mut x = w;
@@ -570,8 +570,10 @@ impl<'a> SentenceEvents<'a> {
                 x = t.head(x).expect("checked above");
                 continue;
             }
+            // "in Iraq and Syria", "in Anbar, Iraq": a coordinated, appositive or unmarked phrase shares
+            // its head's preposition.
             match (t.dep(x), t.head(x)) {
-                (Dep::Conj | Dep::Appos, Some(h)) => x = h,
+                (Dep::Conj | Dep::Appos | Dep::Nmod | Dep::Flat, Some(h)) => x = h,
                 _ => return None,
             }
         }
