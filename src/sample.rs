@@ -7,17 +7,17 @@ use crate::extract::Extractor;
 /// (path shown to the user, text) of every bundled article.
 pub const ARTICLES: [(&str, &str); 12] = [
     ("sample_data/01_iran_pakistan_talks.txt", include_str!("../sample_data/01_iran_pakistan_talks.txt")),
-    ("sample_data/02_foreign_secretary_bilateral_meeting_with_russian_f.txt", include_str!("../sample_data/02_foreign_secretary_bilateral_meeting_with_russian_f.txt")),
-    ("sample_data/03_foreign_secretary_meets_iraqi_foreign_minister.txt", include_str!("../sample_data/03_foreign_secretary_meets_iraqi_foreign_minister.txt")),
-    ("sample_data/04_uk_welcomes_iraq_kurdistan_regional_government_bud.txt", include_str!("../sample_data/04_uk_welcomes_iraq_kurdistan_regional_government_bud.txt")),
-    ("sample_data/05_uk_welcomes_new_eu_syria_sanctions_listings.txt", include_str!("../sample_data/05_uk_welcomes_new_eu_syria_sanctions_listings.txt")),
-    ("sample_data/06_foreign_secretary_statement_on_syria.txt", include_str!("../sample_data/06_foreign_secretary_statement_on_syria.txt")),
-    ("sample_data/07_the_united_states_and_iraq_sign_loan_guarantee_agr.txt", include_str!("../sample_data/07_the_united_states_and_iraq_sign_loan_guarantee_agr.txt")),
-    ("sample_data/08_after_his_meeting_with_russian_foreign_minister_se.txt", include_str!("../sample_data/08_after_his_meeting_with_russian_foreign_minister_se.txt")),
-    ("sample_data/09_ambassador_robert_ford_returns_to_syria.txt", include_str!("../sample_data/09_ambassador_robert_ford_returns_to_syria.txt")),
-    ("sample_data/10_syrian_opposition_conference_in_riyadh.txt", include_str!("../sample_data/10_syrian_opposition_conference_in_riyadh.txt")),
-    ("sample_data/11_ministerial_meeting_of_the_expanded_small_group_of.txt", include_str!("../sample_data/11_ministerial_meeting_of_the_expanded_small_group_of.txt")),
-    ("sample_data/12_north_korea_quasi_state_of_war.txt", include_str!("../sample_data/12_north_korea_quasi_state_of_war.txt")),
+    ("sample_data/02_obama_cameron_mh17_gaza.txt", include_str!("../sample_data/02_obama_cameron_mh17_gaza.txt")),
+    ("sample_data/03_obama_netanyahu_gaza_ceasefire.txt", include_str!("../sample_data/03_obama_netanyahu_gaza_ceasefire.txt")),
+    ("sample_data/04_obama_merkel_hollande_ukraine.txt", include_str!("../sample_data/04_obama_merkel_hollande_ukraine.txt")),
+    ("sample_data/05_biden_poroshenko_russian_convoy.txt", include_str!("../sample_data/05_biden_poroshenko_russian_convoy.txt")),
+    ("sample_data/06_obama_erdogan_suruc_attack.txt", include_str!("../sample_data/06_obama_erdogan_suruc_attack.txt")),
+    ("sample_data/07_obama_ghani_video_conference.txt", include_str!("../sample_data/07_obama_ghani_video_conference.txt")),
+    ("sample_data/08_obama_brown_call.txt", include_str!("../sample_data/08_obama_brown_call.txt")),
+    ("sample_data/09_obama_armenia_azerbaijan_calls.txt", include_str!("../sample_data/09_obama_armenia_azerbaijan_calls.txt")),
+    ("sample_data/10_mattis_payne_australia.txt", include_str!("../sample_data/10_mattis_payne_australia.txt")),
+    ("sample_data/11_mattis_lich_vietnam.txt", include_str!("../sample_data/11_mattis_lich_vietnam.txt")),
+    ("sample_data/12_mattis_williamson_uk.txt", include_str!("../sample_data/12_mattis_williamson_uk.txt")),
 ];
 
 /// The bundled articles, extracted and merged.
