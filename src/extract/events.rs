@@ -398,12 +398,17 @@ impl<'a> SentenceEvents<'a> {
             return roles::by_agent(t, v).and_then(|w| self.side(cx, w, "by"));
         }
         if let Some(s) = roles::subjects(t, &self.lex.grammar, v).into_iter().find_map(|w| self.side(cx, w, "subject")) {
-            if !(t.dep(v) == Dep::Relcl && s.members.iter().all(|&a| self.args[a].place)) {
+            // The relative clause the verb is in, through coordination ("which targeted and killed").
+            let mut rel = v;
+            while t.dep(rel) == Dep::Conj && t.head(rel).is_some_and(|h| roles::is_verbal(t, h)) {
+                rel = t.head(rel)?;
+            }
+            if !(t.dep(rel) == Dep::Relcl && s.members.iter().all(|&a| self.args[a].place)) {
                 return Some(s);
             }
             // "X's attacks in the town of Y, which killed ...": a relative clause hung on the place is
             // about the act or the actor the place phrase belongs to.
-            let mut w = t.head(v)?;
+            let mut w = t.head(rel)?;
             while matches!(t.dep(w), Dep::Nmod | Dep::Appos | Dep::Conj) {
                 w = t.head(w)?;
                 if cx.predicates.contains(&w) {

@@ -328,13 +328,13 @@ pub fn train(sentences: &[TypedSentence], epochs: usize, seed: u64) -> MentionTy
     MentionTypes { weights: learner.freeze() }
 }
 
-/// Whether the lists or the phrase's shape alone made the candidate (an acronym, a capitalised run, a
-/// body named by its head word, a name part, a person known only by a given name): those the labeller
-/// must agree can act.
+/// Whether the phrase's shape alone made the candidate (an acronym, a name part, a person known only by a
+/// given name): those the labeller must agree can act. A body named by its head word ("Ministry",
+/// "Wing") has its evidence in that word.
 fn guessed(c: &super::mentions::Candidate) -> bool {
     use super::mentions::Referent;
     match &c.referent {
-        Referent::Acronym(_) | Referent::NamePart(_) | Referent::Institution { .. } => true,
+        Referent::Acronym(_) | Referent::NamePart(_) => true,
         Referent::Person { title, .. } => title.is_none() && c.via == crate::corpus::MentionVia::Name,
         _ => false,
     }
