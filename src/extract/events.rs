@@ -470,10 +470,10 @@ impl<'a> SentenceEvents<'a> {
         if !nominal {
             if roles::is_passive(t, &self.lex.grammar, q.word) {
                 out.extend(roles::patient(t, &self.lex.grammar, q.word).and_then(|w| self.side(cx, w, "passive subject")));
-            } else if let Some(o) = roles::patient(t, &self.lex.grammar, q.word) {
-                if tr.transitive {
-                    out.extend(self.side(cx, o, "object"));
-                }
+            } else if tr.transitive
+                && let Some(o) = roles::patient(t, &self.lex.grammar, q.word)
+            {
+                out.extend(self.side(cx, o, "object"));
             }
             // "rejected an offer from X", "refused to respond to a demand from X": an answer to a request
             // is an answer to the one who made it.

@@ -126,9 +126,9 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
 /// never a phrase with a preposition ("according to X").
 fn own_subject(t: &SentenceTree, g: &Grammar, v: usize) -> Option<usize> {
     let state = is_state(t, g, v);
-    let mut candidates = t.kids(v).filter(|&k| (t.dep(k) == Dep::Nsubj || state && t.dep(k) == Dep::NsubjPass) && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB"));
-    let first = candidates.next()?;
-    Some(candidates.filter(|&k| k < v).last().unwrap_or(first))
+    let candidates: Vec<usize> =
+        t.kids(v).filter(|&k| (t.dep(k) == Dep::Nsubj || state && t.dep(k) == Dep::NsubjPass) && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB")).collect();
+    candidates.iter().copied().filter(|&k| k < v).max().or(candidates.first().copied())
 }
 
 /// The best candidate of `subjects`.
