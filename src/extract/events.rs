@@ -545,6 +545,9 @@ impl<'a> SentenceEvents<'a> {
             loose.sort_unstable();
             out.extend(loose.into_iter().filter_map(|w| self.side(cx, w, "loose object")));
         }
+        // "launched airstrikes, claiming to target hideouts on each other's soil": a reciprocal later in
+        // the sentence pairs the doers, whatever clause it stands in.
+        out.extend(self.args.iter().position(|a| a.reciprocal && a.tokens.start >= q.tokens.1).map(|a| Side { members: vec![a], how: "each other" }));
         // Acts done to a place: "demonstrated in X", "imposed a curfew in X".
         if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
             let top = roles::clause_verb(t, q.word);
