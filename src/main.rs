@@ -23,11 +23,11 @@ USAGE:
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
   actormap parse FILE                              print the text's sentences as CoNLL-U (tags and tree)
-  actormap eval-syntax [--model M] [--gold-tags] [--write OUT.conllu] FILE.conllu...
+  actormap eval-syntax [--model M] [--write OUT.conllu] FILE.conllu...
                                                    score tagger and parser on treebanks (gold tokens)
-  actormap train-syntax [--out M] [--quick] [--threads N] [--tagger-epochs N] [--parser-epochs N]
-                       [--labeler-epochs N] FILE.conllu...
-                                                   train the tagger and parser (default: assets/syntax.model)
+  actormap train-syntax [--out M] [--dev DEV.conllu] [--epochs N] [--threads N] [--OPTION VALUE...]
+                       FILE.conllu...              train the tagger and parser (default: assets/syntax.model);
+                                                   options: docs/syntax.md
   actormap train-mention-types [--out M] [--eval DEV.conllu] [--exclude DIR] FILE.conllu...
                                                    train the mention-type labeller on GUM's entity annotations
                                                    (default: assets/mention_types.model)
@@ -135,8 +135,11 @@ fn bench_extract(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Options with their values, and the other arguments.
+type SplitArgs<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
 /// Splits `--model PATH`-style options (named in `options`) and flags from the other arguments.
-fn options<'a>(args: &'a [String], valued: &[&str], command: &str) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), ExitCode> {
+fn options<'a>(args: &'a [String], valued: &[&str], command: &str) -> Result<SplitArgs<'a>, ExitCode> {
     let mut opts = Vec::new();
     let mut rest = Vec::new();
     let mut it = args.iter();
@@ -222,13 +225,11 @@ fn eval_syntax(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let gold_tags = files.contains(&"--gold-tags");
-    let files: Vec<&str> = files.iter().copied().filter(|f| *f != "--gold-tags").collect();
     let gold = match treebanks(&files, "eval-syntax") {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let (scores, analysed) = syntax::scores::score_and_keep(&model, &gold, gold_tags);
+    let (scores, analysed) = syntax::scores::score_and_keep(&model, &gold);
     if let Some((_, out)) = opts.iter().find(|o| o.0 == "--write")
         && let Err(e) = std::fs::write(out, syntax::conllu::write(&analysed))
     {
@@ -241,49 +242,40 @@ fn eval_syntax(args: &[String]) -> ExitCode {
 }
 
 fn train_syntax(args: &[String]) -> ExitCode {
-    let Ok((opts, rest)) = options(args, &["--out", "--threads", "--tagger-epochs", "--parser-epochs", "--labeler-epochs"], "train-syntax") else { return ExitCode::from(2) };
-    let quick = rest.contains(&"--quick");
-    let files: Vec<&str> = rest.into_iter().filter(|a| *a != "--quick").collect();
-    if files.is_empty() {
-        eprint!("actormap train-syntax: no CoNLL-U file given\n\n{USAGE}");
-        return ExitCode::from(2);
-    }
-    let out = opts.iter().find(|o| o.0 == "--out").map_or("assets/syntax.model", |o| o.1);
     let mut options = syntax::training::Options::default();
-    if let Some(t) = opts.iter().find(|o| o.0 == "--threads") {
-        match t.1.parse() {
-            Ok(n) => options.threads = n,
-            Err(_) => {
-                eprintln!("actormap train-syntax: --threads needs a number");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    for (flag, field) in [
-        ("--tagger-epochs", &mut options.tagger_epochs),
-        ("--parser-epochs", &mut options.parser_epochs),
-        ("--labeler-epochs", &mut options.labeler_epochs),
-    ] {
-        if let Some((_, v)) = opts.iter().find(|o| o.0 == flag) {
-            match v.parse() {
-                Ok(n) => *field = n,
-                Err(_) => {
-                    eprintln!("actormap train-syntax: {flag} needs a number");
+    let (mut out, mut dev_files, mut files) = ("assets/syntax.model", Vec::new(), Vec::new());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let Some(name) = a.strip_prefix("--") else {
+            files.push(a.as_str());
+            continue;
+        };
+        let Some(value) = it.next() else {
+            eprintln!("actormap train-syntax: {a} needs a value");
+            return ExitCode::from(2);
+        };
+        match name {
+            "out" => out = value,
+            "dev" => dev_files.push(value.as_str()),
+            _ => {
+                if let Err(e) = options.set(name, value) {
+                    eprintln!("actormap train-syntax: {e}");
                     return ExitCode::from(2);
                 }
             }
         }
     }
-    if quick {
-        options = syntax::training::Options { tagger_epochs: 2, parser_epochs: 2, labeler_epochs: 2, folds: 2, ..options };
+    if files.is_empty() {
+        eprint!("actormap train-syntax: no CoNLL-U file given\n\n{USAGE}");
+        return ExitCode::from(2);
     }
-    let gold = match treebanks(&files, "train-syntax") {
-        Ok(g) => g,
-        Err(code) => return code,
+    let (gold, dev) = match (treebanks(&files, "train-syntax"), treebanks(&dev_files, "train-syntax")) {
+        (Ok(g), Ok(d)) => (g, d),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let started = std::time::Instant::now();
     let progress = |m: &str| eprintln!("[{:6.1} s] {m}", started.elapsed().as_secs_f64());
-    let model = match syntax::training::train(&gold, options, &progress) {
+    let model = match syntax::training::train(&gold, &dev, options, &progress) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("actormap train-syntax: {e}");
@@ -295,13 +287,7 @@ fn train_syntax(args: &[String]) -> ExitCode {
         eprintln!("actormap train-syntax: could not write {out}: {e}");
         return ExitCode::FAILURE;
     }
-    progress(&format!(
-        "wrote {out}: {:.1} MB (tagger {} features, parser {}, labeller {})",
-        bytes.len() as f64 / 1e6,
-        model.tagger.weights.len(),
-        model.parser.weights.len(),
-        model.labeler.weights.len()
-    ));
+    progress(&format!("wrote {out}: {:.1} MB", bytes.len() as f64 / 1e6));
     ExitCode::SUCCESS
 }
 

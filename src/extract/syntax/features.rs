@@ -1,5 +1,6 @@
-//! Feature keys: what the tagger, parser and labeller know about a word, reduced to 64-bit hashes, and how
-//! a template's values are combined into one key.
+//! Feature keys for linear models over hashed features (today the mention-type labeller,
+//! `extract::mention_types`; the syntax network reads words through `embed` instead): what such a model
+//! knows about a word, reduced to 64-bit hashes, and how a template's values are combined into one key.
 //!
 //! Each word's forms (as written, lower case, prefixes, suffixes, shape) are hashed once per sentence
 //! (`WordForms`); a feature is then a handful of multiplications. No vocabulary is needed: a word the

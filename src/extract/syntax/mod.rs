@@ -1,35 +1,39 @@
-//! Syntax: each word's part of speech and its place in a dependency tree (head and relation), by models
-//! trained on the Universal Dependencies English treebanks. Mentions and the arguments of events are read
-//! from this tree.
+//! Syntax: each word's part of speech and its place in a dependency tree (head and relation), by one
+//! network trained on the Universal Dependencies English treebanks. Mentions and the arguments of events
+//! are read from this tree.
 //!
-//! `tagger` (parts of speech) → `parser` (heads, through the `arc_eager` transitions) → `labeler`
-//! (relation names). All three are averaged perceptrons over hashed `features` with `weights` tables; the
-//! trained model ships as `assets/syntax.model` (`model_file`), made by `training` from CoNLL-U files
-//! (`conllu`) and scored by `scores`. Nothing here knows about actors.
+//! `embed` (a word's hashed forms) → `network` (recurrent encoder; tag, arc and relation scorers, built on
+//! `linalg`) → `decode` (the best tree). The trained model ships as `assets/syntax.model` (`model_file`),
+//! made by `training` (with `gradients`) from CoNLL-U files (`conllu`) and scored by `scores`. `words`
+//! cuts the extractor's tokens as the treebanks do. Nothing here knows about actors. (`features` and
+//! `weights`, averaged perceptrons over hashed features, are kept for the mention-type labeller.)
 
-pub mod arc_eager;
 pub mod conllu;
+pub mod decode;
+pub mod embed;
 pub mod features;
-pub mod labeler;
+pub mod gradients;
+pub mod linalg;
 pub mod model_file;
-pub mod parser;
+pub mod network;
+pub mod quant;
 pub mod scores;
 pub mod tagger;
 pub mod training;
 pub mod weights;
 pub mod words;
 
-use features::WordForms;
-use labeler::{Labeler, Tree};
-use parser::{ParseInput, Parser};
-use tagger::Tagger;
+use network::{Network, Pass, Quantized};
 
-/// The trained tagger, parser and labeller.
+/// The trained network and the names of the relations it gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Syntax {
-    pub tagger: Tagger,
-    pub parser: Parser,
-    pub labeler: Labeler,
+    pub network: Network,
+    labels: Vec<String>,
+    /// The number of `root` among `labels`.
+    root: u16,
+    /// The network's matrices in bytes, where the processor multiplies bytes fast.
+    quantized: Option<Quantized>,
 }
 
 /// One sentence's analysis, word by word.
@@ -44,6 +48,16 @@ pub struct Analysis {
 }
 
 impl Syntax {
+    /// A model from its network and relation names, which must fit it and include `root`.
+    pub fn new(network: Network, labels: Vec<String>) -> Result<Syntax, String> {
+        if labels.len() != network.dims.labels {
+            return Err(format!("{} relation names for a network of {}", labels.len(), network.dims.labels));
+        }
+        let root = labels.iter().position(|l| l == "root").ok_or("no relation named root")? as u16;
+        let quantized = Quantized::of(&network);
+        Ok(Syntax { network, labels, root, quantized })
+    }
+
     /// The model bundled into the binary.
     pub fn bundled() -> &'static Syntax {
         static MODEL: std::sync::OnceLock<Syntax> = std::sync::OnceLock::new();
@@ -53,24 +67,42 @@ impl Syntax {
 
     /// Relation names, as numbered in `Analysis::deprels`.
     pub fn labels(&self) -> &[String] {
-        &self.labeler.labels
+        &self.labels
     }
 
     /// Tags and parses one sentence of words.
     pub fn analyse(&self, words: &[&str]) -> Analysis {
-        if words.is_empty() {
+        let n = words.len();
+        if n == 0 {
             return Analysis::default();
         }
-        let forms = tagger::padded_forms(words);
-        let upos = self.tagger.tag(&forms);
-        self.parse_tagged(&forms, upos)
-    }
-
-    /// Parses a sentence whose tags are given (forms from `tagger::padded_forms`).
-    pub fn parse_tagged(&self, forms: &[WordForms], upos: Vec<u8>) -> Analysis {
-        let words = &forms[2..forms.len() - 2];
-        let heads = self.parser.parse(&ParseInput::new(words.iter().map(|f| f.lower), &upos));
-        let deprels = self.labeler.label(&Tree { forms: words, tags: &upos, heads: &heads });
+        let net = &self.network;
+        let d = net.dims;
+        let mut scratch = embed::Scratch::default();
+        let rows = words.iter().map(|w| embed::rows(w, d.table_rows, &mut scratch)).collect();
+        let q = self.quantized.as_ref();
+        let pass = Pass::run(net, q, std::iter::once(0..n).collect(), rows, None);
+        let upos = (0..n).map(|w| linalg::argmax(pass.col(&d, w, 0, d.tags)) as u8).collect();
+        let (mut g, mut scores) = (Vec::new(), Vec::new());
+        network::arc_scores(net, &pass, 0..n, &mut g, &mut scores);
+        let heads = decode::tree(n, &scores);
+        let label_scores = network::sentence_label_scores(net, q, &pass, 0, &heads);
+        let deprels = label_scores
+            .chunks_exact(d.labels)
+            .zip(&heads)
+            .map(|(scores, &head)| {
+                if head == 0 {
+                    return self.root;
+                }
+                let mut best = if self.root == 0 { 1 } else { 0 };
+                for (k, &s) in scores.iter().enumerate() {
+                    if k != self.root as usize && s > scores[best] {
+                        best = k;
+                    }
+                }
+                best as u16
+            })
+            .collect();
         Analysis { upos, heads, deprels }
     }
 }
@@ -103,7 +135,7 @@ pub fn parse_text(model: &Syntax, text: &str) -> Vec<conllu::TreeSentence> {
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e3779b97f4a7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
@@ -113,13 +145,30 @@ impl Rng {
 
     /// A number in [0, 1).
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_model_tags_and_parses_a_plain_sentence() {
+        let model = Syntax::bundled();
+        let a = model.analyse(&["The", "minister", "did", "n't", "meet", "the", "envoy", "."]);
+        let tags: Vec<&str> = a.upos.iter().map(|&t| tagger::UPOS[t as usize]).collect();
+        assert_eq!(tags, ["DET", "NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]);
+        assert_eq!(a.heads, [2, 5, 5, 5, 0, 7, 5, 5]);
+        let rels: Vec<&str> = a.deprels.iter().map(|&d| model.labels()[d as usize].as_str()).collect();
+        assert_eq!(rels, ["det", "nsubj", "aux", "advmod", "root", "det", "obj", "punct"]);
+        assert_eq!(model.analyse(&[]), Analysis::default());
     }
 }

@@ -27,24 +27,18 @@ fn universal(label: &str) -> &str {
     label.split(':').next().unwrap_or(label)
 }
 
-/// Analyses each sentence's words and compares with its gold annotation. With `gold_tags` the parser is
-/// given the treebank's tags instead of the tagger's (to tell the parser's errors from the tagger's).
-pub fn score(model: &Syntax, gold: &[TreeSentence], gold_tags: bool) -> Scores {
-    score_and_keep(model, gold, gold_tags).0
+/// Analyses each sentence's words and compares with its gold annotation.
+pub fn score(model: &Syntax, gold: &[TreeSentence]) -> Scores {
+    score_and_keep(model, gold).0
 }
 
 /// `score`, and the analysed sentences.
-pub fn score_and_keep(model: &Syntax, gold: &[TreeSentence], gold_tags: bool) -> (Scores, Vec<TreeSentence>) {
+pub fn score_and_keep(model: &Syntax, gold: &[TreeSentence]) -> (Scores, Vec<TreeSentence>) {
     let mut analysed = Vec::with_capacity(gold.len());
     let (mut n, mut upos, mut uas, mut las, mut lasu) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for s in gold {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let a = if gold_tags {
-            let tags = s.upos.iter().map(|t| super::tagger::upos_id(t)).collect();
-            model.parse_tagged(&super::tagger::padded_forms(&words), tags)
-        } else {
-            model.analyse(&words)
-        };
+        let a = model.analyse(&words);
         analysed.push(TreeSentence {
             id: s.id.clone(),
             text: s.text.clone(),

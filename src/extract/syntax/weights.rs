@@ -1,5 +1,5 @@
-//! The weights of a linear classifier over hashed features: how the tagger, the parser and the relation
-//! labeller score their classes.
+//! The weights of a linear classifier over hashed features (`features`): how the mention-type labeller
+//! (`extract::mention_types`) scores its classes.
 //!
 //! A feature is a 64-bit key (see `features`); its weights are one number per class. `Learner` is the
 //! averaged perceptron used while training; `Weights` is the frozen, compact table the models ship with:
