@@ -327,8 +327,17 @@ impl<'a> SentenceEvents<'a> {
         let v = t.head(m)?;
         // The clause is what someone says, insists or reiterates (the verb it completes), or the content
         // of a noun ("a reminder that ...", "a warning that ...": the one who issues it speaks).
-        let governor = t.head(v).filter(|_| matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis | Dep::Acl))?;
-        let speaker = if roles::is_verbal(t, governor) { roles::subject(t, &self.lex.grammar, governor) } else { roles::carrier(t, governor).and_then(|c| roles::subject(t, &self.lex.grammar, c)) };
+        // A "that" clause is a complement wherever the parse hangs it ("issued a reminder to Iraq that it
+        // must ..."): the speaker is the subject of the nearest verb above it.
+        let that = t.kids(v).any(|k| t.dep(k) == Dep::Mark && t.norm(k) == "that");
+        if !(that || matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis | Dep::Acl)) {
+            return None;
+        }
+        let mut governor = t.head(v)?;
+        while !(roles::is_verbal(t, governor) && !roles::subjects(t, &self.lex.grammar, governor).is_empty()) {
+            governor = t.head(governor)?;
+        }
+        let speaker = roles::subject(t, &self.lex.grammar, governor);
         let x = self.side(cx, speaker?, "speaker")?;
         let y = self.side(cx, roles::subject(t, &self.lex.grammar, v)?, "the one who must act")?;
         let (xa, ya) = (x.members[0], y.members[0]);
@@ -468,12 +477,18 @@ impl<'a> SentenceEvents<'a> {
             out.push(Side { members: vec![a], how: "each other" });
         }
         if !nominal {
+            // "refused to meet X": the object of the phrase's last verb.
+            let words = t.words_of_tokens(&(q.tokens.0..q.tokens.1));
+            let inner = words.clone().rev().find(|&w| w != q.word && roles::is_verbal(t, w) && t.dominates(q.word, w));
             if roles::is_passive(t, &self.lex.grammar, q.word) {
                 out.extend(roles::patient(t, &self.lex.grammar, q.word).and_then(|w| self.side(cx, w, "passive subject")));
             } else if tr.transitive
-                && let Some(o) = roles::patient(t, &self.lex.grammar, q.word)
+                && let Some(o) = roles::patient(t, &self.lex.grammar, q.word).or_else(|| inner.and_then(|v| roles::patient(t, &self.lex.grammar, v)))
             {
                 out.extend(self.side(cx, o, "object"));
+            }
+            for (prep, w) in inner.into_iter().flat_map(|v| roles::obliques(t, v)) {
+                by_prep(w, prep, &mut out);
             }
             // "rejected an offer from X", "refused to respond to a demand from X": an answer to a request
             // is an answer to the one who made it.
