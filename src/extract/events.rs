@@ -132,10 +132,23 @@ impl<'a> SentenceEvents<'a> {
     fn side(&self, cx: &Ctx, w: usize, how: &'static str) -> Option<Side> {
         let t = self.tree;
         let mut members = Vec::new();
-        for c in t.conjuncts(w) {
+        let mut queue = t.conjuncts(w);
+        let mut q = 0;
+        while q < queue.len() {
+            let c = queue[q];
+            q += 1;
             for a in self.args_at(cx, c) {
                 if !members.contains(&a) {
                     members.push(a);
+                    // "the Government of Iraq and the Kurdistan Regional Government": a parse may hang the
+                    // second member on a word inside the first.
+                    for x in t.words_of_tokens(&self.args[a].tokens) {
+                        for k in t.conjuncts(x).into_iter().skip(1) {
+                            if !queue.contains(&k) {
+                                queue.push(k);
+                            }
+                        }
+                    }
                 }
             }
             // "French and Egyptian warships": coordinated modifiers name several actors; so do hyphened
@@ -371,6 +384,12 @@ impl<'a> SentenceEvents<'a> {
                 if let Some(s) = self.side(cx, w, how) {
                     return Some(s);
                 }
+                // "its support", "their fight": a possessive pronoun the article did not resolve.
+                if t.dep(w) == Dep::Poss && t.tag(w) == "PRON"
+                    && let Some(s) = self.possessor_pronoun(cx, p)
+                {
+                    return Some(s);
+                }
             }
             // "X is in talks with Y", "X was in touch": a noun predicate with a subject of its own.
             if let Some(s) = t.kid(p, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
@@ -397,6 +416,26 @@ impl<'a> SentenceEvents<'a> {
             return self.doer(cx, carrier).map(|s| Side { how: if s.how == "by" { "by (carrying verb)" } else { "subject of the carrying verb" }, ..s });
         }
         self.doer(cx, p)
+    }
+
+    /// Whom a possessive pronoun on the act `p` stands for: the party supported when the act hangs on a
+    /// support for someone ("support for X and Y in their fight"), else the subject of the nearest verb
+    /// above ("the UK remains steadfast in its support").
+    fn possessor_pronoun(&self, cx: &Ctx, p: usize) -> Option<Side> {
+        let t = self.tree;
+        let mut w = p;
+        for _ in 0..4 {
+            w = t.head(w)?;
+            if cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
+                && let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| matches!(*prep, "for" | "of")).find_map(|(_, x)| self.side(cx, x, "the party supported"))
+            {
+                return Some(s);
+            }
+            if roles::is_verbal(t, w) && !roles::subjects(t, &self.lex.grammar, w).is_empty() {
+                return self.doer(cx, w).map(|s| Side { how: "the clause's subject (possessive pronoun)", ..s });
+            }
+        }
+        None
     }
 
     /// Who does what the verb `v` says: the agent of a passive, else its subject, else (when the parse
@@ -508,8 +547,11 @@ impl<'a> SentenceEvents<'a> {
             for (prep, w) in roles::obliques(t, q.word) {
                 by_prep(w, prep, &mut out);
             }
-            // "the agreement reached yesterday between X and Y": the participle's phrases are the noun's.
-            for a in t.kids(q.word).filter(|&k| t.dep(k) == Dep::Acl) {
+            // "the agreement reached yesterday between X and Y": the participle's phrases are the noun's,
+            // however the parse hangs the participle that follows it.
+            let next = q.word + 1;
+            let follows = (next < t.len() && t.tag(next) == "VERB" && t.norm(next).ends_with("ed") && !t.has_kid(next, Dep::Nsubj)).then_some(next);
+            for a in t.kids(q.word).filter(|&k| t.dep(k) == Dep::Acl).chain(follows) {
                 for (prep, w) in roles::obliques(t, a) {
                     by_prep(w, prep, &mut out);
                 }
