@@ -263,9 +263,11 @@ impl<'a> SentenceEvents<'a> {
             // governing kind, with the completing act's object. "Offered to mediate" is the mediation.
             // The act completing another is its xcomp, or the noun its xcomp carries ("threatened to hold a
             // strike").
+            // ("Refused to meet X's visiting envoy": the xcomp of a word inside the trigger phrase.)
+            let phrase = t.words_of_tokens(&(p.tokens.0..p.tokens.1));
             let completes = |q: &Predicate<'_>| {
                 let v = roles::clause_verb(t, q.word);
-                [q.word, v].iter().any(|&w| t.dep(w) == Dep::Xcomp && t.head(w) == Some(p.word))
+                [q.word, v].iter().any(|&w| t.dep(w) == Dep::Xcomp && t.head(w).is_some_and(|h| h == p.word || phrase.contains(&h) && h != w))
             };
             let complement = (0..predicates.len()).find(|&n| n != k && !done[n] && completes(&predicates[n]));
             if let Some(n) = complement {
