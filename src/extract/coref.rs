@@ -645,6 +645,14 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether entity `e` is a bare title the text ties to no one: no name, no country, no body ("the
+    /// President said ..." in an article that names neither). Such a title is no actor: it would join
+    /// every other article's bare "President".
+    pub fn is_untied_title(&self, e: usize) -> bool {
+        let x = &self.res.entities[e];
+        matches!(x.key, Key::Title(_)) && x.country.is_none() && x.affiliations.is_empty() && x.title.as_deref() == Some(x.name.as_str())
+    }
+
     fn countries_of(&mut self, pair: Option<[usize; 2]>) -> Option<[usize; 2]> {
         let [a, b] = pair?;
         let (ca, cb) = (self.res.entities[a].country?, self.res.entities[b].country?);

@@ -251,6 +251,7 @@ fn slug(name: &str) -> String {
 type FoundIn = (usize, interactions::Found, Option<usize>, Option<String>);
 
 fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resolver: Resolver, found: Vec<FoundIn>) -> Corpus {
+    let untied: Vec<bool> = (0..resolver.res.entities.len()).map(|e| std::env::var_os("ACTORMAP_TREE").is_some() && resolver.is_untied_title(e)).collect();
     let res = resolver.res;
     let article_id = crate::corpus::ArticleId::from(article.id.as_str());
     // Only entities the text refers to (or that those belong to) become actors.
@@ -266,6 +267,9 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         if let Some(r) = r {
             used[*r] = true;
         }
+    }
+    for (u, &gone) in used.iter_mut().zip(&untied) {
+        *u &= !gone;
     }
     let mut stack: Vec<usize> = (0..used.len()).filter(|&e| used[e]).collect();
     while let Some(e) = stack.pop() {
