@@ -348,12 +348,27 @@ impl MentionTypes {
         if !candidates.iter().any(guessed) {
             return candidates;
         }
-        let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text(text)).collect();
-        let types = self.types(&words);
+        // Only the stretches around guessed candidates are labelled (three words of context on the left,
+        // one on the right, as the features see them): most of a sentence's words are never asked about.
+        let mut types: Vec<Option<MentionType>> = vec![None; range.len()];
+        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        for c in candidates.iter().filter(|c| guessed(c)) {
+            let w = c.tokens.start.saturating_sub(3).max(range.start)..(c.tokens.end + 1).min(range.end);
+            match windows.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+        for w in windows {
+            let words: Vec<&str> = tokens[w.clone()].iter().map(|t| t.text(text)).collect();
+            for (k, ty) in w.clone().zip(self.types(&words)) {
+                types[k - range.start] = Some(ty);
+            }
+        }
         candidates
             .into_iter()
             .filter(|c| {
-                let names: Vec<MentionType> = c.tokens.clone().filter(|&k| tokens[k].capitalised).map(|k| types[k - range.start]).collect();
+                let names: Vec<MentionType> = c.tokens.clone().filter(|&k| tokens[k].capitalised).filter_map(|k| types[k - range.start]).collect();
                 !guessed(c) || names.is_empty() || !names.iter().all(|t| t.is_thing())
             })
             .collect()
