@@ -5,16 +5,24 @@
 //! a list item. Abbreviations ("Gen.", "U.S.", "Jan."), initials ("F.W. de Klerk") and decimal numbers do not
 //! end a sentence. Leading and trailing white space is not part of a sentence.
 
+use std::sync::LazyLock;
+
 use crate::corpus::Span;
 
-/// Words that end with a full stop without ending the sentence when a capitalised word follows.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr", "cpl",
-    "pvt", "rev", "fr", "st", "sr", "jr", "hon", "gov", "sen", "rep", "pres", "amb", "sec", "dept", "no",
-    "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "mt", "ft", "approx", "est", "fig", "vol", "op", "eng", "h.e", "e.g", "i.e", "cf",
-    "al", "ave", "blvd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-];
+/// The abbreviations of `assets/abbreviations.json`. The splitter keeps its own list, apart from the
+/// lexicon: it also splits text for the syntax model, where no lexicon is loaded.
+#[derive(serde::Deserialize)]
+struct Abbreviations {
+    /// Words that end with a full stop without ending the sentence when a capitalised word follows.
+    abbreviations: Vec<String>,
+    /// Words that end with a full stop without ending the sentence when a number follows ("No. 5").
+    before_numbers: Vec<String>,
+}
+
+/// Read once, on first use (the unit tests check that the bundled file reads).
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../assets/abbreviations.json")).expect("assets/abbreviations.json reads (see its unit test)")
+});
 
 /// The bytes that can end a sentence ('\n', '.', '!', '?'), as bits of a mask over bytes below 64.
 const STOPS: u64 = 1 << b'\n' | 1 << b'.' | 1 << b'!' | 1 << b'?';
@@ -111,13 +119,14 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
     if next.is_lowercase() {
         return false;
     }
-    if next.is_ascii_digit() && ["no", "art", "para", "p", "pp"].iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    let listed = &*ABBREVIATIONS;
+    if next.is_ascii_digit() && listed.before_numbers.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
     // "U.S. officials said" continues; "in the U.S. The next day" cannot be told apart cheaply, and a false
     // split costs more evidence than a false join.
-    !(is_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+    !(is_initial || listed.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 /// The run of letters, digits and inner dots just before `end` of `s`.
@@ -189,6 +198,12 @@ mod tests {
             sentences("Gen. Smith met U.S. officials and F.W. de Klerk at 3.5 km from Jan. 8 talks. Then he left."),
             vec!["Gen. Smith met U.S. officials and F.W. de Klerk at 3.5 km from Jan. 8 talks.", "Then he left."]
         );
+    }
+
+    #[test]
+    fn the_bundled_abbreviations_read_and_a_numbered_reference_stays_whole() {
+        assert!(ABBREVIATIONS.abbreviations.iter().any(|a| a == "gen") && ABBREVIATIONS.before_numbers.iter().any(|a| a == "no"));
+        assert_eq!(sentences("Resolution No. 12 passed. It is quoted on p. 4 here."), vec!["Resolution No. 12 passed.", "It is quoted on p. 4 here."]);
     }
 
     #[test]
