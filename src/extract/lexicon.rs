@@ -1,7 +1,7 @@
 //! The extractor's knowledge, loaded once from the data files in `assets/` (bundled into the binary):
 //! countries and places (`countries.json`), organisations, institution head words and group nouns
 //! (`institutions.json`), titles, ranks and honorifics (`titles.json`), interaction triggers
-//! (`triggers.json`), given names (`given_names.txt`), closed-class words (`grammar.json`) and the English
+//! (`triggers.json`), given names (`given_names.txt`), the rules' word lists (`grammar.json`) and the English
 //! words never to be read as typos (`typo_guard.txt`). `assets/README.md` documents each file.
 //!
 //! This module turns the files into lookup tables; it has no rules of its own.
@@ -170,10 +170,15 @@ pub struct Head {
     pub last: bool,
 }
 
-/// A list of closed-class words and phrases.
+/// A list of words and phrases from `assets/grammar.json`.
 #[derive(Debug, Clone)]
 pub struct WordList {
+    /// The words and phrases in the file's order (for the few rules that read a list in order or test
+    /// words for a listed ending or part; the rest ask `has` or the list's bit).
+    pub words: Vec<String>,
     single: HashSet<String>,
+    /// The listed phrases of more than one word, as written.
+    multi: HashSet<String>,
     /// One bit per `signature` of the single words: the rules ask these lists about nearly every word,
     /// and most answers are "no", found here without hashing the word.
     signatures: [u64; SIGNATURE_BITS / 64],
@@ -181,8 +186,11 @@ pub struct WordList {
     /// The words of `phrases` (a list's own: its few phrases are looked up by their words' text).
     vocab: Vocab,
     /// This list's bit in `Lexicon::classes_of`: a token's classes say at once which lists hold it.
-    pub bit: u32,
+    pub bit: ListBits,
 }
+
+/// One bit per grammar list (`WordList::bit`); more lists than bits need a wider type.
+pub type ListBits = u128;
 
 /// Bits of a word list's signature filter (a power of two).
 const SIGNATURE_BITS: usize = 1024;
@@ -201,12 +209,13 @@ impl WordList {
             phrases.insert(&mut vocab, w, ());
         }
         let single: HashSet<String> = items.iter().filter(|w| !w.contains(' ')).cloned().collect();
+        let multi: HashSet<String> = items.iter().filter(|w| w.contains(' ')).cloned().collect();
         let mut signatures = [0u64; SIGNATURE_BITS / 64];
         for w in &single {
             let b = signature(w);
             signatures[b / 64] |= 1 << (b % 64);
         }
-        WordList { single, signatures, phrases, vocab, bit: 0 }
+        WordList { words: items.to_vec(), single, multi, signatures, phrases, vocab, bit: 0 }
     }
 
     /// Whether this single normal form is in the list.
@@ -215,113 +224,75 @@ impl WordList {
         self.signatures[b / 64] & (1 << (b % 64)) != 0 && self.single.contains(norm)
     }
 
+    /// Whether `text` (words joined by single spaces) is one of the listed words or phrases.
+    pub fn has_text(&self, text: &str) -> bool {
+        if text.contains(' ') { self.multi.contains(text) } else { self.has(text) }
+    }
+
     /// Length in tokens of the longest listed phrase starting at token `i` (0 when none).
     pub fn phrase_at(&self, text: &str, tokens: &[Token], i: usize) -> usize {
         self.phrases.longest(text, tokens, i, |j| self.vocab.id(&tokens[j].norm)).map_or(0, |m| m.len)
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct GrammarFile {
-    determiners: Vec<String>,
-    prepositions: Vec<String>,
-    locative_prepositions: Vec<String>,
-    auxiliaries: Vec<String>,
-    negations: Vec<String>,
-    denials: Vec<String>,
-    intent_cues: Vec<String>,
-    hypothetical_cues: Vec<String>,
-    reporting_verbs: Vec<String>,
-    light_verbs: Vec<String>,
-    gap_words: Vec<String>,
-    infinitive_verbs: Vec<String>,
-    clause_breaks: Vec<String>,
-    pair_heads: Vec<String>,
-    pair_starts: Vec<String>,
-    reciprocals: Vec<String>,
-    person_pronouns: Vec<String>,
-    plural_pronouns: Vec<String>,
-    first_person_plural: Vec<String>,
-    thing_pronouns: Vec<String>,
-    dropped_honorifics: Vec<String>,
-    name_particles: Vec<String>,
-    months: Vec<String>,
-    weekdays: Vec<String>,
-    not_names: Vec<String>,
-    media_wings: Vec<String>,
-    place_heads: Vec<String>,
-    request_nouns: Vec<String>,
-    relief_verbs: Vec<String>,
-    restrictions: Vec<String>,
-    partner_prepositions: Vec<String>,
-    partner_nouns: Vec<String>,
-    contests: Vec<String>,
-    states: Vec<String>,
-    thing_nouns: Vec<String>,
+/// Declares the lists of `assets/grammar.json` once: the file's fields, `Grammar`'s fields, and how
+/// `Grammar` is made from the file.
+macro_rules! grammar_lists {
+    ($($name:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct GrammarFile {
+            /// What the file is (the lists themselves are documented in `assets/README.md`).
+            #[allow(dead_code)]
+            about: String,
+            /// Honorifics left out of a displayed name ("Mr"): read once, when the title table is built.
+            dropped_honorifics: Vec<String>,
+            $($name: Vec<String>,)*
+        }
+
+        /// The word lists of `assets/grammar.json`, each documented in `assets/README.md`.
+        #[derive(Debug, Clone)]
+        pub struct Grammar {
+            $(pub $name: WordList,)*
+        }
+
+        impl Grammar {
+            fn new(g: &GrammarFile) -> Grammar {
+                Grammar { $($name: WordList::new(&g.$name),)* }
+            }
+
+            /// Every list, each to get its own bit of `ListBits`.
+            fn lists_mut(&mut self) -> Vec<&mut WordList> {
+                vec![$(&mut self.$name,)*]
+            }
+
+            /// The lists' names, as in the file.
+            #[cfg(test)]
+            fn names() -> &'static [&'static str] {
+                &[$(stringify!($name),)*]
+            }
+        }
+    };
 }
 
-/// Closed-class word lists (see `assets/grammar.json`).
-#[derive(Debug, Clone)]
-pub struct Grammar {
-    pub determiners: WordList,
-    pub prepositions: WordList,
-    pub locative_prepositions: WordList,
-    pub auxiliaries: WordList,
-    pub negations: WordList,
-    pub denials: WordList,
-    pub intent_cues: WordList,
-    pub hypothetical_cues: WordList,
-    pub reporting_verbs: WordList,
-    pub light_verbs: WordList,
-    pub gap_words: WordList,
-    pub infinitive_verbs: WordList,
-    pub clause_breaks: WordList,
-    pub pair_heads: WordList,
-    pub pair_starts: WordList,
-    pub reciprocals: WordList,
-    pub person_pronouns: WordList,
-    pub plural_pronouns: WordList,
-    pub first_person_plural: WordList,
-    pub thing_pronouns: WordList,
-    pub name_particles: WordList,
-    pub months: WordList,
-    pub weekdays: WordList,
-    pub not_names: WordList,
-    pub media_wings: WordList,
-    /// Last words of place names: "Heights", "Valley", "Strait".
-    pub place_heads: WordList,
-    /// "a call", "an offer": requests whose maker may follow ("from X").
-    pub request_nouns: WordList,
-    /// "lifted", "eased": verbs that relieve one of the `restrictions`.
-    pub relief_verbs: WordList,
-    pub restrictions: WordList,
-    /// "alongside X": prepositions that name a partner in an act (read from the tree; no bit needed).
-    pub partner_prepositions: WordList,
-    /// "in support of X", "in coordination with X": nouns after "in" that name a partner in an act.
-    pub partner_nouns: WordList,
-    /// "match", "election": contests whose winners and losers are no attackers and victims.
-    pub contests: WordList,
-    /// "opposed", "committed": participles that say a state when "to" follows ("is opposed to X").
-    pub states: WordList,
-    /// "targets": nouns naming what is acted on, though a trigger verb shares their form.
-    pub thing_nouns: WordList,
-}
-
-impl Grammar {
-    /// Every list, each to get its own bit of a `u32`: a list added to `Grammar` must be added here
-    /// (`is_in` asserts it has a bit), and more than 32 lists need a wider type.
-    fn lists_mut(&mut self) -> [&mut WordList; 29] {
-        [
-            &mut self.determiners, &mut self.prepositions, &mut self.locative_prepositions, &mut self.auxiliaries,
-            &mut self.negations, &mut self.denials, &mut self.intent_cues, &mut self.hypothetical_cues,
-            &mut self.reporting_verbs, &mut self.light_verbs, &mut self.gap_words, &mut self.infinitive_verbs,
-            &mut self.clause_breaks, &mut self.pair_heads, &mut self.pair_starts, &mut self.reciprocals,
-            &mut self.person_pronouns, &mut self.plural_pronouns, &mut self.first_person_plural,
-            &mut self.thing_pronouns, &mut self.name_particles, &mut self.months, &mut self.weekdays,
-            &mut self.not_names, &mut self.media_wings, &mut self.place_heads, &mut self.request_nouns,
-            &mut self.relief_verbs, &mut self.restrictions,
-        ]
-    }
+grammar_lists! {
+    determiners, prepositions, locative_prepositions, auxiliaries, negations, denials, intent_cues, hypothetical_cues,
+    reporting_verbs, light_verbs, gap_words, infinitive_verbs, clause_breaks, pair_heads, pair_starts, reciprocals,
+    person_pronouns, plural_pronouns, first_person_plural, thing_pronouns, name_particles, months, weekdays,
+    not_names, media_wings, place_heads, request_nouns, relief_verbs, restrictions, partner_prepositions,
+    partner_nouns, contests, states, thing_nouns, reporter_lead_words, quoting_verbs, attributive_determiners,
+    obligation_modals, complement_gap_words, said_forms, wh_relatives, clause_starts, nominal_suffixes, non_modifiers,
+    states_before_to, irregular_participles, be_forms, get_forms, passive_gap_adverbs, verb_joiners, effort_nouns,
+    opening_words, supported_act_determiners, subject_possessives, giving_verbs, threat_conditions,
+    request_maker_prepositions, contrasts, partner_phrases, coordinators, conditionals, possibility_modals,
+    not_intent_cues, future_modals, will_forms, plain_locatives, people_suffixes, vague_group_nouns,
+    foreign_force_modifiers, multinational_bodies, weapon_nouns, pair_person_heads, pair_country_heads,
+    body_continuations, subject_pronoun_verbs, reported_it_auxiliaries, articles, backing_participles,
+    led_force_nouns, coalition_nouns, group_country_prepositions, possessive_determiners, name_inner_words,
+    government_nouns, government_fillers, regime_nouns, international_name_words, media_name_words,
+    armed_forces_names, separate_branches, finite_subordinators, relative_pronouns, passive_auxiliaries,
+    bare_auxiliaries, partner_adverbs, supported_prepositions, reference_starts, relief_prepositions, month_prefixes,
+    today_words, period_deictics,
 }
 
 /// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that
@@ -374,7 +345,7 @@ pub struct Lexicon {
     /// Word number → `starts` bits.
     starts: Vec<u8>,
     /// Word number → the `WordList::bit`s of the grammar lists holding that word.
-    classes: Vec<u32>,
+    classes: Vec<ListBits>,
 }
 
 /// The bundled data files.
@@ -545,47 +516,16 @@ impl Lexicon {
         let given_names: HashSet<String> =
             given_names.lines().map(str::trim).filter(|l| !l.is_empty()).map(super::tokens::normalise).collect();
 
-        let mut grammar = Grammar {
-            determiners: WordList::new(&g.determiners),
-            prepositions: WordList::new(&g.prepositions),
-            locative_prepositions: WordList::new(&g.locative_prepositions),
-            auxiliaries: WordList::new(&g.auxiliaries),
-            negations: WordList::new(&g.negations),
-            denials: WordList::new(&g.denials),
-            intent_cues: WordList::new(&g.intent_cues),
-            hypothetical_cues: WordList::new(&g.hypothetical_cues),
-            reporting_verbs: WordList::new(&g.reporting_verbs),
-            light_verbs: WordList::new(&g.light_verbs),
-            gap_words: WordList::new(&g.gap_words),
-            infinitive_verbs: WordList::new(&g.infinitive_verbs),
-            clause_breaks: WordList::new(&g.clause_breaks),
-            pair_heads: WordList::new(&g.pair_heads),
-            pair_starts: WordList::new(&g.pair_starts),
-            reciprocals: WordList::new(&g.reciprocals),
-            person_pronouns: WordList::new(&g.person_pronouns),
-            plural_pronouns: WordList::new(&g.plural_pronouns),
-            first_person_plural: WordList::new(&g.first_person_plural),
-            thing_pronouns: WordList::new(&g.thing_pronouns),
-            name_particles: WordList::new(&g.name_particles),
-            months: WordList::new(&g.months),
-            weekdays: WordList::new(&g.weekdays),
-            not_names: WordList::new(&g.not_names),
-            media_wings: WordList::new(&g.media_wings),
-            place_heads: WordList::new(&g.place_heads),
-            request_nouns: WordList::new(&g.request_nouns),
-            relief_verbs: WordList::new(&g.relief_verbs),
-            restrictions: WordList::new(&g.restrictions),
-            partner_prepositions: WordList::new(&g.partner_prepositions),
-            partner_nouns: WordList::new(&g.partner_nouns),
-            contests: WordList::new(&g.contests),
-            states: WordList::new(&g.states),
-            thing_nouns: WordList::new(&g.thing_nouns),
-        };
+        let mut grammar = Grammar::new(&g);
 
         // Each grammar list gets a bit, and each of its words that bit, so a token's lists are known from
         // its word number.
-        let mut class_words: Vec<(u32, u32)> = Vec::new();
-        for (n, list) in grammar.lists_mut().into_iter().enumerate() {
+        let lists = grammar.lists_mut();
+        if lists.len() > ListBits::BITS as usize {
+            return Err(LexiconError(format!("assets/grammar.json has {} lists, more than the {} bits of ListBits", lists.len(), ListBits::BITS)));
+        }
+        let mut class_words: Vec<(u32, ListBits)> = Vec::new();
+        for (n, list) in lists.into_iter().enumerate() {
             list.bit = 1 << n;
             for w in &list.single {
                 class_words.push((vocab.intern(w), list.bit));
@@ -608,13 +548,12 @@ impl Lexicon {
 
         let references = [
             &g.reciprocals, &g.pair_starts, &g.person_pronouns, &g.plural_pronouns, &g.thing_pronouns,
-            &g.first_person_plural,
+            &g.first_person_plural, &g.reference_starts,
         ];
-        let mut reference_words: Vec<String> = references
+        let reference_words: Vec<String> = references
             .iter()
             .flat_map(|list| list.iter().map(|w| w.split(' ').next().unwrap_or("").to_string()))
             .collect();
-        reference_words.extend(["the", "i", "regime"].map(String::from));
         let reference_ids: Vec<u32> = reference_words.iter().map(|w| vocab.intern(w)).collect();
         let mut starts: Vec<u8> = vec![0; vocab.len()];
         let mut mark = |words: &mut dyn Iterator<Item = u32>, bit: u8| {
@@ -628,7 +567,7 @@ impl Lexicon {
         mark(&mut heads.first_words(), starts::HEAD);
         mark(&mut trigger_table.first_words(), starts::TRIGGER);
         mark(&mut reference_ids.iter().copied(), starts::REFERENCE);
-        let mut classes: Vec<u32> = vec![0; vocab.len()];
+        let mut classes: Vec<ListBits> = vec![0; vocab.len()];
         for (id, bit) in class_words {
             classes[id as usize] |= bit;
         }
@@ -658,7 +597,7 @@ impl Lexicon {
                 forms: Vec::new(),
                 pos: "verb".to_string(),
                 transitive: true,
-                preps: vec!["on".to_string(), "against".to_string(), "of".to_string()],
+                preps: g.relief_prepositions.clone(),
                 directed: true,
                 subject_only: false,
                 reverse: false,
@@ -682,7 +621,7 @@ impl Lexicon {
     }
 
     /// The `WordList::bit`s of the grammar lists holding the word numbered `id`.
-    pub fn classes_of(&self, id: u32) -> u32 {
+    pub fn classes_of(&self, id: u32) -> ListBits {
         self.classes.get(id as usize).copied().unwrap_or(0)
     }
 
@@ -736,6 +675,37 @@ mod tests {
         for o in &lex.organisations {
             if let Some(c) = &o.country {
                 assert!(lex.country(c).is_some(), "{} has unknown country {c}", o.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_grammar_list_is_documented_in_the_assets_readme_and_nothing_else_is() {
+        let readme = include_str!("../../assets/README.md");
+        let section = readme.split("## The lists of `grammar.json`").nth(1).expect("the README's section on grammar.json");
+        let documented: Vec<&str> = section.lines().filter_map(|l| l.strip_prefix("| `")?.split('`').next()).collect();
+        let mut listed: Vec<&str> = Grammar::names().to_vec();
+        listed.push("dropped_honorifics");
+        for name in &listed {
+            assert!(documented.contains(name), "grammar list `{name}` has no row in assets/README.md");
+        }
+        for name in &documented {
+            assert!(listed.contains(name), "assets/README.md documents `{name}`, which grammar.json does not have");
+        }
+    }
+
+    #[test]
+    fn every_grammar_list_has_its_own_bit_and_its_words_carry_it() {
+        let lex = Lexicon::bundled().unwrap();
+        let mut grammar = lex.grammar.clone();
+        let lists = grammar.lists_mut();
+        let mut seen: ListBits = 0;
+        for list in lists {
+            assert_eq!(list.bit.count_ones(), 1);
+            assert_eq!(seen & list.bit, 0, "two lists share a bit");
+            seen |= list.bit;
+            for w in list.words.iter().filter(|w| !w.contains(' ')) {
+                assert_ne!(lex.classes_of(lex.word_id(w)) & list.bit, 0, "{w} lacks its list's bit");
             }
         }
     }

@@ -2,7 +2,7 @@
 //! "2015-08-21") and the time phrase of a sentence ("this week", "on Tuesday", "January last year",
 //! "Jan. 8"), resolved against the article's date when it is known and kept as written otherwise.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, ListBits};
 use super::tokens::{Shape, Token};
 
 /// A calendar date.
@@ -52,12 +52,11 @@ impl Date {
 }
 
 /// The month a word names; `class` is its grammar-list bits (`WordKeys::classes`).
-fn month_of(lex: &Lexicon, norm: &str, class: u32) -> Option<u32> {
+fn month_of(lex: &Lexicon, norm: &str, class: ListBits) -> Option<u32> {
     if class & lex.grammar.months.bit == 0 {
         return None;
     }
-    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    NAMES.iter().position(|m| norm.starts_with(m)).map(|i| i as u32 + 1)
+    lex.grammar.month_prefixes.words.iter().position(|m| norm.starts_with(m.as_str())).map(|i| i as u32 + 1)
 }
 
 fn number(t: &Token) -> Option<i64> {
@@ -74,7 +73,7 @@ fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
 
 /// The date stated in the article's first lines, if any.
 /// The article's date from its first tokens; `classes` are their grammar-list bits (`WordKeys::classes`).
-pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[u32]) -> Option<Date> {
+pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[ListBits]) -> Option<Date> {
     let head = &tokens[..tokens.len().min(60)];
     for i in 0..head.len() {
         // 2015-08-21
@@ -115,29 +114,30 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[u32]) -> Option<
 /// ("2014-01"), year ("2014") or week ("week of 2015-08-17"); the words themselves otherwise.
 ///
 /// `classes` are the tokens' grammar-list bits (`WordKeys::classes`).
-pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], classes: &[u32], date: Option<Date>) -> Option<String> {
+pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], classes: &[ListBits], date: Option<Date>) -> Option<String> {
     let words = |i: usize, n: usize| -> String { text[tokens[i].start..tokens[(i + n - 1).min(tokens.len() - 1)].end].to_string() };
+    let g = &lex.grammar;
     for i in 0..tokens.len() {
         let w = tokens[i].norm.as_str();
         let next = tokens.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
+        let period = classes[i] & g.period_deictics.bit != 0;
+        // "last week", "this week", "next week": periods listed in order, the article's own in the middle.
+        let shift = || g.period_deictics.words.iter().position(|p| p == w).map_or(0, |k| k as i64 - 1);
         let found: Option<(usize, Option<String>)> = match (w, next) {
             ("yesterday", _) => Some((1, date.map(|d| d.plus_days(-1).iso()))),
-            ("today" | "tonight", _) => Some((1, date.map(|d| d.iso()))),
-            ("this" | "last" | "next", "week") => {
-                let shift = match w { "last" => -7, "next" => 7, _ => 0 };
-                Some((2, date.map(|d| { let monday = d.plus_days(shift - d.weekday()); format!("week of {}", monday.iso()) })))
+            _ if classes[i] & g.today_words.bit != 0 => Some((1, date.map(|d| d.iso()))),
+            (_, "week") if period => {
+                Some((2, date.map(|d| { let monday = d.plus_days(7 * shift() - d.weekday()); format!("week of {}", monday.iso()) })))
             }
-            ("this" | "last" | "next", "month") => {
+            (_, "month") if period => {
                 Some((2, date.map(|d| {
-                    let m = d.month as i32 - 1 + match w { "last" => -1, "next" => 1, _ => 0 };
+                    let m = d.month as i32 - 1 + shift() as i32;
                     format!("{:04}-{:02}", d.year + m.div_euclid(12), m.rem_euclid(12) + 1)
                 })))
             }
-            ("this" | "last" | "next", "year") => {
-                Some((2, date.map(|d| format!("{:04}", d.year + match w { "last" => -1, "next" => 1, _ => 0 }))))
-            }
-            _ if classes[i] & lex.grammar.weekdays.bit != 0 => {
-                let target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().position(|d| *d == w).unwrap_or(0) as i64;
+            (_, "year") if period => Some((2, date.map(|d| format!("{:04}", d.year + shift() as i32)))),
+            _ if classes[i] & g.weekdays.bit != 0 => {
+                let target = g.weekdays.words.iter().position(|d| d == w).unwrap_or(0) as i64;
                 Some((1, date.map(|d| d.plus_days(-((d.weekday() - target).rem_euclid(7))).iso())))
             }
             _ => month_of(lex, w, classes[i]).filter(|_| tokens[i].capitalised).map(|m| {

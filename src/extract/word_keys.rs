@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, ListBits};
 use super::speller;
 use super::tokens::{Shape, Token};
 
@@ -23,7 +23,7 @@ pub struct WordKeys<'a> {
     /// What each token can start (`lexicon::starts` bits), by its normal form or its key.
     pub starts: Vec<u8>,
     /// The grammar lists holding each token's normal form (`WordList::bit`s).
-    pub classes: Vec<u32>,
+    pub classes: Vec<ListBits>,
 }
 
 impl<'a> WordKeys<'a> {
