@@ -93,8 +93,13 @@ impl<'a> SentenceEvents<'a> {
 
     /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
     fn is_in(&self, list: &WordList, k: usize) -> bool {
-        debug_assert!(list.bit != 0, "a grammar list missing from Grammar::lists_mut");
+        debug_assert!(list.bit != 0, "a word list that is not one of Grammar's has no bit");
         self.words.classes[k] & list.bit != 0
+    }
+
+    /// Whether the lexicon key of token `k` (its typo-corrected form) is in `list`.
+    fn key_is_in(&self, list: &WordList, k: usize) -> bool {
+        self.lex.classes_of(self.words.key_ids[k]) & list.bit != 0
     }
 
     fn norm(&self, i: usize) -> &'a str {
@@ -119,11 +124,11 @@ impl<'a> SentenceEvents<'a> {
                 && (self.is_in(&g.reporting_verbs, after) && self.norm(after) != "according"
                     || (after + 1 < self.range.end && self.is_in(&g.gap_words, after) && self.is_in(&g.reporting_verbs, after + 1) && !self.tokens[after].is(",")));
             let mut b = a.tokens.start;
-            while b > self.range.start && (self.is_in(&g.determiners, b - 1) || self.norm(b - 1) == "a" || self.norm(b - 1) == "statement" || self.norm(b - 1) == "from") {
+            while b > self.range.start && (self.is_in(&g.determiners, b - 1) || self.is_in(&g.reporter_lead_words, b - 1)) {
                 b -= 1;
             }
             let after_according = b >= self.range.start + 2 && self.norm(b - 1) == "to" && self.norm(b - 2) == "according";
-            let quoted_by = b > self.range.start && (self.norm(b - 1) == "told" || self.norm(b - 1) == "quoted");
+            let quoted_by = b > self.range.start && self.is_in(&g.quoting_verbs, b - 1);
             if follows_report || after_according || quoted_by {
                 out.push(k);
             }
@@ -219,7 +224,7 @@ impl<'a> SentenceEvents<'a> {
             let attributive = end == i + 1
                 && self.norm(i).ends_with("ed")
                 && i > self.range.start
-                && ["the", "a", "an", "its", "their", "his", "her"].contains(&self.norm(i - 1));
+                && self.is_in(&self.lex.grammar.attributive_determiners, i - 1);
             if in_name || attributive {
                 i = end;
                 continue;
@@ -344,7 +349,7 @@ impl<'a> SentenceEvents<'a> {
 
     /// The first "must" or "should" of the sentence.
     fn must_word(&self) -> Option<usize> {
-        (self.range.start..self.range.end).find(|&j| matches!(self.norm(j), "must" | "should"))
+        (self.range.start..self.range.end).find(|&j| self.is_in(&self.lex.grammar.obligation_modals, j))
     }
 
     /// "X reiterated that Y must hand over ...", "X declared that Y should ...": a demand (CAMEO 100) by
@@ -398,8 +403,7 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         (end..inner - 1).all(|j| {
             let w = self.norm(j);
-            ["not", "be", "also", "immediately", "again", "jointly", "further", "in", "principle", "on", "at", "last", "this", "next"]
-                .contains(&w)
+            self.is_in(&g.complement_gap_words, j)
                 || w.ends_with("ly")
                 || self.is_in(&g.weekdays, j)
                 || self.is_in(&g.gap_words, j) && w != ","
@@ -420,7 +424,8 @@ impl<'a> SentenceEvents<'a> {
         let to = self.norm(inner - 1) == "to";
         let gerund = self.norm(inner).ends_with("ing");
         let g = &self.lex.grammar;
-        (to || gerund) && (end..inner).all(|j| !self.is_in(&g.clause_breaks, j) && !["said", "says", ";", "which", "who"].contains(&self.norm(j)))
+        (to || gerund)
+            && (end..inner).all(|j| !(self.is_in(&g.clause_breaks, j) || self.is_in(&g.said_forms, j) || self.is_in(&g.wh_relatives, j) || self.norm(j) == ";"))
     }
 
     /// The trigger entry that fits the words after it best (its preposition), else the first.
@@ -654,7 +659,7 @@ impl<'a> SentenceEvents<'a> {
         }
         // "mass demonstrations", "fresh negotiations": a verb's noun form.
         let w = self.norm(i);
-        if ["tion", "tions", "sion", "sions", "ment", "ments"].iter().any(|e| w.ends_with(e)) {
+        if self.lex.grammar.nominal_suffixes.words.iter().any(|e| w.ends_with(e.as_str())) {
             return true;
         }
         if i == self.range.start {
@@ -677,7 +682,7 @@ impl<'a> SentenceEvents<'a> {
                     || t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, j - 1) && !self.is_in(&g.auxiliaries, j - 1) && !self.is_in(&g.gap_words, j - 1)
                         && !self.is_in(&g.determiners, j - 1)
                         && self.lex.groups.longest_if(self.may_start(j - 1, super::lexicon::starts::GROUP), self.text, &self.tokens[..i], j - 1, |k| self.words.key_ids[k]).is_none_or(|m| j - 1 + m.len != j)
-                        && !self.is_in(&self.lex.grammar.hypothetical_cues, j - 1) && !["will", "to", "and", "or", "not"].contains(&w);
+                        && !self.is_in(&self.lex.grammar.hypothetical_cues, j - 1) && !self.is_in(&g.non_modifiers, j - 1);
                 if !modifier {
                     break;
                 }
@@ -698,21 +703,23 @@ impl<'a> SentenceEvents<'a> {
 
     /// "was accused", "were attacked", "has been sanctioned".
     fn is_passive(&self, trig: Range<usize>) -> bool {
-        let form = self.key(trig.end - 1);
+        let g = &self.lex.grammar;
+        let last = trig.end - 1;
+        let form = self.key(last);
         // "is opposed to", "is committed to": a state of the subject, not something done to it.
-        if trig.end < self.range.end && self.norm(trig.end) == "to" && ["opposed", "committed", "dedicated", "devoted", "allied", "resigned"].contains(&form) {
+        if trig.end < self.range.end && self.norm(trig.end) == "to" && self.key_is_in(&g.states_before_to, last) {
             return false;
         }
-        if !(form.ends_with("ed") || form.ends_with("en") || ["hit", "struck", "held", "met", "led", "shot", "sent", "put", "cut", "set", "beaten", "fought", "sought"].contains(&form)) {
+        if !(form.ends_with("ed") || form.ends_with("en") || self.key_is_in(&g.irregular_participles, last)) {
             return false;
         }
         let mut j = trig.start;
         while j > self.range.start {
             let p = self.norm(j - 1);
-            if ["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"].contains(&p) {
+            if self.is_in(&g.be_forms, j - 1) || self.is_in(&g.get_forms, j - 1) {
                 return true;
             }
-            if !(p.ends_with("ly") || ["also", "reportedly", "allegedly", "not", "never", "n't", "repeatedly"].contains(&p)) {
+            if !(p.ends_with("ly") || self.is_in(&g.passive_gap_adverbs, j - 1)) {
                 return false;
             }
             j -= 1;
@@ -735,12 +742,12 @@ impl<'a> SentenceEvents<'a> {
             if self.is_in(&g.clause_breaks, j - 1) && p != "as" {
                 return None;
             }
-            if p == "and" || p == "but" {
+            if self.is_in(&g.verb_joiners, j - 1) {
                 // "X attacked Y and killed Z": a coordinated verb shares the clause's subject.
                 return self.main_subject(j - 1, units);
             }
             // "U.S. efforts to help", "Iran's decision to expel": the one whose effort it is.
-            if j < i && self.norm(j) == "to" && matches!(p, "efforts" | "effort" | "attempt" | "attempts" | "bid" | "plan" | "plans" | "decision" | "commitment" | "readiness" | "willingness" | "intention" | "strategy" | "drive" | "move" | "moves" | "determination") {
+            if j < i && self.norm(j) == "to" && self.is_in(&g.effort_nouns, j - 1) {
                 let mut k = j - 1;
                 while k > self.range.start && k + 3 > j - 1 {
                     if let Some(u) = units.iter().position(|u| u.tokens.end == k) {
@@ -827,8 +834,7 @@ impl<'a> SentenceEvents<'a> {
             subject += 1;
         }
         let clean = (units[subject].tokens.end..trigger).all(|j| {
-            let w = self.norm(j);
-            !(self.is_in(&g.clause_breaks, j) || ["which", "who", "that", "said", "says"].contains(&w) || self.is_in(&g.reporting_verbs, j))
+            !(self.is_in(&g.clause_breaks, j) || self.is_in(&g.clause_starts, j) || self.is_in(&g.said_forms, j) || self.is_in(&g.reporting_verbs, j))
         });
         (clean && units[subject].tokens.end <= trigger).then_some(subject)
     }
@@ -843,12 +849,12 @@ impl<'a> SentenceEvents<'a> {
         // Back over adverbs, auxiliaries and a coordinated verb ("targeted and").
         while j > self.range.start && steps < 5 {
             let p = self.norm(j - 1);
-            if matches!(p, "which" | "who") {
+            if self.is_in(&g.wh_relatives, j - 1) {
                 break;
             }
             let t = &self.tokens[j - 1];
             // Not a passive ("who were taken hostage"): its subject is what was done to.
-            if matches!(p, "was" | "were" | "been" | "being" | "is" | "are" | "be") {
+            if self.is_in(&g.be_forms, j - 1) {
                 return None;
             }
             let ok = self.is_in(&g.gap_words, j - 1) && p != "," || p == "and" || (t.is_word() && !t.capitalised && (p.ends_with("ly") || p.ends_with("ed")));
@@ -858,7 +864,7 @@ impl<'a> SentenceEvents<'a> {
             j -= 1;
             steps += 1;
         }
-        if j <= self.range.start || !matches!(self.norm(j - 1), "which" | "who") {
+        if j <= self.range.start || !self.is_in(&g.wh_relatives, j - 1) {
             return None;
         }
         let rel = j - 1;
@@ -887,8 +893,7 @@ impl<'a> SentenceEvents<'a> {
     /// "In the campaign to defeat ISIL, the Syrian Democratic Forces have ...", "To end the war, Chile
     /// will ...": an act in an opening adverbial is done by the subject after its comma.
     fn subject_after_opening(&self, trig: usize, units: &[Unit]) -> Option<usize> {
-        let first = self.norm(self.range.start);
-        let opening = self.is_in(&self.lex.grammar.prepositions, self.range.start) || matches!(first, "to" | "elsewhere" | "meanwhile" | "in" | "during" | "amid" | "following" | "after");
+        let opening = self.is_in(&self.lex.grammar.prepositions, self.range.start) || self.is_in(&self.lex.grammar.opening_words, self.range.start);
         if !opening {
             return None;
         }
@@ -909,8 +914,7 @@ impl<'a> SentenceEvents<'a> {
         if i < self.range.start + 3 {
             return None;
         }
-        let det = self.norm(i - 1);
-        if !(matches!(det, "the" | "their" | "its") && self.norm(i - 2) == "in") {
+        if !(self.is_in(&self.lex.grammar.supported_act_determiners, i - 1) && self.norm(i - 2) == "in") {
             return None;
         }
         units.iter().position(|u| u.tokens.end == i - 2)
@@ -932,7 +936,7 @@ impl<'a> SentenceEvents<'a> {
                 return Some(u);
             }
             // "... in their fight against ISIL": "their" is the clause's subject.
-            if p == "their" || p == "its" {
+            if self.is_in(&g.subject_possessives, j - 1) {
                 return self.main_subject(j - 1, units);
             }
             if t.shape == Shape::Possessive {
@@ -964,7 +968,8 @@ impl<'a> SentenceEvents<'a> {
             if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
                 let prev = if j > self.range.start { self.norm(j - 1) } else { "" };
                 let locative = j > self.range.start && self.is_in(&g.locative_prepositions, j - 1) && !matches!(t.kind, InteractionKind::Visit);
-                if locative && !t.preps.iter().any(|p| p == prev && p != "in" && p != "at") {
+                // A trigger's own preposition makes the phrase its target, except "in" and "at" (`plain_locatives`).
+                if locative && (!t.preps.iter().any(|p| p == prev) || self.is_in(&g.plain_locatives, j - 1)) {
                     return None;
                 }
                 return match via {
@@ -979,7 +984,7 @@ impl<'a> SentenceEvents<'a> {
             let of_support = w == "of" && nominal && matches!(t.kind, InteractionKind::Support | InteractionKind::Aid);
             if t.preps.iter().any(|p| p == w) || of_support || (w == "between" && t.preps.iter().any(|p| p == "with")) {
                 via = Some(if w == "between" { "between" } else { "preposition" });
-            } else if self.is_in(&g.determiners, j) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || self.is_in(&g.gap_words, j) && w != "," && w != "and" && w != "that" && w != "which" && w != "who" {
+            } else if self.is_in(&g.determiners, j) || (tok.is_word() && !tok.capitalised && w.ends_with("ly")) || self.is_in(&g.gap_words, j) && w != "," && w != "and" && !self.is_in(&g.clause_starts, j) {
                 // "met on Tuesday with", "accused the", "visited neighbouring"
             } else if (tok.is_word() && !tok.capitalised || w == "," && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised)
                 && steps < 4 && !self.is_in(&g.prepositions, j) && !self.is_in(&g.clause_breaks, j) && via.is_some()
@@ -1015,7 +1020,7 @@ impl<'a> SentenceEvents<'a> {
                     b -= 1;
                 }
                 let giving = b > self.range.start
-                    && ["gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "sent", "send", "sends", "offered", "offer", "offers", "promised", "promise", "promises", "handed", "lent", "loaned", "pledged"].contains(&self.norm(b - 1));
+                    && self.is_in(&g.giving_verbs, b - 1);
                 return giving.then_some((u, "recipient"));
             }
             if self.is_in(&g.clause_breaks, j - 1) || p == "," || self.words.starts[j - 1] & super::lexicon::starts::TRIGGER != 0 && j < trig {
@@ -1029,7 +1034,10 @@ impl<'a> SentenceEvents<'a> {
 
     /// "threatened to strike unless Israel rescinded ...": the one who must act is the one threatened.
     fn unless_object(&self, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
-        let u = (after..self.range.end).take_while(|&j| !matches!(self.norm(j), ";" | "said" | "says")).find(|&j| matches!(self.norm(j), "unless" | "if"))?;
+        let g = &self.lex.grammar;
+        let u = (after..self.range.end)
+            .take_while(|&j| !(self.norm(j) == ";" || self.is_in(&g.said_forms, j)))
+            .find(|&j| self.is_in(&g.threat_conditions, j))?;
         let mut k = u + 1;
         while k < self.range.end && self.is_in(&self.lex.grammar.determiners, k) {
             k += 1;
@@ -1049,7 +1057,7 @@ impl<'a> SentenceEvents<'a> {
             let w = self.norm(j);
             if self.is_in(&g.request_nouns, j) {
                 let mut k = j + 1;
-                if k >= self.range.end || !matches!(self.norm(k), "from" | "by") {
+                if k >= self.range.end || !self.is_in(&g.request_maker_prepositions, k) {
                     return None;
                 }
                 k += 1;
@@ -1116,7 +1124,10 @@ impl<'a> SentenceEvents<'a> {
             let new_clause = stops.contains(&j)
                 || purpose
                 || self.is_in(&g.clause_breaks, j) && !(w == "as" && j == after)
-                || ["which", "who", "that", "said", "says", ";", "while", "but"].contains(&w)
+                || self.is_in(&g.clause_starts, j)
+                || self.is_in(&g.said_forms, j)
+                || self.is_in(&g.contrasts, j)
+                || w == ";"
                 || (w == "," && j > after + 1);
             if new_clause {
                 return None;
@@ -1140,12 +1151,9 @@ impl<'a> SentenceEvents<'a> {
             while b > from && self.is_in(&g.determiners, b - 1) {
                 b -= 1;
             }
-            let w = |k: usize| if k >= from && k < b { self.norm(k) } else { "" };
-            let partner = (b >= 3 && w(b - 3) == "in" && w(b - 2) == "support" && w(b - 1) == "of")
-                || (b >= 3 && w(b - 3) == "in" && w(b - 2) == "coordination" && w(b - 1) == "with")
-                || (b >= 2 && w(b - 2) == "coordinated" && w(b - 1) == "with")
-                || (b >= 2 && matches!(w(b - 2), "together" | "jointly" | "along") && w(b - 1) == "with")
-                || (b >= 1 && w(b - 1) == "alongside");
+            // A listed phrase of one to three words after `from` that ends right before the unit.
+            let before = &self.tokens[..b];
+            let partner = (1..=3).any(|n| b >= from + n && g.partner_phrases.phrase_at(self.text, before, b - n) == n);
             if partner {
                 out.push(u);
             }
@@ -1168,7 +1176,7 @@ impl<'a> SentenceEvents<'a> {
                 j += 3;
                 continue;
             }
-            if self.is_in(&g.clause_breaks, j) || ["which", "who", ";", "said"].contains(&w) {
+            if self.is_in(&g.clause_breaks, j) || self.is_in(&g.wh_relatives, j) || w == ";" || w == "said" {
                 return None;
             }
             if w == "against" {
@@ -1246,7 +1254,7 @@ impl<'a> SentenceEvents<'a> {
             // "violations of the ceasefire announced by X": the agent of another verb.
             let w = self.norm(j);
             // ("bombed and killed by X" is one passive with one agent.)
-            let coordinated = j > after && matches!(self.norm(j - 1), "and" | "or");
+            let coordinated = j > after && self.is_in(&self.lex.grammar.coordinators, j - 1);
             if w.ends_with("ed") && self.tokens[j].is_word() && !self.tokens[j].capitalised && !self.is_in(&self.lex.grammar.light_verbs, j) && !coordinated {
                 return None;
             }
@@ -1276,9 +1284,9 @@ impl<'a> SentenceEvents<'a> {
         }
         // "X said it would allow ...": a reported "would" announces an intent rather than a supposition.
         let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || self.is_in(&g.reporting_verbs, j));
-        let conditional = (self.range.start..i).any(|j| matches!(self.norm(j), "if" | "unless" | "whether"));
+        let conditional = (self.range.start..i).any(|j| self.is_in(&g.conditionals, j));
         let would = before.clone().any(|j| self.norm(j) == "would");
-        let hypothetical = before.clone().any(|j| matches!(self.norm(j), "may" | "might" | "could")) || conditional || (would && !reported);
+        let hypothetical = before.clone().any(|j| self.is_in(&g.possibility_modals, j)) || conditional || (would && !reported);
         if hypothetical {
             return Modality::Hypothetical;
         }
@@ -1286,10 +1294,10 @@ impl<'a> SentenceEvents<'a> {
             return Modality::Intended;
         }
         let intended = (from..i.saturating_sub(1))
-            .any(|j| self.is_in(&g.intent_cues, j) && self.norm(j + 1) == "to" && !matches!(self.norm(j), "agreed" | "agrees" | "offered" | "offering"))
-            || i > from && matches!(self.norm(i - 1), "will" | "'ll" | "shall")
+            .any(|j| self.is_in(&g.intent_cues, j) && self.norm(j + 1) == "to" && !self.is_in(&g.not_intent_cues, j))
+            || i > from && self.is_in(&g.future_modals, i - 1)
             // "will extend the night-time curfew": before the verb that carries a noun.
-            || before.rev().take(if nominal { 6 } else { 2 }).any(|j| matches!(self.norm(j), "will" | "'ll"));
+            || before.rev().take(if nominal { 6 } else { 2 }).any(|j| self.is_in(&g.will_forms, j));
         if intended {
             return Modality::Intended;
         }
