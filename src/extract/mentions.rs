@@ -126,7 +126,7 @@ impl<'a> SentenceReader<'a> {
 
     /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
     fn is_in(&self, list: &WordList, k: usize) -> bool {
-        debug_assert!(list.bit != 0, "a grammar list missing from Grammar::lists_mut");
+        debug_assert!(list.bit != 0, "a word list that is not one of Grammar's has no bit");
         self.words.classes[k] & list.bit != 0
     }
 
@@ -368,7 +368,7 @@ impl<'a> SentenceReader<'a> {
     /// same when a modifier or country comes with it.
     fn people_noun(&self, k: usize) -> bool {
         let w = self.norm(k);
-        ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| w.ends_with(e))
+        self.lex.grammar.people_suffixes.words.iter().any(|e| w.ends_with(e.as_str()))
             && w.len() > 4
             && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
             && !self.is_in(&self.lex.grammar.reporting_verbs, k)
@@ -431,7 +431,8 @@ impl<'a> SentenceReader<'a> {
                     let w = self.norm(b - 1);
                     t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, b - 1) && !self.is_in(&g.determiners, b - 1) && !self.is_in(&g.auxiliaries, b - 1) && !self.is_in(&g.thing_pronouns, b - 1)
                         && !self.is_in(&g.plural_pronouns, b - 1) && !self.is_in(&g.person_pronouns, b - 1) && !self.is_in(&g.first_person_plural, b - 1)
-                        && !self.is_in(&g.gap_words, b - 1) && !self.is_in(&g.reporting_verbs, b - 1) && !self.is_in(&g.clause_breaks, b - 1) && !["and", "or", "who", "that", "which"].contains(&w)
+                        && !self.is_in(&g.gap_words, b - 1) && !self.is_in(&g.reporting_verbs, b - 1) && !self.is_in(&g.clause_breaks, b - 1)
+                        && !self.is_in(&g.coordinators, b - 1) && !self.is_in(&g.clause_starts, b - 1)
                         && !self.lex.trigger_table.starts_with(self.words.key_ids[b - 1]) && !w.ends_with("ly") && !w.ends_with("ed")
                 } {
                     b -= 1;
@@ -452,7 +453,6 @@ impl<'a> SentenceReader<'a> {
                 }
                 let noun = self.keys_text(k..end);
                 let modified = k > b.min(start);
-                let vague = ["people", "public", "population", "side", "citizens", "nationals", "residents", "civilians", "state", "counterpart", "counterparts", "partners", "allies", "nations", "member states", "mission", "establishment", "media", "press"];
                 let followed_by_name = self.in_range(end) && self.tokens[end].capitalised && self.tokens[end].is_word();
                 // "military equipment", "police custody": a noun used as an adjective.
                 let adjective = self.in_range(end) && {
@@ -460,7 +460,7 @@ impl<'a> SentenceReader<'a> {
                     let w = self.norm(end);
                     t.is_word() && !t.capitalised
                         && !(self.is_in(&g.prepositions, end) || self.is_in(&g.auxiliaries, end) || self.is_in(&g.determiners, end) || self.is_in(&g.gap_words, end) || self.is_in(&g.reporting_verbs, end)
-                            || self.is_in(&g.clause_breaks, end) || ["and", "or", "who", "that", "which"].contains(&w) || w.ends_with("ly") || w.ends_with("ed")
+                            || self.is_in(&g.clause_breaks, end) || self.is_in(&g.coordinators, end) || self.is_in(&g.clause_starts, end) || w.ends_with("ly") || w.ends_with("ed")
                             || self.can_start(end, starts::TRIGGER))
                 };
                 if adjective {
@@ -469,12 +469,12 @@ impl<'a> SentenceReader<'a> {
                 // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
                 let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && (q != self.range.start || self.qualifier_word(q)));
                 // "international forces", "peacekeeping troops": not the country's they are in.
-                if (b.min(start)..k).any(|q| matches!(self.norm(q), "international" | "foreign" | "multinational" | "coalition" | "allied" | "peacekeeping" | "un" | "nato")) {
+                if (b.min(start)..k).any(|q| self.is_in(&g.foreign_force_modifiers, q) || self.is_in(&g.multinational_bodies, q)) {
                     return None;
                 }
                 // Weapons are no one's until a country owns them ("Israeli warplanes").
-                let weapon = ["warplanes", "fighter jets", "jets", "drones", "artillery", "tanks", "warships"].contains(&noun.as_str());
-                if weapon || matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && vague.contains(&noun.as_str())) || followed_by_name {
+                let weapon = g.weapon_nouns.has_text(&noun);
+                if weapon || matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && g.vague_group_nouns.has_text(&noun)) || followed_by_name {
                     return None;
                 }
                 out.push(self.candidate(b.min(start)..end, Referent::LocalGroup { sector, noun }, MentionVia::Name, false));
@@ -510,9 +510,9 @@ impl<'a> SentenceReader<'a> {
             while j < limit {
                 let k = g.pair_heads.phrase_at(text, toks, j);
                 if k > 0 {
-                    let head = self.norm(j + k - 1);
-                    let persons = ["officials", "leaders", "ministers", "men", "women", "presidents", "premiers", "counterparts", "heads", "envoys", "diplomats"].contains(&head);
-                    let countries = ["countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals", "powers", "rivals"].contains(&head);
+                    let head = j + k - 1;
+                    let persons = self.is_in(&g.pair_person_heads, head);
+                    let countries = self.is_in(&g.pair_country_heads, head);
                     out.push(self.candidate(i..j + k, Referent::Pair { persons, countries }, MentionVia::Group, false));
                     return Some(j + k);
                 }
@@ -531,7 +531,7 @@ impl<'a> SentenceReader<'a> {
                 return Some(i + 2);
             }
             // "the command", "the ministry": a body named before by its head word.
-            let of_follows = self.in_range(i + 2) && matches!(self.norm(i + 2), "of" | "'s");
+            let of_follows = self.in_range(i + 2) && self.is_in(&g.body_continuations, i + 2);
             if !self.tokens[i + 1].capitalised && !of_follows && self.can_start(i + 1, starts::HEAD) {
                 out.push(self.candidate(i..i + 2, Referent::HeadBack(capitalise(next)), MentionVia::Title, false));
                 return Some(i + 2);
@@ -559,14 +559,13 @@ impl<'a> SentenceReader<'a> {
             return false;
         }
         let g = &self.lex.grammar;
-        self.is_in(&g.auxiliaries, i + 1) || self.is_in(&g.reporting_verbs, i + 1) || matches!(self.norm(i + 1), "also" | "continue" | "continued")
+        self.is_in(&g.auxiliaries, i + 1) || self.is_in(&g.reporting_verbs, i + 1) || self.is_in(&g.subject_pronoun_verbs, i + 1)
     }
 
     /// "Iraq said it would allow": "it" as the subject of a reported clause (after "said", "that"),
     /// followed by an auxiliary. Elsewhere "it" is too often empty ("it is too early") to resolve.
     fn reported_subject(&self, i: usize) -> bool {
-        let next = if self.in_range(i + 1) { self.norm(i + 1) } else { "" };
-        let aux = ["would", "will", "had", "has", "could", "should", "must", "may", "might", "did", "was", "is", "'s", "'d"].contains(&next);
+        let aux = self.in_range(i + 1) && self.is_in(&self.lex.grammar.reported_it_auxiliaries, i + 1);
         let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.is_in(&self.lex.grammar.reporting_verbs, k) || self.norm(k) == "that");
         aux && before
     }
@@ -574,7 +573,7 @@ impl<'a> SentenceReader<'a> {
     /// Official phrases: [the] [country ('s)] [modifiers] title [and title] [rank] [honorific] [name].
     fn official(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let mut j = i;
-        if matches!(self.norm(j), "the" | "a" | "an") {
+        if self.is_in(&self.lex.grammar.articles, j) {
             j += 1;
         }
         // Every official phrase starts with a country, a body or a title word.
@@ -658,7 +657,7 @@ impl<'a> SentenceReader<'a> {
         let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
         let name_start = j;
         let name_end = self.name_at(j);
-        let start = if matches!(self.norm(start), "the" | "a" | "an") { start + 1 } else { start };
+        let start = if self.is_in(&self.lex.grammar.articles, start) { start + 1 } else { start };
         let title = (!titles.is_empty()).then(|| titles.join(" and "));
         match name_end {
             Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
@@ -849,19 +848,20 @@ impl<'a> SentenceReader<'a> {
         let start = if self.norm(i) == "the" { i + 1 } else { i };
         let (len, country, via) = self.country_at(start)?;
         let j = start + len;
-        if !self.in_range(j + 2) || self.norm(j) != "-" || !["led", "backed", "sponsored"].contains(&self.norm(j + 1)) {
+        let g = &self.lex.grammar;
+        if !self.in_range(j + 2) || self.norm(j) != "-" || !self.is_in(&g.backing_participles, j + 1) {
             return None;
         }
         let noun = self.norm(j + 2);
         let led = self.norm(j + 1) == "led";
-        if led && ["forces", "troops", "army", "militias", "fighters"].contains(&noun) {
+        if led && self.is_in(&g.led_force_nouns, j + 2) {
             // "Vietnamese-led forces": the leading country's armed forces.
             let referent = Referent::Group { country, sector: "MIL".to_string(), noun: noun.to_string() };
             out.push(self.candidate(start..j + 3, referent, MentionVia::Name, false));
             out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
             return Some(j + 3);
         }
-        if !["coalition", "alliance"].contains(&noun) {
+        if !self.is_in(&g.coalition_nouns, j + 2) {
             return None;
         }
         out.push(self.candidate(start..j + 3, Referent::HeadRef(capitalise(noun)), MentionVia::Name, false));
@@ -878,14 +878,14 @@ impl<'a> SentenceReader<'a> {
         let m = self.lex.groups.longest_if(self.can_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k])?;
         let end = i + m.len;
         let sector = m.values[0].clone();
-        if !self.in_range(end + 1) || !matches!(self.norm(end), "in" | "of" | "from" | "throughout" | "across") {
+        let g = &self.lex.grammar;
+        if !self.in_range(end + 1) || !self.is_in(&g.group_country_prepositions, end) {
             return None;
         }
         // "its forces in Lebanon": the possessor's forces, stationed there; "international forces in Iraq"
         // are not Iraq's either.
         if i > self.range.start
-            && (matches!(self.norm(i - 1), "its" | "their" | "his" | "her" | "our") && self.norm(end) != "of"
-                || matches!(self.norm(i - 1), "international" | "foreign" | "multinational" | "coalition" | "allied" | "peacekeeping"))
+            && (self.is_in(&g.possessive_determiners, i - 1) && self.norm(end) != "of" || self.is_in(&g.foreign_force_modifiers, i - 1))
         {
             return None;
         }
@@ -943,7 +943,7 @@ impl<'a> SentenceReader<'a> {
                 }
                 let l = k.checked_sub(1).filter(|&l| l >= j)?;
                 let last = self.norm(l);
-                let people = ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents"].iter().any(|e| last.ends_with(e)) && last.len() > 4;
+                let people = self.lex.grammar.people_suffixes.words.iter().any(|e| last.ends_with(e.as_str())) && last.len() > 4;
                 if !people || self.lex.trigger_table.starts_with(self.words.norm_ids[l]) {
                     return None;
                 }
@@ -977,7 +977,7 @@ impl<'a> SentenceReader<'a> {
             if t.is_word() && t.capitalised && !self.is_in(&self.lex.grammar.months, j) {
                 j += 1;
                 end = j;
-            } else if j > i && (["of", "for", "&", "-", "on", "al"].contains(&t.norm.as_str()) || t.norm == "the" && self.norm(j - 1) == "of") {
+            } else if j > i && (self.is_in(&self.lex.grammar.name_inner_words, j) || matches!(t.norm.as_str(), "&" | "-") || t.norm == "the" && self.norm(j - 1) == "of") {
                 j += 1;
             } else if j > i && t.shape == Shape::Number && end == j {
                 j += 1;
@@ -996,7 +996,7 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // A leading article ("The", "A") is not part of the name.
-        let start = if matches!(self.norm(i), "the" | "a" | "an") { i + 1 } else { i };
+        let start = if self.is_in(&self.lex.grammar.articles, i) { i + 1 } else { i };
         if start >= end {
             return None;
         }
@@ -1094,10 +1094,10 @@ impl<'a> SentenceReader<'a> {
                 k += len;
                 continue;
             }
-            match self.norm(k) {
-                "government" | "administration" | "cabinet" => government = true,
-                "of" | "the" | "'s" | "federal" | "national" | "central" => {}
-                _ => return false,
+            if self.is_in(&self.lex.grammar.government_nouns, k) {
+                government = true;
+            } else if !self.is_in(&self.lex.grammar.government_fillers, k) {
+                return false;
             }
             k += 1;
         }
@@ -1278,10 +1278,11 @@ impl<'a> SentenceReader<'a> {
             j += 1;
         }
         let mut k = j;
-        while self.in_range(k) && k < j + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised && !matches!(self.norm(k), "regime" | "government" | "administration") {
+        let regime = |k: usize| self.is_in(&self.lex.grammar.regime_nouns, k);
+        while self.in_range(k) && k < j + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised && !regime(k) {
             k += 1;
         }
-        if !self.in_range(k) || !matches!(self.norm(k), "regime" | "government" | "administration") {
+        if !self.in_range(k) || !regime(k) {
             return None;
         }
         let surname = self.norm(end - 1).to_string();
