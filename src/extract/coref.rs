@@ -15,7 +15,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Grammar, Lexicon};
 use super::mentions::{Candidate, Pronoun, Referent};
 use crate::corpus::ActorKind;
 
@@ -226,13 +226,13 @@ impl<'a> Resolver<'a> {
         }
         // A body found by its shape ("the Supreme Court", "Forces for Defence of Democracy", "United Bus
         // Company") whose name claims no wider reach is a body of that country.
-        let wider = ["international", "world", "global", "united nations", "european", "african", "arab", "islamic", "asian", "american", "gulf", "pacific", "atlantic", "regional", "inter", "multinational"];
+        let wider = &self.lex.grammar.international_name_words.words;
         let domestic: Vec<usize> = (0..self.res.entities.len())
             .filter(|&i| {
                 let e = &self.res.entities[i];
                 matches!(e.key, Key::Institution(_)) && e.country.is_none() && e.affiliations.is_empty() && {
                     let lower = e.name.to_lowercase();
-                    !wider.iter().any(|w| lower.contains(w))
+                    !wider.iter().any(|w| lower.contains(w.as_str()))
                 }
             })
             .collect();
@@ -278,7 +278,7 @@ impl<'a> Resolver<'a> {
         // "Pakistan Army", "Pakistan Armed Forces": the same body as "the Pakistan military".
         if let Some(c) = country
             && sector == "MIL"
-            && is_generic_military(name, &self.lex.countries[c as usize].name)
+            && is_generic_military(&self.lex.grammar, name, &self.lex.countries[c as usize].name)
         {
             return self.group(c, sector, name);
         }
@@ -317,7 +317,7 @@ impl<'a> Resolver<'a> {
         if sector == "GOV" {
             return c;
         }
-        let branch = branch_of(sector, noun);
+        let branch = branch_of(&self.lex.grammar, sector, noun);
         let iso = self.lex.countries[country as usize].iso3.clone();
         let cname = self.lex.countries[country as usize].name.clone();
         let name = match branch.as_str() {
@@ -581,11 +581,11 @@ impl<'a> Resolver<'a> {
     fn media_wing(&mut self, country: u16, sector: &str) -> usize {
         let owner = self.group(country, sector, &format!("{} military", self.lex.countries[country as usize].name));
         let owner = if sector == "MIL" { owner } else { self.country_entity(country) };
-        let words = ["public relations", "media", "press", "information", "communications", "propaganda"];
+        let words = &self.lex.grammar.media_name_words.words;
         let found = self.res.entities.iter().position(|e| {
             e.kind == ActorKind::Institution
                 && e.country.is_none_or(|c| c == country)
-                && words.iter().any(|w| e.name.to_lowercase().contains(w))
+                && words.iter().any(|w| e.name.to_lowercase().contains(w.as_str()))
         });
         let e = match found {
             Some(e) => e,
@@ -756,18 +756,18 @@ impl<'a> Resolver<'a> {
 }
 
 /// "Pakistan Army", "Pakistan Armed Forces", "Pakistan military": the country's armed forces as a whole.
-fn is_generic_military(name: &str, country: &str) -> bool {
+fn is_generic_military(g: &Grammar, name: &str, country: &str) -> bool {
     let lower = name.to_lowercase();
     let rest = lower.trim_start_matches("the ").replace(&country.to_lowercase(), "");
     let rest = rest.trim().trim_start_matches("'s").trim();
-    ["army", "armed forces", "military", "defence forces", "defense forces"].contains(&rest)
+    g.armed_forces_names.has_text(rest)
 }
 
 /// The branch of a group noun: all of "military", "army", "troops", "forces", "military leadership" are
-/// one armed forces; other nouns are their own group.
-fn branch_of(sector: &str, surface: &str) -> String {
+/// one armed forces (a navy or an air force, `separate_branches`, excepted); other nouns are their own group.
+fn branch_of(g: &Grammar, sector: &str, surface: &str) -> String {
     let lower = surface.to_lowercase();
-    if sector == "MIL" && !lower.contains("navy") && !lower.contains("air force") && !lower.contains("naval") {
+    if sector == "MIL" && !g.separate_branches.words.iter().any(|b| lower.contains(b.as_str())) {
         return "military".to_string();
     }
     let last = lower.rsplit(' ').next().unwrap_or("");
@@ -857,8 +857,20 @@ mod tests {
 
     #[test]
     fn army_names_are_the_armed_forces() {
-        assert!(is_generic_military("Pakistan Army", "Pakistan"));
-        assert!(is_generic_military("Pakistan Armed Forces", "Pakistan"));
-        assert!(!is_generic_military("Pakistan Navy", "Pakistan"));
+        let lex = Lexicon::bundled().unwrap();
+        let g = &lex.grammar;
+        assert!(is_generic_military(g, "Chile Army", "Chile"));
+        assert!(is_generic_military(g, "the Chile Armed Forces", "Chile"));
+        assert!(is_generic_military(g, "Chile's military", "Chile"));
+        assert!(!is_generic_military(g, "Chile Navy", "Chile"));
+    }
+
+    #[test]
+    fn a_navy_or_an_air_force_is_a_branch_of_its_own() {
+        let lex = Lexicon::bundled().unwrap();
+        let g = &lex.grammar;
+        assert_eq!(branch_of(g, "MIL", "troops"), "military");
+        assert_eq!(branch_of(g, "MIL", "naval forces"), "MIL:forces");
+        assert_eq!(branch_of(g, "REB", "rebels"), "REB:rebels");
     }
 }
