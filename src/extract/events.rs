@@ -338,7 +338,7 @@ impl<'a> SentenceEvents<'a> {
     /// of the one who must act.
     fn must_clause(&self, cx: &Ctx) -> Option<(usize, Found)> {
         let t = self.tree;
-        let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && matches!(t.norm(w), "must" | "should"))?;
+        let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && self.lex.grammar.obligation_modals.has(t.norm(w)))?;
         let v = t.head(m)?;
         // The clause is what someone says, insists or reiterates (the verb it completes), or the content
         // of a noun ("a reminder that ...", "a warning that ...": the one who issues it speaks).
@@ -406,7 +406,7 @@ impl<'a> SentenceEvents<'a> {
                     cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
                 });
                 if let Some(w) = supported {
-                    if let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| matches!(*prep, "for" | "of")).find_map(|(_, x)| self.side(cx, x, "the party supported")) {
+                    if let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported")) {
                         return Some(s);
                     }
                 } else if roles::is_verbal(t, h) {
@@ -429,7 +429,7 @@ impl<'a> SentenceEvents<'a> {
         for _ in 0..4 {
             w = t.head(w)?;
             if cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
-                && let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| matches!(*prep, "for" | "of")).find_map(|(_, x)| self.side(cx, x, "the party supported"))
+                && let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported"))
             {
                 return Some(s);
             }
@@ -502,7 +502,7 @@ impl<'a> SentenceEvents<'a> {
         let request = nominal && self.lex.grammar.request_nouns.has(t.norm(q.word));
         let by_prep = |w: usize, prep: &str, out: &mut Vec<Side>| {
             // "a demand from X" names who demands, not of whom.
-            if request && matches!(prep, "from" | "by") {
+            if request && self.lex.grammar.request_maker_prepositions.has(prep) {
                 return;
             }
             let of_support = prep == "of" && nominal && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
@@ -670,7 +670,7 @@ impl<'a> SentenceEvents<'a> {
     fn unless(&self, cx: &Ctx, head: Predicate<'_>, object: Predicate<'_>) -> Option<Side> {
         let t = self.tree;
         let verbs = [head.word, object.word, roles::clause_verb(t, object.word)];
-        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && matches!(t.norm(m), "unless" | "if")))?;
+        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && self.lex.grammar.threat_conditions.has(t.norm(m))))?;
         roles::subject(t, &self.lex.grammar, clause).and_then(|w| self.side(cx, w, "unless"))
     }
 
@@ -681,7 +681,7 @@ impl<'a> SentenceEvents<'a> {
         if !self.lex.grammar.request_nouns.has(t.norm(request)) {
             return None;
         }
-        let maker = t.kids(request).find(|&k| t.marker(k).is_some_and(|m| matches!(t.norm(m), "from" | "by")))?;
+        let maker = t.kids(request).find(|&k| t.marker(k).is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m))))?;
         self.side(cx, maker, "requester")
     }
 

@@ -105,7 +105,7 @@ impl Extractor {
             let r = sentence_tokens[si].clone();
             let worth_parsing = !events.args.is_empty()
                 && r.clone().any(|k| {
-                    words.starts[k] & lexicon::starts::TRIGGER != 0 || matches!(words.norms[k], "must" | "should")
+                    words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0
                 });
             let result = if std::env::var_os("ACTORMAP_TREE").is_some() && !worth_parsing {
                 interactions::SentenceResult::default()

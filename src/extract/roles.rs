@@ -4,22 +4,18 @@
 //! ("launched attacks"); whether the act is negated, intended or supposed; and who reports it.
 //!
 //! Nothing here knows about actors: the answers are words of the tree, which `interactions` maps to the
-//! actor phrases standing there. The word lists consulted are the closed-class lists of `assets/grammar.json`.
+//! actor phrases standing there. The word lists consulted are the lists of `assets/grammar.json`.
 
-use super::lexicon::Grammar;
+use super::lexicon::{Grammar, WordList};
 use super::tree::{Dep, SentenceTree};
 use crate::corpus::Modality;
-
-/// Words that open a clause with a subject of its own ("because they ..."): a verb under one shares no
-/// subject with the clause it hangs on, unless it is an "-ing" form ("when visiting ...").
-const FINITE_SUBORDINATORS: [&str; 13] = ["because", "although", "though", "if", "unless", "whether", "since", "as", "when", "whereas", "so", "that", "once"];
 
 /// How deep the search for a shared subject goes (a chain of controlled and coordinated verbs).
 const MAX_CHAIN: usize = 6;
 
 /// Relative pronouns: the subject of a relative clause that stands for the noun the clause modifies.
-fn relative(t: &SentenceTree, w: usize) -> bool {
-    matches!(t.norm(w), "who" | "which" | "that" | "whom")
+fn relative(t: &SentenceTree, g: &Grammar, w: usize) -> bool {
+    g.relative_pronouns.has(t.norm(w))
 }
 
 /// Whether `p` is used as a verb (a noun or adjective predicate is read as a noun).
@@ -39,8 +35,8 @@ fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
 }
 
 /// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
-fn passive_auxiliary(t: &SentenceTree, w: usize) -> bool {
-    matches!(t.norm(w), "be" | "is" | "are" | "am" | "was" | "were" | "been" | "being" | "'s" | "'re" | "get" | "gets" | "got" | "gotten" | "getting")
+fn passive_auxiliary(t: &SentenceTree, g: &Grammar, w: usize) -> bool {
+    g.passive_auxiliaries.has(t.norm(w))
 }
 
 /// Whether the verb `p` is passive: a participle with a passive subject or a form of "be" or "get"
@@ -52,7 +48,7 @@ pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
         if !participle(t, v) || is_state(t, g, v) {
             return false;
         }
-        let aux = t.kids(v).any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, k));
+        let aux = t.kids(v).any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, g, k));
         if aux && (t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::AuxPass) || !t.has_kid(v, Dep::Obj)) {
             return true;
         }
@@ -80,7 +76,7 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
         if let Some(s) = own_subject(t, g, v) {
-            let s = if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v) } else { Some(s) };
+            let s = if relative(t, g, s) && t.dep(v) == Dep::Relcl { t.head(v) } else { Some(s) };
             out.extend(s);
             return out;
         }
@@ -98,14 +94,15 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
         match t.dep(v) {
             Dep::Conj if is_verbal(t, h) => v = h,
             // "X have, in the past, accused": a verb hanging on a bare auxiliary shares its subject.
-            Dep::Parataxis | Dep::Ccomp if t.tag(h) == "AUX" || matches!(t.norm(h), "have" | "has" | "had" | "will" | "would") => v = h,
+            Dep::Parataxis | Dep::Ccomp if t.tag(h) == "AUX" || g.bare_auxiliaries.has(t.norm(h)) => v = h,
             Dep::Xcomp => {
                 out.extend(t.kid(h, Dep::Obj));
                 v = h;
             }
             // A participle, gerund or infinitive of purpose hanging on a clause ("..., accusing Y", "focused
-            // on defeating Y", "... to end the war"); not a finite clause ("because they ...").
-            Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !FINITE_SUBORDINATORS.contains(&t.norm(m)))) => v = h,
+            // on defeating Y", "... to end the war"); not a finite clause ("because they ...",
+            // `finite_subordinators`).
+            Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !g.finite_subordinators.has(t.norm(m)))) => v = h,
             Dep::Acl => {
                 if !participle(t, v) || t.has_kid(v, Dep::Obj) {
                     out.push(h);
@@ -145,7 +142,7 @@ pub fn patient(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
         if let Some(s) = t.kid(v, Dep::NsubjPass).or_else(|| t.kid(v, Dep::Nsubj)) {
-            return Some(if relative(t, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
+            return Some(if relative(t, g, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
         }
         let h = t.head(v)?;
         match t.dep(v) {
@@ -208,7 +205,7 @@ pub fn noun_agents(t: &SentenceTree, n: usize) -> Vec<usize> {
 pub fn partners(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for (prep, k) in obliques(t, p) {
-        if g.partner_prepositions.has(prep) || prep == "with" && t.kids(k).chain(t.kids(p)).any(|a| matches!(t.norm(a), "together" | "along" | "jointly")) {
+        if g.partner_prepositions.has(prep) || prep == "with" && t.kids(k).chain(t.kids(p)).any(|a| g.partner_adverbs.has(t.norm(a))) {
             out.push(k);
         } else if prep == "in" && g.partner_nouns.has(t.norm(k)) {
             out.extend(t.kids(k).filter(|&x| matches!(t.dep(x), Dep::Nmod | Dep::Obl)));
@@ -230,7 +227,7 @@ pub fn clause_verb(t: &SentenceTree, p: usize) -> usize {
 /// strike", "if they attack" (hypothetical). A "would" under a reporting verb announces an intent.
 pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
     let v = clause_verb(t, p);
-    let small = |w: usize, list: &super::lexicon::WordList| t.kids(w).any(|k| matches!(t.dep(k), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && list.has(t.norm(k)));
+    let small = |w: usize, list: &WordList| t.kids(w).any(|k| matches!(t.dep(k), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && list.has(t.norm(k)));
     if small(v, &g.negations) || small(p, &g.negations) {
         return Modality::Negated;
     }
@@ -239,23 +236,23 @@ pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
         return Modality::Negated;
     }
     let aux: Vec<&str> = t.kids(v).filter(|&k| t.dep(k) == Dep::Aux).map(|k| t.norm(k)).collect();
-    let conditional = clause_marked(t, v, &["if", "unless", "whether"]);
+    let conditional = clause_marked(t, v, &g.conditionals);
     let reported = reporting_verb(t, g, v).is_some();
-    if conditional || aux.iter().any(|a| matches!(*a, "may" | "might" | "could")) || aux.contains(&"would") && !reported {
+    if conditional || aux.iter().any(|a| g.possibility_modals.has(a)) || aux.contains(&"would") && !reported {
         return Modality::Hypothetical;
     }
-    let intent_governor = governor.is_some_and(|h| g.intent_cues.has(t.norm(h)) && !matches!(t.norm(h), "agreed" | "agrees" | "offered" | "offering"));
-    if aux.iter().any(|a| matches!(*a, "will" | "'ll" | "shall" | "would")) || intent_governor {
+    let intent_governor = governor.is_some_and(|h| g.intent_cues.has(t.norm(h)) && !g.not_intent_cues.has(t.norm(h)));
+    if aux.iter().any(|a| g.future_modals.has(a) || *a == "would") || intent_governor {
         return Modality::Intended;
     }
     Modality::Asserted
 }
 
 /// Whether the clause of `v`, or a clause it is part of, opens with one of `marks` ("if they attack").
-fn clause_marked(t: &SentenceTree, v: usize, marks: &[&str]) -> bool {
+fn clause_marked(t: &SentenceTree, v: usize, marks: &WordList) -> bool {
     let mut w = v;
     for _ in 0..3 {
-        if t.kids(w).any(|k| t.dep(k) == Dep::Mark && marks.contains(&t.norm(k))) {
+        if t.kids(w).any(|k| t.dep(k) == Dep::Mark && marks.has(t.norm(k))) {
             return true;
         }
         match (t.dep(w), t.head(w)) {
