@@ -123,7 +123,7 @@ impl<'a> SentenceEvents<'a> {
                 }
             }
         }
-        // A word inside an actor's phrase that the parse made its own head ("Ivory" of "Ivory Coast rebels").
+        // A word inside an actor's phrase that the parse made its own head ("Sierra" of "Sierra Leone rebels").
         let within: Vec<usize> = (0..self.args.len()).filter(|&a| t.words_of_tokens(&self.args[a].tokens).contains(&w)).collect();
         within
     }
@@ -140,7 +140,7 @@ impl<'a> SentenceEvents<'a> {
             for a in self.args_at(cx, c) {
                 if !members.contains(&a) {
                     members.push(a);
-                    // "the Government of Iraq and the Kurdistan Regional Government": a parse may hang the
+                    // "the Government of Chile and the Andes Regional Government": a parse may hang the
                     // second member on a word inside the first.
                     for x in t.words_of_tokens(&self.args[a].tokens) {
                         for k in t.conjuncts(x).into_iter().skip(1) {
@@ -151,7 +151,7 @@ impl<'a> SentenceEvents<'a> {
                     }
                 }
             }
-            // "French and Egyptian warships": coordinated modifiers name several actors; so do hyphened
+            // "Greek and Maltese patrol boats": coordinated modifiers name several actors; so do hyphened
             // ones before a noun act ("the Ruritania-Osterlich war", "US-China talks").
             let joined = |k: usize| t.has_kid(k, Dep::Conj) || how == "modifier" && t.has_kid(k, Dep::Compound);
             let joined_modifiers: Vec<usize> = if how == "modifier" { vec![c] } else { t.kids(c).filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && joined(k)).collect() };
@@ -192,7 +192,7 @@ impl<'a> SentenceEvents<'a> {
                 i = end;
                 continue;
             };
-            // A trigger word inside a name ("Emergency Relief Coordinator") or used as an adjective ("the
+            // A trigger word inside a name ("Disaster Relief Commissioner") or used as an adjective ("the
             // occupied territories", "the disputed border") names no act.
             // ... except a war or clash named for its sides ("the Ruritania-Osterlich War").
             let named_for_sides = t.kids(word).filter(|&k| t.dep(k) == Dep::Compound).flat_map(|k| t.subtree(k)).filter(|&w| heads.contains(&Some(w))).count() >= 2;
@@ -209,7 +209,7 @@ impl<'a> SentenceEvents<'a> {
             let next = if end < self.range.end { self.norm(end) } else { "" };
             let entry = |v: &u32| &self.lex.triggers[*v as usize];
             let picked = m.values.iter().map(|v| entry(v)).find(|tr| tr.preps.iter().any(|p| p == next)).unwrap_or_else(|| entry(m.values[0]));
-            // "is returning to Syria": the word without the act ("returned the prisoners").
+            // "is returning to Peru": the word without the act ("returned the prisoners").
             if picked.not_followed_by.iter().any(|w| w == next) {
                 i = end;
                 continue;
@@ -315,7 +315,7 @@ impl<'a> SentenceEvents<'a> {
         SentenceResult { found, reporters }
     }
 
-    /// Whether the trigger names a restriction ("curfew", "state of emergency", "sanctions").
+    /// Whether the trigger names a restriction ("curfew", "martial law", "sanctions").
     fn is_restriction(&self, p: Predicate<'_>) -> bool {
         let g = &self.lex.grammar;
         g.restrictions.has(self.words.keys[p.tokens.0]) || g.restrictions.phrase_at(self.text, &self.tokens[..self.range.end], p.tokens.0) > 0
@@ -397,7 +397,7 @@ impl<'a> SentenceEvents<'a> {
             if let Some(s) = t.kid(p, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
                 return Some(s);
             }
-            // "support for X in the fight against Y": the supported party fights; "X joined in the fight":
+            // "aid for X in the struggle against Y": the supported party fights; "X joined in the fight":
             // the doer of the clause the act is in.
             if matches!(t.dep(p), Dep::Obl | Dep::Nmod) && t.marker(p).is_some_and(|m| t.norm(m) == "in")
                 && let Some(h) = t.head(p)
@@ -422,7 +422,7 @@ impl<'a> SentenceEvents<'a> {
 
     /// Whom a possessive pronoun on the act `p` stands for: the party supported when the act hangs on a
     /// support for someone ("support for X and Y in their fight"), else the subject of the nearest verb
-    /// above ("the UK remains steadfast in its support").
+    /// above ("Norway stays firm in its backing").
     fn possessor_pronoun(&self, cx: &Ctx, p: usize) -> Option<Side> {
         let t = self.tree;
         let mut w = p;
@@ -448,7 +448,7 @@ impl<'a> SentenceEvents<'a> {
             return roles::by_agent(t, v).and_then(|w| self.side(cx, w, "by"));
         }
         if let Some(s) = roles::subjects(t, &self.lex.grammar, v).into_iter().find_map(|w| self.side(cx, w, "subject")) {
-            // The relative clause the verb is in, through coordination ("which targeted and killed").
+            // The relative clause the verb is in, through coordination ("which looted and burned").
             let mut rel = v;
             while t.dep(rel) == Dep::Conj && t.head(rel).is_some_and(|h| roles::is_verbal(t, h)) {
                 rel = t.head(rel)?;
@@ -456,7 +456,7 @@ impl<'a> SentenceEvents<'a> {
             if !(t.dep(rel) == Dep::Relcl && s.members.iter().all(|&a| self.args[a].place)) {
                 return Some(s);
             }
-            // "X's attacks in the town of Y, which killed ...": a relative clause hung on the place is
+            // "X's raids on the village of Y, which left ...": a relative clause hung on the place is
             // about the act or the actor the place phrase belongs to.
             let mut w = t.head(rel)?;
             while matches!(t.dep(w), Dep::Nmod | Dep::Appos | Dep::Conj) {
@@ -513,7 +513,7 @@ impl<'a> SentenceEvents<'a> {
                 out.extend(self.side(cx, w, "preposition"));
             }
         };
-        // "accused each other": a reciprocal right after a verb is its object, however the parse hangs it.
+        // "criticised each other": a reciprocal right after a verb is its object, however the parse hangs it.
         if !nominal && let Some(a) = self.args.iter().position(|a| a.reciprocal && a.tokens.start == q.tokens.1) {
             out.push(Side { members: vec![a], how: "each other" });
         }
@@ -531,7 +531,7 @@ impl<'a> SentenceEvents<'a> {
             for (prep, w) in inner.into_iter().flat_map(|v| roles::obliques(t, v)) {
                 by_prep(w, prep, &mut out);
             }
-            // "rejected an offer from X", "refused to respond to a demand from X": an answer to a request
+            // "turned down a proposal from X", "declined to answer a plea from X": an answer to a request
             // is an answer to the one who made it.
             if matches!(tr.kind, InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree) {
                 out.extend(self.in_clause(q.word).into_iter().filter_map(|w| self.requester(cx, w)).next());
@@ -549,7 +549,7 @@ impl<'a> SentenceEvents<'a> {
             for (prep, w) in roles::obliques(t, q.word) {
                 by_prep(w, prep, &mut out);
             }
-            // "the agreement reached yesterday between X and Y": the participle's phrases are the noun's,
+            // "the accord signed on Monday between X and Y": the participle's phrases are the noun's,
             // however the parse hangs the participle that follows it.
             let next = q.word + 1;
             let follows = (next < t.len() && t.tag(next) == "VERB" && t.norm(next).ends_with("ed") && !t.has_kid(next, Dep::Nsubj)).then_some(next);
@@ -585,7 +585,7 @@ impl<'a> SentenceEvents<'a> {
             out.extend(self.in_clause(top).into_iter().filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against")).filter_map(|w| self.side(cx, w, "against")));
         }
         // Last, any other phrase of the act's clause that names someone, not a place, a time, an agent
-        // or the subject's own: "seized weapons and explosives from X", "lifted embargoes ... to X". Not
+        // or the subject's own: "took rifles and ammunition from X", "eased bans ... to X". Not
         // inside another act's phrase: "welcomed sanctions on X" is no support for X.
         if !tr.subject_only {
             let top = roles::clause_verb(t, q.word);
@@ -597,17 +597,17 @@ impl<'a> SentenceEvents<'a> {
                 .into_iter()
                 .filter(|&w| w > q.word && !subject_side.contains(&w) && !inside_other(w))
                 .filter(|&w| self.marker_of(w).is_none_or(|m| !g.locative_prepositions.has(m) && m != "by"))
-                // "on the Thai border": a place noun's phrase says where.
+                // "on the Andean border": a place noun's phrase says where.
                 .filter(|&w| !g.place_heads.has(t.norm(w)))
                 .filter(|&w| matches!(t.dep(w), Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj))
                 .collect();
             loose.sort_unstable();
             out.extend(loose.into_iter().filter_map(|w| self.side(cx, w, "loose object")));
         }
-        // "launched airstrikes, claiming to target hideouts on each other's soil": a reciprocal later in
+        // "fired shells, claiming to hit depots inside each other's waters": a reciprocal later in
         // the sentence pairs the doers, whatever clause it stands in.
         out.extend(self.args.iter().position(|a| a.reciprocal && a.tokens.start >= q.tokens.1).map(|a| Side { members: vec![a], how: "each other" }));
-        // Acts done to a place: "demonstrated in X", "imposed a curfew in X".
+        // Acts done to a place: "marched in X", "declared martial law in X".
         if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
             let top = roles::clause_verb(t, q.word);
             let objects: Vec<usize> = [q.word, top].iter().flat_map(|&v| t.kids(v).filter(|&k| t.dep(k) == Dep::Obj)).collect();
@@ -623,13 +623,13 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// The preposition of the phrase at `w`, or of the phrase it is coordinated with, in apposition to or
-    /// hangs on unmarked ("in Iraq and Syria", "in Anbar, Iraq": "in" for both).
+    /// hangs on unmarked ("in Chad and Niger", "in Gao, Mali": "in" for both).
     fn marker_of(&self, w: usize) -> Option<&str> {
         let t = self.tree;
         let mut x = w;
         for _ in 0..4 {
             if let Some(m) = t.marker(x) {
-                // "in the town of X": the place noun's preposition.
+                // "in the village of X": the place noun's preposition.
                 let place_of = t.norm(m) == "of" && t.head(x).is_some_and(|h| self.lex.grammar.place_heads.has(t.norm(h)) && t.marker(h).is_some());
                 if !place_of {
                     return Some(t.norm(m));
@@ -637,7 +637,7 @@ impl<'a> SentenceEvents<'a> {
                 x = t.head(x).expect("checked above");
                 continue;
             }
-            // "in Iraq and Syria", "in Anbar, Iraq": a coordinated, appositive or unmarked phrase shares
+            // "in Chad and Niger", "in Gao, Mali": a coordinated, appositive or unmarked phrase shares
             // its head's preposition.
             match (t.dep(x), t.head(x)) {
                 (Dep::Conj | Dep::Appos | Dep::Nmod | Dep::Flat, Some(h)) => x = h,
@@ -765,7 +765,7 @@ impl<'a> SentenceEvents<'a> {
             (Some(src), Some(tgt)) => {
                 let ss = expand(src);
                 let gs = expand(tgt);
-                // "both countries ... on each other's soil": each acts on the other.
+                // "both states ... inside each other's waters": each acts on the other.
                 if tgt.members.iter().any(|&a| self.args[a].reciprocal) {
                     let members = if ss.len() >= 2 { ss.clone() } else { gs.clone() };
                     for &(a, aa) in &members {
@@ -808,7 +808,7 @@ impl<'a> SentenceEvents<'a> {
                 if ss.len() < 2 {
                     return;
                 }
-                // "the Iran-Iraq war", "Israeli-Palestinian clashes": each side against the other.
+                // "the Chile-Peru war", "Greek-Turkish clashes": each side against the other.
                 if src.how == "modifier" && kind.family() == Family::Conflict {
                     for &(a, aa) in &ss {
                         for &(b, ba) in &ss {
@@ -819,7 +819,7 @@ impl<'a> SentenceEvents<'a> {
                     }
                     return;
                 }
-                // "French and Egyptian warships held exercises": military cooperation (CAMEO 062).
+                // "Greek and Maltese frigates staged drills": military cooperation (CAMEO 062).
                 if kind == InteractionKind::Mobilize && tr.subject_only {
                     for ((a, aa), (b, ba)) in pairs(&ss) {
                         if a != b {
@@ -839,7 +839,7 @@ impl<'a> SentenceEvents<'a> {
                     }
                     return;
                 }
-                // A joint subject acts together ("Pakistan and Iran held talks", "both sides agreed").
+                // A joint subject acts together ("Chile and Peru held talks", "both parties concurred").
                 if !directed || matches!(kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult) {
                     for ((a, aa), (b, ba)) in pairs(&ss) {
                         push(a, b, aa, ba, format!("{rule_base}: joint {}", src.how), false);
@@ -879,8 +879,8 @@ impl std::fmt::Display for RuleBase<'_> {
     }
 }
 
-/// One interaction per (kind, source, target, direction) in a sentence: "provide 70 million dollars of
-/// aid" is one act of aid however many of its words are triggers; the first trigger is kept.
+/// One interaction per (kind, source, target, direction) in a sentence: "send 40 tonnes of grain
+/// as aid" is one act of aid however many of its words are triggers; the first trigger is kept.
 fn dedupe(found: &mut Vec<Found>) {
     let mut seen = Vec::new();
     found.retain(|f| {

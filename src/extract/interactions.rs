@@ -2,14 +2,14 @@
 //! them by the clause around the trigger, not by mere presence in the sentence.
 //!
 //! - Source: for a verb, the actor phrase on its left with nothing between but auxiliaries, adverbs, time
-//!   phrases and infinitive chains ("Iran offering to mediate", "Both nations have, in the past, accused");
-//!   in the passive ("was accused by X") the agent after "by". For a noun, its possessor ("Araghchi's
-//!   visit"), the subject of the light verb that carries it ("both countries launched airstrikes"), or an
+//!   phrases and infinitive chains ("Norway offering to broker", "Both states have, over the years, blamed");
+//!   in the passive ("was accused by X") the agent after "by". For a noun, its possessor ("Ortega's
+//!   trip"), the subject of the light verb that carries it ("both navies launched patrols"), or an
 //!   agent after "by".
 //! - Target: a verb's direct object, or the actor after one of the trigger's prepositions ("met with Y",
 //!   "visit to Y", "strikes against Y"); "between Y and Z" gives two targets (mediation) or the pair itself;
 //!   "each other" gives both directions between the members of the pair.
-//! - Actors named as the source of a report ("the ISPR said", "according to Radio Pakistan") are never
+//! - Actors named as the source of a report ("the NWA said", "according to Radio Andes") are never
 //!   arguments; they become the evidence's `reported_by`. Places after "in", "near", "at" are locations,
 //!   not targets (except of a visit).
 //! - Modality: a negation or denial before the trigger → negated; "plans to", "will" → intended; "may",
@@ -41,7 +41,7 @@ struct Predicate<'t> {
     trigger: &'t Trigger,
 }
 
-/// Consecutive argument phrases joined by "and" or commas: "Pakistan and Iran", "X, Y and Z".
+/// Consecutive argument phrases joined by "and" or commas: "Chile and Peru", "X, Y and Z".
 #[derive(Debug, Clone)]
 struct Unit {
     tokens: Range<usize>,
@@ -167,8 +167,8 @@ impl<'a> SentenceEvents<'a> {
             }
             last_end = Some(a.tokens.end);
         }
-        // A comma joins only within a list that ends in "and" ("X, Y and Z"); "In Iraq, Coalition
-        // forces" is two phrases.
+        // A comma joins only within a list that ends in "and" ("X, Y and Z"); "In Peru, allied
+        // troops" is two phrases.
         let mut units = Vec::new();
         for run in runs {
             let is_list = run.iter().any(|(_, j)| *j == "and" || *j == "-");
@@ -198,7 +198,7 @@ impl<'a> SentenceEvents<'a> {
             return SentenceResult { found: Vec::new(), reporters: Vec::new() };
         }
         let reporters = self.reporters();
-        // Every trigger of the sentence first, so that "refused to meet" can be read as one event.
+        // Every trigger of the sentence first, so that "declined to receive" can be read as one event.
         let mut triggers: Vec<(Range<usize>, &'a Trigger)> = Vec::new();
         let mut i = self.range.start;
         while i < self.range.end {
@@ -212,15 +212,15 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             };
             let end = i + m.len;
-            // A capitalised trigger word mid-sentence is part of a name ("Emergency Relief Coordinator").
-            // "the Iran-Iraq War": after a compound of actors, the noun is what they did.
+            // A capitalised trigger word mid-sentence is part of a name ("Disaster Relief Commissioner").
+            // "the Chile-Peru War": after a compound of actors, the noun is what they did.
             let after_compound = self.args.iter().any(|a| {
                 a.tokens.end == i && a.tokens.start >= self.range.start + 2 && self.norm(a.tokens.start - 1) == "-"
                     && self.args.iter().any(|b| b.tokens.end == a.tokens.start - 1)
             });
             let hostile = m.values.iter().any(|v| self.lex.triggers[**v as usize].kind.family() == crate::corpus::Family::Conflict);
             let in_name = i > self.range.start && self.tokens[i].capitalised && !self.tokens[i].all_caps && !matches!(self.norm(i - 1), "\"" | "'" | "(" | ":") && !(after_compound && hostile);
-            // "the occupied West Bank", "the disputed border": a participle used as an adjective.
+            // "the occupied islands", "the disputed border": a participle used as an adjective.
             let attributive = end == i + 1
                 && self.norm(i).ends_with("ed")
                 && i > self.range.start
@@ -234,7 +234,7 @@ impl<'a> SentenceEvents<'a> {
                 1 => self.pick(&[*m.values[0]], end),
                 _ => self.pick(&m.values.iter().map(|v| **v).collect::<Vec<u32>>(), end),
             };
-            // "is returning to Syria": the word without the act ("returned the prisoners").
+            // "is returning to Peru": the word without the act ("returned the prisoners").
             if end < self.range.end && picked.not_followed_by.iter().any(|w| w == self.norm(end)) {
                 i = end;
                 continue;
@@ -261,7 +261,7 @@ impl<'a> SentenceEvents<'a> {
         }
         let triggers: Vec<(Range<usize>, &'a Trigger)> = triggers.into_iter().filter(|(r, _)| r.start < demanded_from).collect();
         let mut skip = vec![false; triggers.len()];
-        // "lifted a day-old blockade on X", "shortened the nightly curfew": relief from a restriction is a
+        // "lifted a week-long siege of X", "shortened the weekend curfew": relief from a restriction is a
         // concession, not the restriction itself.
         let mut reliefs: Vec<(usize, usize)> = Vec::new(); // (relief verb token, restriction trigger)
         for (n, (r, _)) in triggers.iter().enumerate() {
@@ -291,7 +291,7 @@ impl<'a> SentenceEvents<'a> {
             }
         }
         // Verbs are other predicates: an object search does not run past them (nouns it may cross:
-        // "agreed to provide 70 million dollars of aid for Romania").
+        // "agreed to send 40 tonnes of grain for Malawi").
         let stops: Vec<usize> = triggers
             .iter()
             .filter(|(r, t)| !self.is_nominal(t, r.start) && r.start > self.range.start && self.norm(r.start - 1) != "to")
@@ -302,8 +302,8 @@ impl<'a> SentenceEvents<'a> {
                 continue;
             }
             let (range, t) = triggers[k].clone();
-            // A trigger whose complement is another ("threatened to cut off", "refused to meet", "agreed to
-            // provide"): one event of the governing kind, with the complement's object. "Offered to
+            // A trigger whose complement is another ("threatened to halt", "declined to receive", "agreed to
+            // supply"): one event of the governing kind, with the complement's object. "Offered to
             // mediate" is the mediation itself.
             if let Some(n) = (k + 1 < triggers.len()).then_some(k + 1).filter(|&n| self.is_complement(range.end, triggers[n].0.start)) {
                 let (inner_range, inner) = triggers[n].clone();
@@ -317,7 +317,7 @@ impl<'a> SentenceEvents<'a> {
                     continue;
                 }
             }
-            // "staged demonstrations to demand reforms by X", "began a hunger strike demanding ...": the
+            // "held rallies to demand wage rises from X", "started a sit-in demanding ...": the
             // demand is what the protest is for, and the one it is made of is the protest's target.
             if t.kind == InteractionKind::Protest
                 && let Some(n) = (k + 1 < triggers.len()).then_some(k + 1).filter(|&n| {
@@ -325,7 +325,7 @@ impl<'a> SentenceEvents<'a> {
                 })
             {
                 let (inner_range, inner) = triggers[n].clone();
-                // "to press their demands": one demand, however many of its words are triggers.
+                // "to push their claims": one demand, however many of its words are triggers.
                 for m in n..triggers.len() {
                     if triggers[m].1.kind == InteractionKind::Demand && triggers[m].0.start <= inner_range.end + 3 {
                         skip[m] = true;
@@ -360,7 +360,7 @@ impl<'a> SentenceEvents<'a> {
         let ya = units[y].members[0];
         // The speaker: the sentence's first actor, at its start (a reporter too: "Chile said that ...").
         let lead = if self.norm(self.range.start) == "the" { self.range.start + 1 } else { self.range.start };
-        // "A senior British minister reiterated that ...": articles and adjectives before the speaker.
+        // "A senior Dutch official repeated that ...": articles and adjectives before the speaker.
         let opens = |start: usize| {
             start == lead
                 || start == self.range.start
@@ -399,7 +399,7 @@ impl<'a> SentenceEvents<'a> {
         if inner <= end || inner - end > 7 || self.norm(inner - 1) != "to" {
             return false;
         }
-        // "agreed in principle on Saturday to provide": adverbs and time phrases may stand between.
+        // "agreed in principle on Monday to supply": adverbs and time phrases may stand between.
         let g = &self.lex.grammar;
         (end..inner - 1).all(|j| {
             let w = self.norm(j);
@@ -410,7 +410,7 @@ impl<'a> SentenceEvents<'a> {
         })
     }
 
-    /// Whether the words at `i` name a restriction ("curfew", "state of emergency", "sanctions").
+    /// Whether the words at `i` name a restriction ("curfew", "martial law", "sanctions").
     fn is_restriction(&self, i: usize) -> bool {
         self.lex.grammar.restrictions.has(self.key(i)) || self.lex.grammar.restrictions.phrase_at(self.text, &self.tokens[..self.range.end], i) > 0
     }
@@ -462,7 +462,7 @@ impl<'a> SentenceEvents<'a> {
         let t_directed = t.directed || obj_t.directed && obj_trig != trig;
 
         // The actors on the left and right of the trigger.
-        // "focused on defeating ISIL": a gerund after a preposition has the subject of a verb.
+        // "intent on ending the siege": a gerund after a preposition has the subject of a verb.
         let gerund = nominal && self.norm(trig.start).ends_with("ing") && trig.start > self.range.start && self.is_in(&self.lex.grammar.prepositions, trig.start - 1);
         let left = if !nominal && let Some(r) = self.relative_subject(trig.start, units) {
             Some(r)
@@ -480,13 +480,13 @@ impl<'a> SentenceEvents<'a> {
             .or_else(|| if nominal { self.recipient(trig.start, units) } else { None })
             .or_else(|| if t_kind == InteractionKind::Threaten { self.unless_object(trig.end, units) } else { None })
             .or_else(|| {
-            // "launched airstrikes ... on each other's soil": a reciprocal later in the clause.
+            // "fired shells ... into each other's waters": a reciprocal later in the clause.
             units
                 .iter()
                 .position(|u| u.tokens.start >= trig.end && u.members.iter().any(|&a| self.args[a].reciprocal))
                 .map(|u| (u, "each other"))
         })
-            // "conducted strikes coordinated with and in support of X ... against Y": "against" names the
+            // "flew sorties jointly with and in support of X ... against Y": "against" names the
             // target however far it stands; the nearer actor is not it.
             .or_else(|| self.against_object(obj_t, obj_trig.end, units))
             .or_else(|| self.loose_object(obj_t, obj_trig.end, units, stops, left))
@@ -552,7 +552,7 @@ impl<'a> SentenceEvents<'a> {
                 let reciprocal = tgt_unit.members.iter().any(|&a| self.args[a].reciprocal);
                 let ss = expand(&units[src]);
                 if reciprocal {
-                    // "both countries ... on each other's soil": each acts on the other.
+                    // "both states ... inside each other's waters": each acts on the other.
                     let members = if ss.len() >= 2 { ss.clone() } else { expand(tgt_unit) };
                     for &(a, aa) in &members {
                         for &(b, ba) in &members {
@@ -579,7 +579,7 @@ impl<'a> SentenceEvents<'a> {
                         push(s, g, sa, ga, format!("{rule_base}: subject and {via}{}", if how == "passive" { " (passive)" } else { "" }), t_directed);
                     }
                 }
-                // "strikes coordinated with and in support of X ... against Y": X fights Y too.
+                // "sorties alongside and in support of X ... against Y": X fights Y too.
                 if t_kind.family() == crate::corpus::Family::Conflict && how != "passive" {
                     for co in self.co_agents(trig.end, tgt_unit.tokens.start, units) {
                         for (c, ca) in expand(&units[co]) {
@@ -591,10 +591,10 @@ impl<'a> SentenceEvents<'a> {
                 }
             }
             (Some(src), None) => {
-                // No second actor: a joint subject acts together ("Pakistan and Iran held talks",
-                // "both sides agreed").
+                // No second actor: a joint subject acts together ("Chile and Peru held talks",
+                // "both parties concurred").
                 let ss = expand(&units[src]);
-                // "the Iran-Iraq War", "Israel-Hamas fighting": each side against the other.
+                // "the Chile-Peru War", "Greece-Turkey fighting": each side against the other.
                 let compound = nominal && units[src].tokens.end == trig.start && (units[src].tokens.start..units[src].tokens.end).any(|k| self.norm(k) == "-");
                 if compound && ss.len() >= 2 && t_kind.family() == crate::corpus::Family::Conflict {
                     for &(a, aa) in &ss {
@@ -606,7 +606,7 @@ impl<'a> SentenceEvents<'a> {
                     }
                     return;
                 }
-                // "French and Egyptian warships launched war games": exercises held together are military
+                // "Greek and Maltese frigates staged drills": exercises held together are military
                 // cooperation (CAMEO 062), not a show of force.
                 if ss.len() >= 2 && t_kind == InteractionKind::Mobilize && t.subject_only {
                     for x in 0..ss.len() {
@@ -667,7 +667,7 @@ impl<'a> SentenceEvents<'a> {
         }
         let prev = &self.tokens[i - 1];
         let p = prev.norm.as_str();
-        // "the naval blockade", "a day-old blockade": a determiner before the noun's modifiers.
+        // "the coastal blockade", "a week-long blockade": a determiner before the noun's modifiers.
         if !self.norm(i).ends_with("ed") {
             let g = &self.lex.grammar;
             let mut j = i;
@@ -706,7 +706,7 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         let last = trig.end - 1;
         let form = self.key(last);
-        // "is opposed to", "is committed to": a state of the subject, not something done to it.
+        // "is devoted to", "is allied to": a state of the subject, not something done to it.
         if trig.end < self.range.end && self.norm(trig.end) == "to" && self.key_is_in(&g.states_before_to, last) {
             return false;
         }
@@ -746,7 +746,7 @@ impl<'a> SentenceEvents<'a> {
                 // "X attacked Y and killed Z": a coordinated verb shares the clause's subject.
                 return self.main_subject(j - 1, units);
             }
-            // "U.S. efforts to help", "Iran's decision to expel": the one whose effort it is.
+            // "Chile's efforts to help", "Peru's decision to expel": the one whose effort it is.
             if j < i && self.norm(j) == "to" && self.is_in(&g.effort_nouns, j - 1) {
                 let mut k = j - 1;
                 while k > self.range.start && k + 3 > j - 1 {
@@ -775,7 +775,7 @@ impl<'a> SentenceEvents<'a> {
             } else if p.ends_with("ed") && t.is_word() && !t.capitalised && self.words.starts[j - 1] & super::lexicon::starts::TRIGGER == 0
                 && j < i && self.is_in(&g.prepositions, j)
             {
-                // "ground forces, focused on defeating ISIL": a participle and its preposition.
+                // "border troops, intent on ending the siege": a participle and its preposition.
                 words += 1;
             } else {
                 return None;
@@ -789,16 +789,16 @@ impl<'a> SentenceEvents<'a> {
     }
 
     /// The subject of the sentence's main clause, when the trigger lies in that clause: the first actor
-    /// phrase, at the start of the sentence or right after an opening adverbial ("On Jan. 8, Coalition
-    /// forces conducted ... in support of ...").
+    /// phrase, at the start of the sentence or right after an opening adverbial ("On Feb. 3, allied
+    /// troops carried out ... in aid of ...").
     fn main_subject(&self, trigger: usize, units: &[Unit]) -> Option<usize> {
         let g = &self.lex.grammar;
         let mut lead = self.range.start;
         if self.norm(lead) == "the" {
             lead += 1;
         }
-        // The first actor at the start, or right after an opening adverbial ("Additionally in Iraq, ...").
-        // "Tens of thousands of university students", "Some 500 workers": a quantity before the subject.
+        // The first actor at the start, or right after an opening adverbial ("Separately in Peru, ...").
+        // "Hundreds of nursing students", "Some 300 dockers": a quantity before the subject.
         let quantity = |before: usize| {
             before - self.range.start <= 8
                 && (self.range.start..before).all(|j| {
@@ -839,7 +839,7 @@ impl<'a> SentenceEvents<'a> {
         (clean && units[subject].tokens.end <= trigger).then_some(subject)
     }
 
-    /// "ISIL's suicide attacks in the town of Tel Tamer, which targeted and killed ...", "Davis, who met
+    /// "the cartel's raids on the village of San Roque, which looted and burned ...", "Moreno, who met
     /// ...": the verb of a relative clause is done by the nearest actor before "which" or "who" that is
     /// not a place.
     fn relative_subject(&self, trig: usize, units: &[Unit]) -> Option<usize> {
@@ -853,7 +853,7 @@ impl<'a> SentenceEvents<'a> {
                 break;
             }
             let t = &self.tokens[j - 1];
-            // Not a passive ("who were taken hostage"): its subject is what was done to.
+            // Not a passive ("who were held captive"): its subject is what was done to.
             if self.is_in(&g.be_forms, j - 1) {
                 return None;
             }
@@ -890,7 +890,7 @@ impl<'a> SentenceEvents<'a> {
             && self.words.starts[trig - 1] & super::lexicon::starts::TRIGGER == 0
     }
 
-    /// "In the campaign to defeat ISIL, the Syrian Democratic Forces have ...", "To end the war, Chile
+    /// "In the drive to retake the port, the Northern Militia have ...", "To end the war, Chile
     /// will ...": an act in an opening adverbial is done by the subject after its comma.
     fn subject_after_opening(&self, trig: usize, units: &[Unit]) -> Option<usize> {
         let opening = self.is_in(&self.lex.grammar.prepositions, self.range.start) || self.is_in(&self.lex.grammar.opening_words, self.range.start);
@@ -908,7 +908,7 @@ impl<'a> SentenceEvents<'a> {
         units.iter().position(|u| u.tokens.start == k)
     }
 
-    /// "support for the Government of Iraq in the fight against ISIL", "X and Y in their fight against Z":
+    /// "help for the Government of Chile in the struggle against the cartels", "X and Y in their push against Z":
     /// the act is the one named right before "in the/their/its".
     fn supported_agent(&self, i: usize, units: &[Unit]) -> Option<usize> {
         if i < self.range.start + 3 {
@@ -935,7 +935,7 @@ impl<'a> SentenceEvents<'a> {
             {
                 return Some(u);
             }
-            // "... in their fight against ISIL": "their" is the clause's subject.
+            // "... in their struggle against the cartels": "their" is the clause's subject.
             if self.is_in(&g.subject_possessives, j - 1) {
                 return self.main_subject(j - 1, units);
             }
@@ -989,13 +989,13 @@ impl<'a> SentenceEvents<'a> {
             } else if (tok.is_word() && !tok.capitalised || w == "," && j + 1 < self.range.end && self.tokens[j + 1].is_word() && !self.tokens[j + 1].capitalised)
                 && steps < 4 && !self.is_in(&g.prepositions, j) && !self.is_in(&g.clause_breaks, j) && via.is_some()
             {
-                // adjectives between preposition and actor: "strikes against militant X", "support for
-                // local, legitimate ground forces"
+                // adjectives between preposition and actor: "strikes against armed X", "aid for
+                // small, struggling farm cooperatives"
             } else if w == "-" || tok.shape == Shape::Number {
             } else if via.is_none() && nominal && steps < 2 && tok.is_word() && !tok.capitalised && w.ends_with("ed")
                 && (self.words.starts[j] & super::lexicon::starts::TRIGGER == 0 || self.is_in(&g.light_verbs, j))
             {
-                // "the agreement reached yesterday between X and Y": a participle after the noun.
+                // "the accord signed on Monday between X and Y": a participle after the noun.
             } else {
                 return None;
             }
@@ -1005,7 +1005,7 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// "gave the Ivory Coast 5 million dollars of aid": the one right after the verb that carries a noun
+    /// "gave Malawi 40 tonnes of grain as aid": the one right after the verb that carries a noun
     /// trigger is who receives it.
     fn recipient(&self, trig: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
         let g = &self.lex.grammar;
@@ -1032,7 +1032,7 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// "threatened to strike unless Israel rescinded ...": the one who must act is the one threatened.
+    /// "threatened to retaliate unless Peru withdrew ...": the one who must act is the one threatened.
     fn unless_object(&self, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
         let g = &self.lex.grammar;
         let u = (after..self.range.end)
@@ -1045,7 +1045,7 @@ impl<'a> SentenceEvents<'a> {
         units.iter().position(|x| x.tokens.start == k).map(|x| (x, "unless"))
     }
 
-    /// "rejected a fresh offer from X", "accepted demands from Y", "refused to respond to a demand by Z": an
+    /// "turned down a new proposal from X", "accepted demands from Y", "declined to answer a plea by Z": an
     /// answer to a request is an answer to the one who made it.
     fn requester(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
         if !matches!(t.kind, InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree) {
@@ -1074,8 +1074,8 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// A looser object for clauses the strict rules miss ("denounced as an ugly crime Serbia's
-    /// suppression", "provide aid for Romania"): the first actor after the trigger in the same clause,
+    /// A looser object for clauses the strict rules miss ("condemned as a grave wrong Ruritania's
+    /// crackdown", "send grain for Malawi"): the first actor after the trigger in the same clause,
     /// unless it names a place ("in X") or starts a new clause.
     fn loose_object(
         &self,
@@ -1108,7 +1108,7 @@ impl<'a> SentenceEvents<'a> {
                 if locative || reporter {
                     return None;
                 }
-                // "rejected a call for its forces to ...": the subject again is not its own object.
+                // "turned down a plea for its troops to ...": the subject again is not its own object.
                 let itself = !subject_entities.is_empty() && names(u).iter().all(|e| subject_entities.contains(e));
                 if addressee || itself {
                     j = units[u].tokens.end;
@@ -1118,7 +1118,7 @@ impl<'a> SentenceEvents<'a> {
             }
             let w = self.norm(j);
             // Another trigger is another predicate, with objects of its own.
-            // "meets to synchronize efforts to counter ISIL": a purpose with its own object.
+            // "meets to align plans to curb smuggling": a purpose with its own object.
             let purpose = w == "to" && j + 1 < self.range.end && self.words.starts[j + 1] & super::lexicon::starts::TRIGGER != 0
                 && self.lex.trigger_table.longest_if(self.may_start(j + 1, super::lexicon::starts::TRIGGER), self.text, &self.tokens[..self.range.end], j + 1, |k| self.words.key_ids[k]).is_some();
             let new_clause = stops.contains(&j)
@@ -1161,7 +1161,7 @@ impl<'a> SentenceEvents<'a> {
         out
     }
 
-    /// "conducted 23 strikes using attack aircraft against ISIL targets": "against" marks the target of a
+    /// "flew 12 sorties with fighter jets against rebel positions": "against" marks the target of a
     /// hostile act however far it stands from the trigger within the clause.
     fn against_object(&self, t: &Trigger, after: usize, units: &[Unit]) -> Option<(usize, &'static str)> {
         if t.kind.family() != crate::corpus::Family::Conflict || !t.preps.iter().any(|p| p == "against") {
@@ -1171,7 +1171,7 @@ impl<'a> SentenceEvents<'a> {
         let mut j = after;
         while j < self.range.end {
             let w = self.norm(j);
-            // "aircraft as well as rocket artillery against X": a list, not a new clause.
+            // "drones as well as mortars against X": a list, not a new clause.
             if w == "as" && j + 2 < self.range.end && self.norm(j + 1) == "well" && self.norm(j + 2) == "as" {
                 j += 3;
                 continue;
@@ -1184,7 +1184,7 @@ impl<'a> SentenceEvents<'a> {
                 while k < self.range.end && (self.is_in(&g.determiners, k) || self.tokens[k].is_word() && !self.tokens[k].capitalised && k < j + 3) {
                     k += 1;
                 }
-                // "their fight against terrorism, in particular against ISIL": the first that names one.
+                // "their struggle against smuggling, above all against the cartels": the first that names one.
                 if let Some(u) = units.iter().position(|u| u.tokens.start == k) {
                     return Some((u, "against"));
                 }
@@ -1194,8 +1194,8 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// Acts done to a place ("demonstrated in Serbia", "imposed a curfew in the town of Cizre", "remained on
-    /// alert in the West Bank"): with no other target, the place right after the act.
+    /// Acts done to a place ("marched in Lima", "set a curfew in the mining town of Oruro", "stayed on
+    /// guard in the highlands"): with no other target, the place right after the act.
     fn place_object(&self, t: &Trigger, after: usize, units: &[Unit], stops: &[usize]) -> Option<(usize, &'static str)> {
         if !matches!(
             t.kind,
@@ -1208,7 +1208,7 @@ impl<'a> SentenceEvents<'a> {
         while j < self.range.end && j < after + 8 {
             if let Some(u) = units.iter().position(|u| u.tokens.start == j) {
                 // Where the act happened, not where its doers came from: "from" right after the act
-                // ("deployed from the 158th Wing") is an origin; after its object it is not ("seized
+                // ("flew in from the 21st Squadron") is an origin; after its object it is not ("seized
                 // weapons from the groups").
                 let origin = self.norm(after) == "from";
                 return self.preposition_before(j).filter(|p| g.locative_prepositions.has(p) && !origin).map(|_| (u, "place"));
@@ -1221,14 +1221,14 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
-    /// The preposition heading the noun phrase that starts at `j` ("on the Thai border" → "on").
+    /// The preposition heading the noun phrase that starts at `j` ("on the Andean border" → "on").
     fn preposition_before(&self, j: usize) -> Option<&str> {
         let g = &self.lex.grammar;
         let mut k = j;
         let mut steps = 0;
         while k > self.range.start && steps < 7 {
             let p = self.norm(k - 1);
-            // "in the northern city of Kirkuk": the place noun's "of" is not the phrase's preposition.
+            // "in the southern city of Arequipa": the place noun's "of" is not the phrase's preposition.
             if p == "of" && k >= 2 + self.range.start && self.is_in(&g.place_heads, k - 2) {
                 k -= 2;
                 steps += 2;
@@ -1251,9 +1251,9 @@ impl<'a> SentenceEvents<'a> {
     fn by_agent(&self, after: usize, units: &[Unit], or_from: bool) -> Option<usize> {
         let mut j = after;
         while j < self.range.end && j < after + 4 {
-            // "violations of the ceasefire announced by X": the agent of another verb.
+            // "breaches of the truce declared by X": the agent of another verb.
             let w = self.norm(j);
-            // ("bombed and killed by X" is one passive with one agent.)
+            // ("shelled and wounded by X" is one passive with one agent.)
             let coordinated = j > after && self.is_in(&self.lex.grammar.coordinators, j - 1);
             if w.ends_with("ed") && self.tokens[j].is_word() && !self.tokens[j].capitalised && !self.is_in(&self.lex.grammar.light_verbs, j) && !coordinated {
                 return None;
@@ -1272,7 +1272,7 @@ impl<'a> SentenceEvents<'a> {
 
     fn modality(&self, i: usize, nominal: bool) -> Modality {
         let g = &self.lex.grammar;
-        // The cue may stand before the verb that carries a noun trigger ("will extend the night-time
+        // The cue may stand before the verb that carries a noun trigger ("will lengthen the weekend
         // curfew"), but not across a clause boundary.
         let mut from = i.saturating_sub(7).max(self.range.start);
         if let Some(b) = (from..i).rev().find(|&j| self.is_in(&g.clause_breaks, j) || self.norm(j) == ",") {
@@ -1282,7 +1282,7 @@ impl<'a> SentenceEvents<'a> {
         if before.clone().any(|j| self.is_in(&g.negations, j) || self.is_in(&g.denials, j)) {
             return Modality::Negated;
         }
-        // "X said it would allow ...": a reported "would" announces an intent rather than a supposition.
+        // "X stated it would permit ...": a reported "would" announces an intent rather than a supposition.
         let reported = (self.range.start..i).any(|j| self.norm(j) == "that" || self.is_in(&g.reporting_verbs, j));
         let conditional = (self.range.start..i).any(|j| self.is_in(&g.conditionals, j));
         let would = before.clone().any(|j| self.norm(j) == "would");
@@ -1296,7 +1296,7 @@ impl<'a> SentenceEvents<'a> {
         let intended = (from..i.saturating_sub(1))
             .any(|j| self.is_in(&g.intent_cues, j) && self.norm(j + 1) == "to" && !self.is_in(&g.not_intent_cues, j))
             || i > from && self.is_in(&g.future_modals, i - 1)
-            // "will extend the night-time curfew": before the verb that carries a noun.
+            // "will lengthen the weekend curfew": before the verb that carries a noun.
             || before.rev().take(if nominal { 6 } else { 2 }).any(|j| self.is_in(&g.will_forms, j));
         if intended {
             return Modality::Intended;
@@ -1326,8 +1326,8 @@ impl std::fmt::Display for RuleBase<'_> {
     }
 }
 
-/// One interaction per (kind, source, target, direction) in a sentence: "provide 70 million dollars of
-/// aid" is one act of aid however many of its words are triggers; the first trigger is kept.
+/// One interaction per (kind, source, target, direction) in a sentence: "send 40 tonnes of grain
+/// as aid" is one act of aid however many of its words are triggers; the first trigger is kept.
 fn dedupe(found: &mut Vec<Found>) {
     let mut seen = Vec::new();
     found.retain(|f| {

@@ -342,7 +342,7 @@ fn guessed(c: &super::mentions::Candidate) -> bool {
 
 impl MentionTypes {
     /// The sentence's candidates without those that name no actor: a guessed candidate whose capitalised
-    /// words the labeller all takes for things, happenings or times ("Mozilla Firefox", "the Lantern
+    /// words the labeller all takes for things, happenings or times ("Mozilla Firefox", "the Harvest
     /// Festival", "Cyclone Phailin").
     pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<super::mentions::Candidate>) -> Vec<super::mentions::Candidate> {
         if !candidates.iter().any(guessed) {

@@ -2,14 +2,14 @@
 //! coreference decides *which* actor.
 //!
 //! The phrase shapes recognised, tried in this order at each token:
-//! - pair and pronoun references: "both sides", "the two neighbouring countries", "each other", "his";
+//! - pair and pronoun references: "both sides", "the two bordering states", "each other", "his";
 //! - official phrases: [country or demonym ('s)] [modifiers] title [and title] [rank] [honorific] [name]
-//!   ("Pakistan's Army Chief General Syed Asim Munir"); without a name they are title references ("the
-//!   Iranian Foreign Minister"); a following appositive adds a title to a name ("Ishaq Dar, Pakistan's
+//!   ("Kenya's Army Chief General Peter Otieno"); without a name they are title references ("the
+//!   Chilean Foreign Minister"); a following appositive adds a title to a name ("Ana Ruiz, Chile's
 //!   foreign minister");
-//! - a country followed by a group noun: "Pakistan's military leadership", "Afghan rebels";
-//! - capitalised phrases naming an institution: an acronym definition "Inter-Services Public Relations
-//!   (ISPR)", or a head word such as "Ministry", "Army", "Radio" ("Radio Pakistan", "Iraqi Security Forces");
+//! - a country followed by a group noun: "Chile's military leadership", "Sudanese rebels";
+//! - capitalised phrases naming an institution: an acronym definition "National Water Authority
+//!   (NWA)", or a head word such as "Ministry", "Army", "Radio" ("Radio Andes", "Kenyan Security Forces");
 //! - gazetteer names: countries, demonyms, capitals and places, organisations;
 //! - bare acronyms ("ISPR"), people's names (a known given name first), and single capitalised words that
 //!   may be part of a name seen before ("Araghchi").
@@ -35,28 +35,28 @@ pub enum Referent {
     HeadRef(String),
     /// "the ministry", "the squadron": a body of that kind named before in the article.
     HeadBack(String),
-    /// A place the gazetteer does not know, named after "near", "in", "at" ("near Ayn Isa"): a place in
+    /// A place the gazetteer does not know, named after "near", "in", "at" ("near San Roque"): a place in
     /// the country the text is about at that point.
     Place,
-    /// "the Assad regime", "Putin's government": the state that person leads.
+    /// "the Moreno regime", "Ortega's government": the state that person leads.
     GovernmentOf(String),
     /// "the regime": the state most recently called one.
     Regime,
-    /// "the Pakistan military's media wing": the public-relations body of a country or group, which the
-    /// article may name elsewhere ("Inter-Services Public Relations").
+    /// "the Chile military's media wing": the public-relations body of a country or group, which the
+    /// article may name elsewhere ("Armed Forces Press Office").
     MediaWing { country: u16, sector: String },
     /// A country's body or people named by a common noun: "Pakistan military", "Afghan rebels".
     Group { country: u16, sector: String, noun: String },
     /// People or a body named by a common noun alone, of the country the sentence or the text is about:
-    /// "Shona rebels", "Moslem fundamentalist demonstrators", "Prisoners".
+    /// "Tuareg rebels", "Zulu farm workers", "Prisoners".
     LocalGroup { sector: String, noun: String },
     Person { name: String, title: Option<String>, sector: Option<String>, country: Option<u16> },
-    /// A title without a name: "the Iranian Foreign Minister".
+    /// A title without a name: "the Chilean Foreign Minister".
     Title { title: String, sector: String, country: Option<u16> },
     /// A single capitalised word that may be part of a person's name seen elsewhere.
     NamePart(String),
     Pronoun(Pronoun),
-    /// "both sides", "the two officials": the pair in focus; `persons` when the noun says people.
+    /// "both sides", "the two delegates": the pair in focus; `persons` when the noun says people.
     Pair { persons: bool, countries: bool },
     /// "each other": the other member of the pair in focus.
     Reciprocal,
@@ -257,7 +257,7 @@ impl<'a> SentenceReader<'a> {
                 after_particle = false;
             } else if words > 0 || self.is_in(&self.lex.grammar.name_particles, j) {
                 // A particle or hyphen joins two name words: "al-Jaafari", "bin Salman", "Jae-in"; so does the
-                // full stop of a middle initial: "Joseph L. Votel".
+                // full stop of a middle initial: "Mary K. Ellis".
                 let initial = t.norm == "." && words > 0 && {
                     let p = &self.tokens[j - 1];
                     p.is_word() && p.capitalised && p.end - p.start == 1
@@ -340,7 +340,7 @@ impl<'a> SentenceReader<'a> {
             return Some(next);
         }
         if !t.capitalised {
-            // A few listed names are written in lower case ("the international community").
+            // A few listed names are written in lower case ("al-Shabaab", "i24NEWS").
             return self.gazetteer(i, out).or_else(|| self.local_group(i, out));
         }
         if let Some(next) = self.institution(i, out) {
@@ -391,7 +391,7 @@ impl<'a> SentenceReader<'a> {
             && !self.is_in(&self.lex.grammar.weekdays, k)
     }
 
-    /// "Shona rebels", "Moslem fundamentalist demonstrators", "Prisoners": a group noun with up to three
+    /// "Tuareg rebels", "Zulu farm workers", "Prisoners": a group noun with up to three
     /// modifiers and no country of its own (see `group`, `group_in_country` for those with one).
     fn local_group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let g = &self.lex.grammar;
@@ -417,7 +417,7 @@ impl<'a> SentenceReader<'a> {
                 None => None,
             };
             if let Some((end, sector)) = head {
-                // A group with its country after it is that country's ("students throughout Indonesia").
+                // A group with its country after it is that country's ("nurses throughout Kenya").
                 if let Some(next) = self.group_in_country(k, out) {
                     return Some(next);
                 }
@@ -437,7 +437,7 @@ impl<'a> SentenceReader<'a> {
                 } {
                     b -= 1;
                 }
-                // "its peacekeeping forces", "their supporters": the possessor's, not the place's.
+                // "its naval forces", "their backers": the possessor's, not the place's.
                 let mut p = b;
                 while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
                     && !self.is_in(&g.determiners, p - 1) && !self.is_in(&g.prepositions, p - 1)
@@ -502,7 +502,7 @@ impl<'a> SentenceReader<'a> {
             return Some(i + n);
         }
         let norm = self.norm(i);
-        // "both sides", "the two officials", "both nuclear-armed rivals", "the two neighbouring countries"
+        // "both sides", "the two delegates", "both oil-rich rivals", "the two bordering states"
         let start = if norm == "the" && self.in_range(i + 1) && self.is_in(&g.pair_starts, i + 1) { i + 1 } else { i };
         if self.is_in(&g.pair_starts, start) && (start > i || norm == "both") {
             let mut j = start + 1;
@@ -562,8 +562,8 @@ impl<'a> SentenceReader<'a> {
         self.is_in(&g.auxiliaries, i + 1) || self.is_in(&g.reporting_verbs, i + 1) || self.is_in(&g.subject_pronoun_verbs, i + 1)
     }
 
-    /// "Iraq said it would allow": "it" as the subject of a reported clause (after "said", "that"),
-    /// followed by an auxiliary. Elsewhere "it" is too often empty ("it is too early") to resolve.
+    /// "Peru stated it would permit": "it" as the subject of a reported clause (after "said", "that"),
+    /// followed by an auxiliary. Elsewhere "it" is too often empty ("it is worth noting") to resolve.
     fn reported_subject(&self, i: usize) -> bool {
         let aux = self.in_range(i + 1) && self.is_in(&self.lex.grammar.reported_it_auxiliaries, i + 1);
         let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.is_in(&self.lex.grammar.reporting_verbs, k) || self.norm(k) == "that");
@@ -582,8 +582,8 @@ impl<'a> SentenceReader<'a> {
         }
         let mut country = None;
         let mut nested = Vec::new();
-        // A listed body that itself starts with a country's name, right before a title: "U.S. Central
-        // Command commander".
+        // A listed body that itself starts with a country's name, right before a title: "U.S. Africa
+        // Command deputy commander".
         let listed_body = self.body_before_title(j, None).filter(|(_, r)| matches!(r, Referent::Organisation(_)));
         let had_listed_body = listed_body.is_some();
         if let Some((len, referent)) = listed_body {
@@ -597,7 +597,7 @@ impl<'a> SentenceReader<'a> {
                 j += 1;
             }
         }
-        // A body between the country and the title: "U.S. Army General Joseph Votel", "UN Secretary-General".
+        // A body between the country and the title: "French Army General Anne Morel", "UN Secretary-General".
         if !had_listed_body
             && let Some((len, referent)) = self.body_before_title(j, country)
         {
@@ -665,7 +665,7 @@ impl<'a> SentenceReader<'a> {
                 let name = clean_name(self.slice(first..end));
                 let mut country = country;
                 let mut next = end;
-                // "King Hassan of Morocco"
+                // "King Harald of Norway"
                 if country.is_none()
                     && let Some((at, c, via)) = self.of_country(end)
                 {
@@ -695,13 +695,13 @@ impl<'a> SentenceReader<'a> {
             }
             _ if !titles.is_empty() => {
                 // A title without a name. A lower-case one needs "the", a country or a body to be a
-                // reference ("a Foreign Office spokesman").
+                // reference ("a Trade Ministry spokeswoman").
                 let of_body = nested.iter().any(|c| matches!(c.referent, Referent::Organisation(_) | Referent::Institution { .. }));
                 let definite = self.norm(i) == "the" || country.is_some() || saw_capital_title || of_body;
                 if !definite || j == title_start {
                     return None;
                 }
-                // "the Iraqi Foreign Minister, Ibrahim al-Jaafari" names the person after a comma.
+                // "the Peruvian Foreign Minister, Rosa Quispe" names the person after a comma.
                 if self.in_range(j + 1) && self.norm(j) == "," && self.in_range(j + 1)
                     && let Some(end) = self.name_at(j + 1)
                     && self.looks_like_person(j + 1, end)
@@ -734,7 +734,7 @@ impl<'a> SentenceReader<'a> {
             None => self.lex.heads.longest_if(self.can_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
         };
         if organisation.is_none() && head.is_none() {
-            // A body read by its shape, ending in its head word: "Foreign Office spokesman". Only worth
+            // A body read by its shape, ending in its head word: "Trade Ministry spokeswoman". Only worth
             // reading when a title word follows within or right after the capitalised phrase.
             let phrase_end = self.capitalised_phrase(j);
             if !(j + 1..=phrase_end).any(|k| self.can_start(k, starts::TITLE)) {
@@ -803,7 +803,7 @@ impl<'a> SentenceReader<'a> {
         }
     }
 
-    /// ", commander, U.S. Central Command": a bare title then, after a comma, the body it is held in (the
+    /// ", commander, Joint Naval Command": a bare title then, after a comma, the body it is held in (the
     /// style of military and government releases). The body becomes the person's, and is not read as
     /// the subject of what follows.
     #[allow(clippy::type_complexity)]
@@ -834,7 +834,7 @@ impl<'a> SentenceReader<'a> {
         if (i..end).any(|k| self.can_start(k, starts::HEAD) && self.tokens[k].capitalised) {
             return false;
         }
-        // "the Syrian Golan Heights": a place.
+        // "the Kenyan Ngong Hills": a place.
         if end > i && self.is_in(&self.lex.grammar.place_heads, end - 1) {
             return false;
         }
@@ -842,7 +842,7 @@ impl<'a> SentenceReader<'a> {
         words >= 2 || self.lex.given_names.contains(self.norm(i))
     }
 
-    /// "the U.S.-led coalition", "a Saudi-backed alliance": the coalition, with its leader as a nested
+    /// "the French-led coalition", "a Qatari-backed alliance": the coalition, with its leader as a nested
     /// mention.
     fn led_coalition(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let start = if self.norm(i) == "the" { i + 1 } else { i };
@@ -869,8 +869,8 @@ impl<'a> SentenceReader<'a> {
         Some(j + 3)
     }
 
-    /// A group noun followed by its country: "Rebels in the Ivory Coast", "students throughout Indonesia",
-    /// "the people of Syria".
+    /// A group noun followed by its country: "Farmers in the Gambia", "nurses throughout Kenya",
+    /// "the people of Peru".
     fn group_in_country(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
             return None;
@@ -882,8 +882,8 @@ impl<'a> SentenceReader<'a> {
         if !self.in_range(end + 1) || !self.is_in(&g.group_country_prepositions, end) {
             return None;
         }
-        // "its forces in Lebanon": the possessor's forces, stationed there; "international forces in Iraq"
-        // are not Iraq's either.
+        // "its troops in Mali": the possessor's forces, stationed there; "international forces in Haiti"
+        // are not Haiti's either.
         if i > self.range.start
             && (self.is_in(&g.possessive_determiners, i - 1) && self.norm(end) != "of" || self.is_in(&g.foreign_force_modifiers, i - 1))
         {
@@ -901,7 +901,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     /// A country followed by a lower-case group noun: "Pakistan military", "Afghan rebels",
-    /// "the Sudanese government", "Pakistan's military leadership".
+    /// "the Peruvian government", "Chile's military leadership".
     fn group(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let mut j = if self.norm(i) == "the" { i + 1 } else { i };
         let (len, country, via) = self.country_at(j)?;
@@ -910,7 +910,7 @@ impl<'a> SentenceReader<'a> {
         if self.in_range(j) && self.tokens[j].shape == Shape::Possessive {
             j += 1;
         }
-        // "Iraqi Kurds", "Bosnian Serbs", "Turkish Kurd refugees": people of the first country named by
+        // "Iraqi Kurds", "Bosnian Serbs", "Iranian Kurd migrants": people of the first country named by
         // who they are.
         let ethnic = self.in_range(j)
             && self.tokens[j].capitalised
@@ -920,7 +920,7 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // A listed group noun ("rebels", "security forces"), possibly after a modifier or two ("army
-        // bulldozers", "border patrol agents"), or else any plural noun for people ("landowners",
+        // trucks", "customs officers"), or else any plural noun for people ("landowners",
         // "suicide bombers") as civilians.
         let listed = (j..(j + 3).min(self.range.end))
             .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.is_in(&self.lex.grammar.prepositions, k))
@@ -933,7 +933,7 @@ impl<'a> SentenceReader<'a> {
             None if ethnic => return None,
             None => {
                 let mut k = j;
-                // Not across a verb: "North Korea expelled inspectors" is a clause, not a group.
+                // Not across a verb: "Peru expelled observers" is a clause, not a group.
                 while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
                     && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.auxiliaries, k)
                     && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
@@ -952,7 +952,7 @@ impl<'a> SentenceReader<'a> {
         };
         let noun = self.keys_text(j..end);
         let start = if self.norm(i) == "the" { i + 1 } else { i };
-        // "the Pakistan military's media wing": the description, with the group inside it.
+        // "the Chile military's media wing": the description, with the group inside it.
         if self.in_range(end + 1) && self.tokens[end].shape == Shape::Possessive {
             let wing = self.lex.grammar.media_wings.phrase_at(self.text, &self.tokens[..self.range.end], end + 1);
             if wing > 0 {
@@ -1001,8 +1001,8 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let gazetteer = self.lex.names.longest_if(self.can_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j]);
-        // An acronym defined right after: "Inter-Services Public Relations (ISPR)". A listed organisation
-        // ("Korean Central News Agency (KCNA)") stays that organisation.
+        // An acronym defined right after: "National Water Authority (NWA)". A listed organisation
+        // ("World Health Organization (WHO)") stays that organisation.
         if let Some(acronym) = self.defined_acronym(end)
             && end - start >= 2
             && let Some(g) = &gazetteer
@@ -1025,7 +1025,7 @@ impl<'a> SentenceReader<'a> {
             out.push(self.candidate(acr, acr_ref, MentionVia::Acronym, false));
             return Some(end + 3);
         }
-        // A single head word: "the Coalition", "Coalition military forces" — a body named elsewhere.
+        // A single head word: "the Coalition", "Coalition air forces" — a body named elsewhere.
         if end - start == 1
             && let Some(m) = self.lex.heads.longest_if(self.can_start(start, starts::HEAD), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j])
             && m.len == 1
@@ -1047,7 +1047,7 @@ impl<'a> SentenceReader<'a> {
         }
         let name = self.slice(start..h_end).to_string();
         let (mut sector, mut country) = self.describe_institution(start..h_end);
-        // "the Ivory Coast's Supreme Court": the country's own.
+        // "the Gambia's Supreme Court": the country's own.
         if country.is_none()
             && start > self.range.start + 1
             && self.tokens[start - 1].shape == Shape::Possessive
@@ -1058,7 +1058,7 @@ impl<'a> SentenceReader<'a> {
         if head.media {
             sector = "MED".to_string();
         }
-        // "the Government of Iraq", "the Iraqi Government": the state itself.
+        // "the Government of Peru", "the Peruvian Government": the state itself.
         if let Some(c) = country
             && self.names_a_government(start..h_end)
         {
@@ -1066,7 +1066,7 @@ impl<'a> SentenceReader<'a> {
             return Some(h_end);
         }
         let stop = self.group_noun_at(h_end).unwrap_or(h_end);
-        // A numbered unit: "the 158th Fighter Wing", "2nd Battalion".
+        // A numbered unit: "the 21st Transport Squadron", "2nd Battalion".
         let numbered = start > self.range.start
             && is_ordinal(&self.tokens[start - 1].norm)
             && out.last().is_none_or(|c| c.tokens.end < start);
@@ -1116,7 +1116,7 @@ impl<'a> SentenceReader<'a> {
         {
             return Some((end, m.values[0].clone()));
         }
-        // Head last: "Pakistan Army", "Iraqi Security Forces", "Kurdistan Regional Government".
+        // Head last: "Chile Army", "Kenyan Security Forces", "Andes Regional Government".
         let mut best = None;
         for k in (start..end).filter(|&k| word(k)).skip(1) {
             if let Some(m) = self.lex.heads.longest_if(self.can_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
@@ -1178,7 +1178,7 @@ impl<'a> SentenceReader<'a> {
                 out.push(self.candidate(i..end, Referent::Country(index), via, modifier));
             }
             NameRef::Organisation(o) => {
-                // "ISIL fighters", "NATO peacekeeping troops": the body's people are the body.
+                // "ISIL fighters", "AU peacekeeping troops": the body's people are the body.
                 let mut stop = end;
                 let mut k = end;
                 while self.in_range(k) && k < end + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised {
@@ -1270,7 +1270,7 @@ impl<'a> SentenceReader<'a> {
         Some(end)
     }
 
-    /// "Assad's brutal regime", "the Asad regime", "Putin's government".
+    /// "Moreno's harsh regime", "the Moreno regime", "Ortega's government".
     fn government_of(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let end = self.name_at(i)?;
         let mut j = end;
@@ -1300,7 +1300,7 @@ impl<'a> SentenceReader<'a> {
         if end - i > 4 || self.lex.given_names.contains(self.norm(i)) || self.title_word_at(end).is_some() {
             return None;
         }
-        // "from Shona rebels": the word qualifies a group.
+        // "from Tuareg rebels": the word qualifies a group.
         if self.in_range(end) && (self.group_noun_at(end).is_some() || self.people_noun(end)) {
             return None;
         }
@@ -1313,7 +1313,7 @@ impl<'a> SentenceReader<'a> {
     }
 }
 
-/// A name as written, on one line: "Ibrahim al- Jaafari" → "Ibrahim al-Jaafari".
+/// A name as written, on one line: "Karim al- Haddad" → "Karim al-Haddad".
 fn clean_name(s: &str) -> String {
     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
     joined.replace("- ", "-").replace(" -", "-")

@@ -434,9 +434,9 @@ mod tests {
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_hyphens() {
-        assert_eq!(slug("Syed Abbas Araghchi"), "syed-abbas-araghchi");
+        assert_eq!(slug("Syed Karim Haddad"), "syed-karim-haddad");
         assert_eq!(slug("  U.S. Central Command (CENTCOM) "), "u-s-central-command-centcom");
-        assert_eq!(slug("Ishaq Dar’s office"), "ishaq-dar-s-office");
+        assert_eq!(slug("Omar Said’s office"), "omar-said-s-office");
         assert_eq!(slug("Ürümqi Öffice"), "ürümqi-öffice");
         assert_eq!(slug("--"), "");
     }
@@ -444,8 +444,8 @@ mod tests {
     #[test]
     fn aliases_are_one_line_without_article_or_possessive() {
         assert_eq!(clean_alias("the Foreign Office"), "Foreign Office");
-        assert_eq!(clean_alias("Pakistan’s"), "Pakistan");
-        assert_eq!(clean_alias("Inter-Services\n  Public Relations"), "Inter-Services Public Relations");
+        assert_eq!(clean_alias("Chile’s"), "Chile");
+        assert_eq!(clean_alias("National\n  Water Authority"), "National Water Authority");
         assert_eq!(clean_alias("The  Army's"), "Army");
         assert_eq!(clean_alias("Iran\u{0B}Air"), "Iran Air");
         assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");

@@ -336,10 +336,10 @@ mod tests {
     #[test]
     fn proper_names_must_be_capitalised_and_abbreviations_exact() {
         let (mut t, mut v) = (PhraseTable::new(CaseRule::Proper), Vocab::default());
-        t.insert(&mut v, "Security Council", 1);
+        t.insert(&mut v, "Trade Council", 1);
         t.insert(&mut v, "US", 2);
-        assert_eq!(find(&t, &v, "the security council", 1), None);
-        assert_eq!(find(&t, &v, "the Security Council", 1), Some((2, vec![1])));
+        assert_eq!(find(&t, &v, "the trade council", 1), None);
+        assert_eq!(find(&t, &v, "the Trade Council", 1), Some((2, vec![1])));
         assert_eq!(find(&t, &v, "told us", 1), None);
         assert_eq!(find(&t, &v, "the US said", 1), Some((1, vec![2])));
     }

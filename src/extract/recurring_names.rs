@@ -1,8 +1,8 @@
 //! People the lexicons do not know, found by how the article names them: a name of two or three capitalised
-//! words ("Abboud Qanbar", "Isiah L. Booker") whose last word later stands alone for someone ("Qanbar was a
-//! commander") is a person's full name, and those later words are their surname.
+//! words ("Darek Moravi", "Lena J. Okoro") whose last word later stands alone for someone ("Moravi was a
+//! colonel") is a person's full name, and those later words are their surname.
 //!
-//! The sentence reader cannot tell this on its own (an unknown "Abboud Qanbar" might be a place or a firm),
+//! The sentence reader cannot tell this on its own (an unknown "Darek Moravi" might be a place or a firm),
 //! so it leaves such words as name parts; this pass looks across the whole article.
 
 use std::ops::Range;
@@ -84,7 +84,7 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
     (out, ranges)
 }
 
-/// Whether two name words belong to one name: adjacent tokens, or an initial between ("Isiah L. Booker").
+/// Whether two name words belong to one name: adjacent tokens, or an initial between ("Lena J. Okoro").
 fn touching(tokens: &[Token], end: usize, start: usize) -> bool {
     start == end || start == end + 1 && {
         let t = &tokens[end];
@@ -110,18 +110,18 @@ mod tests {
 
     #[test]
     fn a_two_word_name_whose_surname_recurs_is_one_person() {
-        let text = "Abboud Qanbar is a general. Qanbar was a commander.";
+        let text = "Darek Moravi is a general. Moravi was a colonel.";
         let tokens = tokenize(text, 0, text.len());
         let cands = vec![part(&tokens, 0, 0), part(&tokens, 1, 0), part(&tokens, 6, 1)];
         let (out, ranges) = join(text, &tokens, cands, &[0..2, 2..3]);
         assert_eq!(out.len(), 2);
-        assert!(matches!(&out[0].referent, Referent::Person { name, .. } if name == "Abboud Qanbar"));
+        assert!(matches!(&out[0].referent, Referent::Person { name, .. } if name == "Darek Moravi"));
         assert_eq!(ranges, vec![0..1, 1..2]);
     }
 
     #[test]
     fn a_name_whose_last_word_never_recurs_is_left_alone() {
-        let text = "Camp Hurriya was attacked. Nobody died.";
+        let text = "Camp Verdal was shelled. Nobody died.";
         let tokens = tokenize(text, 0, text.len());
         let cands = vec![part(&tokens, 0, 0), part(&tokens, 1, 0), part(&tokens, 5, 1)];
         let (out, _) = join(text, &tokens, cands, &[0..2, 2..3]);

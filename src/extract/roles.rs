@@ -28,7 +28,7 @@ fn participle(t: &SentenceTree, p: usize) -> bool {
     !t.norm(p).ends_with("ing")
 }
 
-/// "is opposed to", "are committed to": a participle that says the subject's state, not what was done
+/// "is devoted to", "are allied to": a participle that says the subject's state, not what was done
 /// to it (`states` in the grammar), when a "to" phrase follows.
 fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
     g.states.has(t.norm(v)) && t.kids(v).any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
@@ -41,7 +41,7 @@ fn passive_auxiliary(t: &SentenceTree, g: &Grammar, w: usize) -> bool {
 
 /// Whether the verb `p` is passive: a participle with a passive subject or a form of "be" or "get"
 /// before it, a participle modifying a noun ("a convoy attacked by militants"), or a verb sharing a
-/// passive verb's subject. ("Have been pressuring" is no passive, whatever the labels say.)
+/// passive verb's subject. ("Have been lobbying" is no passive, whatever the labels say.)
 pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
@@ -93,7 +93,7 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
         let Some(h) = t.head(v) else { return out };
         match t.dep(v) {
             Dep::Conj if is_verbal(t, h) => v = h,
-            // "X have, in the past, accused": a verb hanging on a bare auxiliary shares its subject.
+            // "X have, over the years, blamed": a verb hanging on a bare auxiliary shares its subject.
             Dep::Parataxis | Dep::Ccomp if t.tag(h) == "AUX" || g.bare_auxiliaries.has(t.norm(h)) => v = h,
             Dep::Xcomp => {
                 out.extend(t.kid(h, Dep::Obj));
@@ -175,7 +175,7 @@ pub fn obliques(t: &SentenceTree, p: usize) -> Vec<(&str, usize)> {
 }
 
 /// The verb that carries the noun `n` as its object ("held talks", "launched strikes", "signed an
-/// agreement"), when there is one.
+/// accord"), when there is one.
 pub fn carrier(t: &SentenceTree, mut n: usize) -> Option<usize> {
     // "launched a wave of strikes", "carried out a series of attacks": through "N of".
     for _ in 0..2 {
@@ -192,7 +192,7 @@ pub fn carrier(t: &SentenceTree, mut n: usize) -> Option<usize> {
 }
 
 /// Who a noun's act belongs to, nearest first: its possessor ("Iran's visit", "their attacks"), the
-/// modifiers before it ("U.S. strikes", "Iranian attacks", "the Iran-Iraq war"), "by X" after it.
+/// modifiers before it ("U.S. strikes", "Iranian attacks", "the Chile-Peru war"), "by X" after it.
 pub fn noun_agents(t: &SentenceTree, n: usize) -> Vec<usize> {
     let mut out: Vec<usize> = t.kids(n).filter(|&k| t.dep(k) == Dep::Poss).collect();
     out.extend(t.kids(n).filter(|&k| k < n && matches!(t.dep(k), Dep::Compound | Dep::Amod | Dep::Nmod)));
@@ -223,7 +223,7 @@ pub fn clause_verb(t: &SentenceTree, p: usize) -> usize {
 }
 
 /// Whether the act is negated, intended or only supposed, from the words around its clause's verb: "did
-/// not meet", "refused to meet", "no talks" (negated); "will visit", "plans to visit" (intended); "may
+/// not meet", "declined to receive", "no talks" (negated); "will visit", "plans to visit" (intended); "may
 /// strike", "if they attack" (hypothetical). A "would" under a reporting verb announces an intent.
 pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
     let v = clause_verb(t, p);

@@ -267,8 +267,8 @@ impl SentenceTree {
     }
 
     /// The word of `words` (a phrase) that the rest hang from: of those whose head lies outside, the one
-    /// over most of the phrase, the last on a tie ("French and Egyptian warships": "warships", though
-    /// "Egyptian" hangs on "French" outside the phrase).
+    /// over most of the phrase, the last on a tie ("Greek and Maltese frigates": "frigates", though
+    /// "Maltese" hangs on "Greek" outside the phrase).
     pub fn phrase_head(&self, words: Range<usize>) -> Option<usize> {
         let tops = words.clone().filter(|&w| self.head(w).is_none_or(|h| !words.contains(&h)));
         tops.max_by_key(|&w| (words.clone().filter(|&x| self.dominates(w, x)).count(), w))
