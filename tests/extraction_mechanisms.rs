@@ -276,9 +276,9 @@ fn a_known_international_official_is_coded_as_international_not_by_the_article_c
 
 #[test]
 fn a_country_before_a_verb_is_not_a_group_with_the_verb_in_its_name() {
-    let c = extract("Chile expelled inspectors of the International Atomic Energy Agency on Monday.");
+    let c = extract("Chile expelled monitors of the World Health Organization on Tuesday.");
     assert!(c.actors.iter().all(|a| !a.name.contains("expelled")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
-    assert!(has_edge(&c, InteractionKind::Sanction, "Chile", "International Atomic Energy Agency"));
+    assert!(has_edge(&c, InteractionKind::Sanction, "Chile", "World Health Organization"));
 }
 
 #[test]
@@ -289,9 +289,9 @@ fn a_demand_made_of_someone_names_them_after_from() {
 
 #[test]
 fn an_answer_to_a_request_is_directed_at_the_one_who_made_it() {
-    let c = extract("Chile on Monday rejected a fresh offer from Bolivia for talks on the border.");
+    let c = extract("Chile on Tuesday rejected a new proposal from Bolivia for border talks.");
     assert!(has_edge(&c, InteractionKind::Reject, "Chile", "Bolivia"), "{:?}", edges(&c));
-    let c = extract("Ecuador has refused to respond to a demand from the Peruvian president to withdraw.");
+    let c = extract("Ecuador has refused to answer a request from the Peruvian president to pull back.");
     assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Reject && s == "Ecuador"), "{:?}", edges(&c));
 }
 
@@ -326,7 +326,7 @@ fn a_group_named_without_a_country_belongs_to_the_country_of_its_sentence() {
 
 #[test]
 fn a_group_after_a_possessive_is_the_possessors_not_the_places() {
-    let c = extract("The United Nations rejected a call for its peacekeeping forces to be sent to Haiti.");
+    let c = extract("The African Union rejected a plea for its peacekeeping troops to deploy to Haiti.");
     assert!(
         c.actors.iter().all(|a| !(a.kind == ActorKind::Institution && a.country.as_deref() == Some("HTI"))),
         "{:?}",
@@ -370,7 +370,7 @@ fn a_body_after_a_countrys_possessive_is_that_countrys() {
 
 #[test]
 fn a_noun_trigger_after_its_modifiers_reads_as_a_noun_and_takes_the_tense_of_its_verb() {
-    let c = extract("Chile said on Monday it will tighten the naval blockade of Bolivia.");
+    let c = extract("Chile announced on Tuesday it will tighten the sea blockade of Bolivia.");
     let e = edges(&c);
     assert!(
         e.iter().any(|(k, s, t, _, m)| *k == InteractionKind::Threaten && s == "Chile" && t == "Bolivia" && *m == Modality::Intended),
@@ -398,7 +398,7 @@ fn being_opposed_to_something_is_a_rejection_by_the_subject() {
 
 #[test]
 fn a_protest_whose_purpose_names_no_one_is_aimed_at_its_place() {
-    let c = extract("Thousands of Bolivian miners marched in the northern city of Oruro on Sunday calling for higher wages.");
+    let c = extract("Hundreds of Bolivian miners marched in the mining town of Potosi on Saturday calling for better pay.");
     assert!(
         edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Protest && s == "Bolivian miners" && t == "Bolivia"),
         "{:?}",
@@ -414,7 +414,7 @@ fn the_one_given_a_noun_trigger_is_its_target() {
 
 #[test]
 fn a_threat_is_aimed_at_the_one_who_must_act_unless() {
-    let c = extract("Bolivian miners threatened on Monday to hold a general strike unless Chile lifted its tariffs.");
+    let c = extract("Bolivian miners threatened on Tuesday to walk off the job unless Chile dropped its tariffs.");
     assert!(
         edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Threaten && s == "Bolivian miners" && t == "Chile"),
         "{:?}",
@@ -437,7 +437,7 @@ fn a_speaker_after_an_article_and_adjectives_still_makes_a_must_clause_a_demand(
 
 #[test]
 fn a_fight_after_a_supported_party_is_that_partys_fight() {
-    let c = extract("Chile reiterated its support for the Government of Peru in the fight against the Taliban.");
+    let c = extract("Chile repeated its backing for the Government of Peru in the fight against the Taliban.");
     let e = edges(&c);
     assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Peru"), "{e:?}");
     assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Chile"), "Chile supports, Peru fights: {e:?}");
@@ -455,7 +455,7 @@ fn a_gerund_after_a_preposition_has_the_subject_of_its_clause() {
 
 #[test]
 fn an_agreement_reached_between_two_parties_is_theirs_not_the_welcomers() {
-    let c = extract("Chile welcomed the agreement reached yesterday between Peru and Ecuador on the border.");
+    let c = extract("Chile welcomed the agreement concluded last week between Peru and Ecuador on fishing.");
     let e = edges(&c);
     assert!(has_edge(&c, InteractionKind::Agree, "Peru", "Ecuador"), "{e:?}");
     assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Agree && s == "Chile"), "{e:?}");
@@ -471,16 +471,16 @@ fn a_war_named_for_two_countries_is_fought_by_each_against_the_other() {
 #[test]
 fn partners_named_in_a_strike_fight_its_target_and_a_nearer_ally_is_not_it() {
     let c = extract(
-        "Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq using fighter aircraft as well as rocket artillery against ISIL targets.",
+        "Coalition forces conducted 9 strikes jointly with and in support of Mali's government using drones as well as mortars against Boko Haram camps.",
     );
     let e = edges(&c);
-    assert!(!e.iter().any(|(k, _, t, _, _)| *k == InteractionKind::Assault && t == "Iraq"), "the ally is not attacked: {e:?}");
-    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Iraq" && t == "Islamic State"), "{e:?}");
+    assert!(!e.iter().any(|(k, _, t, _, _)| *k == InteractionKind::Assault && t == "Mali"), "the ally is not attacked: {e:?}");
+    assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Mali" && t == "Boko Haram"), "{e:?}");
 }
 
 #[test]
 fn an_act_in_an_opening_adverbial_is_done_by_the_subject_after_the_comma() {
-    let c = extract("Elsewhere in the campaign to defeat the Taliban, Afghan forces have begun a new phase.");
+    let c = extract("Meanwhile in the drive to defeat the Taliban, Afghan troops have opened a new front.");
     assert!(
         edges(&c).iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Afghanistan military" && t == "Taliban"),
         "{:?}",
@@ -490,7 +490,7 @@ fn an_act_in_an_opening_adverbial_is_done_by_the_subject_after_the_comma() {
 
 #[test]
 fn the_verb_of_a_relative_clause_is_done_by_the_actor_before_which() {
-    let c = extract("Chile condemned the Taliban's attacks in the town of Kunduz, which targeted and killed dozens of Afghan civilians.");
+    let c = extract("Chile condemned the Taliban's raids near the city of Herat, which targeted and killed many Afghan civilians.");
     let e = edges(&c);
     assert!(e.iter().any(|(k, s, t, _, _)| *k == InteractionKind::Assault && s == "Taliban" && t == "Afghan civilians"), "{e:?}");
     assert!(!e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s == "Chile"), "{e:?}");
@@ -498,7 +498,7 @@ fn the_verb_of_a_relative_clause_is_done_by_the_actor_before_which() {
 
 #[test]
 fn posing_a_threat_is_a_threat_by_the_subject() {
-    let c = extract("Al-Shabaab continues to pose a threat to Kenya.");
+    let c = extract("Al-Shabaab still poses a threat to Kenya.");
     assert!(
         edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Threaten && t == "Kenya"),
         "{:?}",
@@ -508,9 +508,9 @@ fn posing_a_threat_is_a_threat_by_the_subject() {
 
 #[test]
 fn the_agent_of_a_participle_is_not_the_agent_or_target_of_the_noun_before_it() {
-    let c = extract("Chile commented on violations of the ceasefire in Yemen announced by Saudi Arabia and Iran on Monday.");
+    let c = extract("Chile remarked on violations of the ceasefire in Sudan reported by Egypt and Qatar on Friday.");
     assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Assault), "{:?}", edges(&c));
-    let c = extract("Abimael Guzman was hiding in the house. In 2006 he was bombed and killed by Peruvian warplanes.");
+    let c = extract("Raul Mendez hid in a farmhouse for weeks. In 2009 he was bombed and wounded by Peruvian jets.");
     assert!(edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Assault && s.starts_with("Peru")), "{:?}", edges(&c));
 }
 
@@ -528,15 +528,15 @@ fn a_purpose_clause_keeps_its_own_object() {
 
 #[test]
 fn international_forces_in_a_country_are_not_that_countrys_forces() {
-    let c = extract("All international forces in Iraq should coordinate with the Government of Iraq.");
-    assert!(c.actors.iter().all(|a| a.name != "Iraq military"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    let c = extract("All foreign troops in Mali should work with the Government of Mali.");
+    assert!(c.actors.iter().all(|a| a.name != "Mali military"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
 
 #[test]
 fn being_in_touch_updating_and_helping_are_interactions() {
-    let c = extract("Chile has been in touch with senior Peruvian officials since Monday.");
+    let c = extract("Chile has been in touch with top Peruvian diplomats since Friday.");
     assert!(edges(&c).iter().any(|(k, _, t, _, _)| *k == InteractionKind::Consult && t == "Peru"), "{:?}", edges(&c));
-    let c = extract("The UN updated Security Council members on Monday.");
+    let c = extract("The World Bank updated Security Council envoys on Friday.");
     assert!(edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "{:?}", edges(&c));
 }
 
@@ -548,9 +548,9 @@ fn an_effort_to_act_is_the_act_of_the_one_whose_effort_it_is() {
 
 #[test]
 fn support_provided_for_a_group_is_from_every_provider() {
-    let c = extract("The Royal Air Force and other Coalition forces provided vital air support for local, legitimate Iraqi ground forces.");
+    let c = extract("The Royal Danish Air Force and other Coalition forces have provided close air support for trained, local Malian ground troops.");
     let e = edges(&c);
-    assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Royal Air Force"), "{e:?}");
+    assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Royal Danish Air Force"), "{e:?}");
     assert!(e.iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Coalition"), "{e:?}");
 }
 
@@ -562,7 +562,7 @@ fn we_in_an_officials_quote_is_their_state() {
 
 #[test]
 fn a_participle_after_a_plain_noun_belongs_to_that_noun() {
-    let c = extract("Chile is targeting businessmen and companies supporting the Bolivian militias.");
+    let c = extract("Chile is pursuing traders and firms supporting the Bolivian militias.");
     assert!(
         !edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Chile"),
         "the companies support the militias, not Chile: {:?}",
@@ -572,30 +572,30 @@ fn a_participle_after_a_plain_noun_belongs_to_that_noun() {
 
 #[test]
 fn an_unknown_full_name_whose_surname_recurs_is_a_person_with_those_mentions() {
-    let c = extract("Abboud Qanbar is an Iraqi general. Qanbar was a commander in the navy. He refused to attack Kuwait.");
-    let q = actor(&c, "Abboud Qanbar");
+    let c = extract("Darek Moravi is a Chilean general. Moravi was a commander in the army. He refused to attack Peru.");
+    let q = actor(&c, "Darek Moravi");
     assert_eq!(q.kind, ActorKind::Official);
-    let said = mention_texts(&c, "Abboud Qanbar");
-    assert!(said.contains(&"Qanbar") && said.contains(&"He"), "{said:?}");
+    let said = mention_texts(&c, "Darek Moravi");
+    assert!(said.contains(&"Moravi") && said.contains(&"He"), "{said:?}");
     // Capitalised words whose last one never stands alone again are not someone's name: a headline's
-    // "Sign Loan Guarantee", a project's "Cosmic Dust Lab".
+    // "Sign Water Sharing Accord", a project's "Blue Harbour Lab".
     let c = extract("Chile and Peru Sign Water Sharing Accord\n\nThe accord sets out how the two countries share water.");
     assert!(c.actors.iter().all(|a| a.kind != ActorKind::Official), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
 
 #[test]
 fn a_name_particle_alone_is_nobodys_name() {
-    let c = extract("Muath al-Kasasbeh was a pilot. Ziad al-Karbouly, a native of Al-Qa'im, was captured by Jordanian troops.");
-    let muath = actor(&c, "Muath al-Kasasbeh");
-    assert!(!mention_texts(&c, "Muath al-Kasasbeh").contains(&"Al"), "{:?}", muath.mentions.len());
+    let c = extract("Karim al-Haddad was a pilot. Samir al-Tamimi, a native of Al-Rutba, was detained by Jordanian police.");
+    let karim = actor(&c, "Karim al-Haddad");
+    assert!(!mention_texts(&c, "Karim al-Haddad").contains(&"Al"), "{:?}", karim.mentions.len());
 }
 
 #[test]
 fn a_body_found_by_its_shape_in_a_one_country_article_is_of_that_country() {
-    let c = extract("Peruvian farmers began a hunger strike outside the National Congress on Monday.");
+    let c = extract("Peruvian farmers held a sit-in in front of the National Congress on Friday.");
     assert_eq!(actor(&c, "National Congress").country.as_deref(), Some("PER"));
-    let c = extract("The World Monuments Fund will support work in Peru.");
-    assert_eq!(actor(&c, "World Monuments Fund").country, None, "a body whose name claims a wider reach keeps none");
+    let c = extract("The Global Heritage Fund will pay for repairs in Peru.");
+    assert_eq!(actor(&c, "Global Heritage Fund").country, None, "a body whose name claims a wider reach keeps none");
 }
 
 #[test]
@@ -621,12 +621,12 @@ fn a_middle_initial_stays_inside_the_name() {
 
 #[test]
 fn a_bodys_title_without_a_name_is_an_official_of_that_body() {
-    let c = extract("A Foreign Office spokesman said the envoy would visit Chile. Gen. Anna Berg, Chilean Navy commander, welcomed the visit.");
+    let c = extract("A Defence Ministry spokesman said the envoy would travel to Chile. Gen. Anna Berg, Chilean Navy commander, praised the plan.");
     let spokesman = c.actors.iter().find(|a| a.kind == ActorKind::Official && a.title.as_deref() == Some("Spokesperson"));
     let spokesman = spokesman.unwrap_or_else(|| panic!("{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>()));
-    let office = actor(&c, "Foreign Office");
+    let office = actor(&c, "Defence Ministry");
     assert!(spokesman.affiliations.contains(&office.id), "{:?}", spokesman.affiliations);
-    assert_eq!(spokesman.name, "Foreign Office spokesperson", "named by the body, not just 'Spokesperson'");
+    assert_eq!(spokesman.name, "Defence Ministry spokesperson", "named by the body, not just 'Spokesperson'");
     // After a name, "<body> <title>" is the person's title and body, not a separate actor.
     let berg = actor(&c, "Anna Berg");
     assert_eq!(berg.title.as_deref(), Some("Commander"));
@@ -650,7 +650,7 @@ fn numbered_units_keep_their_number_and_an_origin_is_not_a_target() {
 fn a_listed_persons_office_is_the_texts_to_say() {
     // The gazetteer lists Boris Johnson as a prime minister; this text makes him Foreign Secretary, and an
     // unnamed spokesman of a ministry is not him.
-    let c = extract("Boris Johnson arrived in Paris. A Foreign Office spokesman said the Foreign Secretary met French officials.");
+    let c = extract("Boris Johnson landed in Rome. A Home Office spokesman confirmed that the Foreign Secretary held talks with Italian officials.");
     let johnson = actor(&c, "Boris Johnson");
     assert_eq!(johnson.title.as_deref(), Some("Foreign Secretary"));
     assert!(mention_texts(&c, "Boris Johnson").contains(&"Foreign Secretary"), "{:?}", mention_texts(&c, "Boris Johnson"));
