@@ -84,6 +84,15 @@ struct Predicate<'t> {
 struct Ctx {
     heads: Vec<Option<usize>>,
     predicates: Vec<usize>,
+    /// The kind of each trigger in `predicates`.
+    kinds: Vec<InteractionKind>,
+}
+
+impl Ctx {
+    /// Whether tree word `w` is a trigger of support or aid ("backing for X", "support for X").
+    fn supports(&self, w: usize) -> bool {
+        self.predicates.iter().zip(&self.kinds).any(|(&p, k)| p == w && matches!(k, InteractionKind::Support | InteractionKind::Aid))
+    }
 }
 
 /// An argument position filled: the arguments standing there and how the position was found.
@@ -229,9 +238,18 @@ impl<'a> SentenceEvents<'a> {
         let g = &self.lex.grammar;
         let heads = self.arg_heads();
         let reporting = roles::reporting_words(t, g);
-        let reporters: Vec<usize> = (0..self.args.len()).filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h))).collect();
+        // "..., Radio X reported.": an actor right before a reporting verb the parse left without a
+        // subject reports.
+        let orphan_report = |a: usize| {
+            let end = self.args[a].tokens.end;
+            end < self.range.end && {
+                let w = t.word_of_token(end);
+                roles::is_verbal(t, w) && g.reporting_verbs.has(t.norm(w)) && roles::subjects(t, g, w).is_empty()
+            }
+        };
+        let reporters: Vec<usize> = (0..self.args.len()).filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h)) || orphan_report(a)).collect();
         let predicates = self.predicates(&heads);
-        let cx = Ctx { heads, predicates: predicates.iter().map(|p| p.word).collect() };
+        let cx = Ctx { heads, predicates: predicates.iter().map(|p| p.word).collect(), kinds: predicates.iter().map(|p| p.trigger.kind).collect() };
         if super::trace::on() {
             for w in 0..t.len() {
                 let head = t.head(w).map_or(0, |h| h + 1);
@@ -349,7 +367,7 @@ impl<'a> SentenceEvents<'a> {
             return None;
         }
         let mut governor = t.head(v)?;
-        while !(roles::is_verbal(t, governor) && !roles::subjects(t, &self.lex.grammar, governor).is_empty()) {
+        while !roles::is_verbal(t, governor) || roles::subjects(t, &self.lex.grammar, governor).is_empty() {
             governor = t.head(governor)?;
         }
         let speaker = roles::subject(t, &self.lex.grammar, governor);
@@ -403,7 +421,7 @@ impl<'a> SentenceEvents<'a> {
                 && let Some(h) = t.head(p)
             {
                 let supported = [h].into_iter().chain(t.kids(h).filter(|&k| t.dep(k) == Dep::Obj)).find(|&w| {
-                    cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
+                    cx.supports(w) || cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
                 });
                 if let Some(w) = supported {
                     if let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported")) {
@@ -428,7 +446,7 @@ impl<'a> SentenceEvents<'a> {
         let mut w = p;
         for _ in 0..4 {
             w = t.head(w)?;
-            if cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
+            if (cx.supports(w) || cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w)))
                 && let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported"))
             {
                 return Some(s);
@@ -596,6 +614,8 @@ impl<'a> SentenceEvents<'a> {
                 .in_clause(top)
                 .into_iter()
                 .filter(|&w| w > q.word && !subject_side.contains(&w) && !inside_other(w))
+                // "conducted strikes and support of X": an act coordinated with this one is another act.
+                .filter(|&w| !(t.dep(w) == Dep::Conj && cx.predicates.contains(&w)))
                 .filter(|&w| self.marker_of(w).is_none_or(|m| !g.locative_prepositions.has(m) && m != "by"))
                 // "on the Andean border": a place noun's phrase says where.
                 .filter(|&w| !g.place_heads.has(t.norm(w)))
@@ -669,8 +689,12 @@ impl<'a> SentenceEvents<'a> {
     /// The subject of an "unless" or "if" clause on a threat or on the act it threatens.
     fn unless(&self, cx: &Ctx, head: Predicate<'_>, object: Predicate<'_>) -> Option<Side> {
         let t = self.tree;
-        let verbs = [head.word, object.word, roles::clause_verb(t, object.word)];
-        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && self.lex.grammar.threat_conditions.has(t.norm(m))))?;
+        // On the threat, on the act threatened, or on a verb that completes the threat ("threatened to
+        // walk out unless ...").
+        let mut verbs = vec![head.word, object.word, roles::clause_verb(t, object.word)];
+        verbs.extend(t.kids(head.word).filter(|&k| matches!(t.dep(k), Dep::Xcomp | Dep::Advcl) && roles::is_verbal(t, k)));
+        let condition = |k: usize| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && self.lex.grammar.threat_conditions.has(t.norm(m)));
+        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| condition(k))?;
         roles::subject(t, &self.lex.grammar, clause).and_then(|w| self.side(cx, w, "unless"))
     }
 
@@ -681,7 +705,11 @@ impl<'a> SentenceEvents<'a> {
         if !self.lex.grammar.request_nouns.has(t.norm(request)) {
             return None;
         }
-        let maker = t.kids(request).find(|&k| t.marker(k).is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m))))?;
+        // "a proposal from X", however the parse hangs "from X": on the request or on the verb it is the
+        // object of.
+        let carrier = roles::carrier(t, request);
+        let from = |k: usize| t.marker(k).is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m)));
+        let maker = t.kids(request).find(|&k| from(k)).or_else(|| carrier.and_then(|v| t.kids(v).find(|&k| k > request && t.dep(k) == Dep::Obl && from(k))))?;
         self.side(cx, maker, "requester")
     }
 

@@ -276,23 +276,18 @@ macro_rules! grammar_lists {
 }
 
 grammar_lists! {
-    determiners, prepositions, locative_prepositions, auxiliaries, negations, denials, intent_cues, hypothetical_cues,
-    reporting_verbs, light_verbs, gap_words, infinitive_verbs, clause_breaks, pair_heads, pair_starts, reciprocals,
-    person_pronouns, plural_pronouns, first_person_plural, thing_pronouns, name_particles, months, weekdays,
-    not_names, media_wings, place_heads, request_nouns, relief_verbs, restrictions, partner_prepositions,
-    partner_nouns, contests, states, thing_nouns, reporter_lead_words, quoting_verbs, attributive_determiners,
-    obligation_modals, complement_gap_words, said_forms, wh_relatives, clause_starts, nominal_suffixes, non_modifiers,
-    states_before_to, irregular_participles, be_forms, get_forms, passive_gap_adverbs, verb_joiners, effort_nouns,
-    opening_words, supported_act_determiners, subject_possessives, giving_verbs, threat_conditions,
-    request_maker_prepositions, contrasts, partner_phrases, coordinators, conditionals, possibility_modals,
-    not_intent_cues, future_modals, will_forms, plain_locatives, people_suffixes, vague_group_nouns,
-    foreign_force_modifiers, multinational_bodies, weapon_nouns, pair_person_heads, pair_country_heads,
-    body_continuations, subject_pronoun_verbs, reported_it_auxiliaries, articles, backing_participles,
-    led_force_nouns, coalition_nouns, group_country_prepositions, possessive_determiners, name_inner_words,
-    government_nouns, government_fillers, regime_nouns, international_name_words, media_name_words,
-    armed_forces_names, separate_branches, finite_subordinators, relative_pronouns, passive_auxiliaries,
-    bare_auxiliaries, partner_adverbs, supported_prepositions, reference_starts, relief_prepositions, month_prefixes,
-    today_words, period_deictics,
+    determiners, prepositions, locative_prepositions, auxiliaries, negations, denials, intent_cues, reporting_verbs,
+    gap_words, clause_breaks, pair_heads, pair_starts, reciprocals, person_pronouns, plural_pronouns,
+    first_person_plural, thing_pronouns, name_particles, months, weekdays, not_names, media_wings, place_heads,
+    request_nouns, relief_verbs, restrictions, partner_prepositions, partner_nouns, contests, states, thing_nouns,
+    obligation_modals, clause_starts, threat_conditions, request_maker_prepositions, coordinators, conditionals,
+    possibility_modals, not_intent_cues, future_modals, people_suffixes, vague_group_nouns, foreign_force_modifiers,
+    multinational_bodies, weapon_nouns, pair_person_heads, pair_country_heads, body_continuations,
+    subject_pronoun_verbs, reported_it_auxiliaries, articles, backing_participles, led_force_nouns, coalition_nouns,
+    group_country_prepositions, possessive_determiners, name_inner_words, government_nouns, government_fillers,
+    regime_nouns, international_name_words, media_name_words, armed_forces_names, separate_branches,
+    finite_subordinators, relative_pronouns, passive_auxiliaries, bare_auxiliaries, partner_adverbs,
+    supported_prepositions, reference_starts, relief_prepositions, month_prefixes, today_words, period_deictics,
 }
 
 /// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that

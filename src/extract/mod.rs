@@ -2,13 +2,14 @@
 //! as a single-article corpus ready to merge.
 //!
 //! Stages, each its own module: `sentences` (evidence units) → `tokens` → `mentions` (phrases that refer to
-//! actors, from the gazetteers and title/institution patterns of `lexicon`) → `coref` (which actor each
-//! phrase refers to) → `interactions` (triggers and their arguments) with `when` (dates). Word lists and
-//! rules are data in `assets/`, loaded once. Nothing here knows about the map.
+//! actors, from the gazetteers and title/institution patterns of `lexicon`, with `mention_types` throwing
+//! out names of things) → `coref` (which actor each phrase refers to) → `syntax` and `tree` (each
+//! sentence's dependency tree) → `roles` and `events` (triggers and the actors the tree makes their
+//! source and target) with `when` (dates). Word lists and rules are data in `assets/`, loaded once; the
+//! design is in `docs/extraction.md`. Nothing here knows about the map.
 
 pub mod coref;
 pub mod events;
-pub mod interactions;
 pub mod lexicon;
 pub mod mention_types;
 pub mod mentions;
@@ -30,16 +31,22 @@ use crate::corpus::{
     Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, Modality, merge::interaction_id,
 };
 use coref::Resolver;
-use interactions::{SentenceEvents, args_of};
+use events::{SentenceEvents, SentenceResult, args_of};
+use syntax::Syntax;
+use tree::{Dep, SentenceTree};
 use lexicon::Lexicon;
 use mentions::{Candidate, SentenceReader};
 use tokens::Token;
 use word_keys::WordKeys;
 
-/// The extractor with its lexicons loaded. Build it once (`Extractor::bundled()`) and reuse it.
+/// The extractor with its lexicons and syntax model loaded. Build it once (`Extractor::bundled()`) and
+/// reuse it.
 #[derive(Debug)]
 pub struct Extractor {
     lex: Lexicon,
+    syntax: &'static Syntax,
+    /// The syntax model's relation names, read as `Dep`s.
+    deps: Vec<Dep>,
 }
 
 impl Extractor {
@@ -47,7 +54,10 @@ impl Extractor {
     pub fn bundled() -> &'static Extractor {
         static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
         // The bundled data files are checked by the tests; a broken one is a build defect, not user input.
-        EXTRACTOR.get_or_init(|| Extractor { lex: Lexicon::bundled().expect("the bundled lexicon files are valid") })
+        EXTRACTOR.get_or_init(|| {
+            let syntax = Syntax::bundled();
+            Extractor { lex: Lexicon::bundled().expect("the bundled lexicon files are valid"), syntax, deps: tree::deps_of(syntax) }
+        })
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -74,11 +84,7 @@ impl Extractor {
         for (si, range) in sentence_tokens.iter().enumerate() {
             let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), si);
             let start = candidates.len();
-            if std::env::var_os("ACTORMAP_TREE").is_some() {
-                candidates.extend(mention_types::MentionTypes::bundled().keep_actors(text, &tokens, range.clone(), reader.read()));
-            } else {
-                candidates.extend(reader.read());
-            }
+            candidates.extend(mention_types::MentionTypes::bundled().keep_actors(text, &tokens, range.clone(), reader.read()));
             sentence_candidates.push(start..candidates.len());
         }
         let (candidates, sentence_candidates) = recurring_names::join(text, &tokens, candidates, &sentence_candidates);
@@ -91,59 +97,20 @@ impl Extractor {
             let joined = joined_pairs(&tokens, &candidates, crange.clone());
             resolver.resolve_sentence(text, &candidates, crange.clone(), &joined);
             let args = args_of(&candidates, &resolver.res.referents, crange.clone());
-            let events = SentenceEvents {
-                lex,
-                text,
-                tokens: &tokens,
-                words: &words,
-                range: sentence_tokens[si].clone(),
-                args,
-                focus: resolver.focus_pair(),
-            };
-            // Only a sentence with an actor and a trigger, a "must" or a reporting verb has anything for the
-            // tree reader to find: the others are not parsed.
-            let r = sentence_tokens[si].clone();
-            let worth_parsing = !events.args.is_empty()
-                && r.clone().any(|k| {
-                    words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0
-                });
-            let result = if std::env::var_os("ACTORMAP_TREE").is_some() && !worth_parsing {
-                interactions::SentenceResult::default()
-            } else if std::env::var_os("ACTORMAP_TREE").is_some() {
-                let syntax = syntax::Syntax::bundled();
-                let deps = tree::deps_of(syntax);
-                let t = tree::SentenceTree::parse(syntax, &deps, text, &tokens, sentence_tokens[si].clone());
-                let ev = self::events::SentenceEvents {
-                    lex,
-                    text,
-                    tokens: &tokens,
-                    words: &words,
-                    range: sentence_tokens[si].clone(),
-                    args: self::events::args_of(&candidates, &resolver.res.referents, crange.clone()),
-                    tree: &t,
-                };
-                let r = ev.read();
-                interactions::SentenceResult {
-                    reporters: r.reporters,
-                    found: r
-                        .found
-                        .into_iter()
-                        .map(|f| interactions::Found {
-                            kind: f.kind,
-                            cameo: f.cameo,
-                            source: f.source,
-                            target: f.target,
-                            directed: f.directed,
-                            modality: f.modality,
-                            rule: f.rule,
-                            trigger: f.trigger,
-                            source_span: f.source_span,
-                            target_span: f.target_span,
-                        })
-                        .collect(),
-                }
-            } else {
+            // Only a sentence with an actor and a trigger or a "must" has anything for the reader to find:
+            // the others are not parsed.
+            let range = sentence_tokens[si].clone();
+            let worth_parsing = !args.is_empty()
+                && range.clone().any(|k| words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0);
+            let tree = if worth_parsing { SentenceTree::parse(self.syntax, &self.deps, text, &tokens, range.clone()) } else { SentenceTree::default() };
+            let events = SentenceEvents { lex, text, tokens: &tokens, words: &words, range, args, tree: &tree };
+            let result = if worth_parsing {
                 events.read()
+            } else {
+                // "Foreign Minister X said:": who speaks is read without a parse, so that the quote after
+                // it is theirs.
+                let reports = |a: &events::Arg<'_>| a.tokens.end < events.range.end && words.classes[a.tokens.end] & lex.grammar.reporting_verbs.bit != 0;
+                SentenceResult { found: Vec::new(), reporters: (0..events.args.len()).filter(|&a| reports(&events.args[a])).collect() }
             };
             if trace::on() {
                 let name = |e: usize| resolver.res.entities[e].name.clone();
@@ -248,10 +215,10 @@ fn slug(name: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
-type FoundIn = (usize, interactions::Found, Option<usize>, Option<String>);
+type FoundIn = (usize, events::Found, Option<usize>, Option<String>);
 
 fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resolver: Resolver, found: Vec<FoundIn>) -> Corpus {
-    let untied: Vec<bool> = (0..resolver.res.entities.len()).map(|e| std::env::var_os("ACTORMAP_TREE").is_some() && resolver.is_untied_title(e)).collect();
+    let untied: Vec<bool> = (0..resolver.res.entities.len()).map(|e| resolver.is_untied_title(e)).collect();
     let res = resolver.res;
     let article_id = crate::corpus::ArticleId::from(article.id.as_str());
     // Only entities the text refers to (or that those belong to) become actors.

@@ -34,6 +34,12 @@ fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
     g.states.has(t.norm(v)) && t.kids(v).any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
 }
 
+/// Whether the participle `v` modifying `h` is the sentence's own verb that the parse hung on its subject:
+/// `h` is the root and no other verb heads the sentence ("Admiral X, commander, Y Navy, met with Z").
+fn main_verb_on_root(t: &SentenceTree, v: usize, h: usize) -> bool {
+    t.dep(h) == Dep::Root && matches!(t.tag(h), "NOUN" | "PROPN") && !t.kids(v).any(|k| t.dep(k) == Dep::OblAgent) && v > h + 1
+}
+
 /// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
 fn passive_auxiliary(t: &SentenceTree, g: &Grammar, w: usize) -> bool {
     g.passive_auxiliaries.has(t.norm(w))
@@ -57,7 +63,7 @@ pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
         }
         match (t.dep(v), t.head(v)) {
             // "a town attacked by X" (no object: "warships launched exercises" is active).
-            (Dep::Acl, Some(_)) => return !t.has_kid(v, Dep::Obj),
+            (Dep::Acl, Some(h)) => return !t.has_kid(v, Dep::Obj) && !main_verb_on_root(t, v, h),
             (Dep::Conj, Some(h)) if is_verbal(t, h) => v = h,
             _ => return false,
         }
@@ -103,8 +109,21 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
             // on defeating Y", "... to end the war"); not a finite clause ("because they ...",
             // `finite_subordinators`).
             Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !g.finite_subordinators.has(t.norm(m)))) => v = h,
+            // "a campaign to defeat X": the doer of the campaign, that is the subject of the verb the
+            // noun hangs on.
+            Dep::Acl if t.marker(v).is_some_and(|m| t.norm(m) == "to") => {
+                let mut w = h;
+                for _ in 0..MAX_CHAIN {
+                    let Some(up) = t.head(w) else { return out };
+                    if is_verbal(t, up) {
+                        return subjects(t, g, up);
+                    }
+                    w = up;
+                }
+                return out;
+            }
             Dep::Acl => {
-                if !participle(t, v) || t.has_kid(v, Dep::Obj) {
+                if !participle(t, v) || t.has_kid(v, Dep::Obj) || main_verb_on_root(t, v, h) {
                     out.push(h);
                 }
                 return out;
@@ -156,14 +175,17 @@ pub fn patient(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
 
 /// The agent of a passive verb or of a noun: "by X".
 pub fn by_agent(t: &SentenceTree, p: usize) -> Option<usize> {
-    t.kids(p).find(|&k| t.dep(k) == Dep::OblAgent || matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "by"))
+    let own = |v: usize| t.kids(v).find(|&k| t.dep(k) == Dep::OblAgent || matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "by"));
+    // "bombed and wounded by X": one agent for the coordinated participles.
+    own(p).or_else(|| t.kids(p).filter(|&k| t.dep(k) == Dep::Conj && is_verbal(t, k)).find_map(own))
 }
 
 /// The phrases hanging on `p` with the preposition that introduces each ("with X" → ("with", X)); a
-/// phrase without one is given "".
+/// phrase without one is given "". An "object" the parse gave a preposition is a phrase too ("support
+/// for trained troops" parsed as "trained" taking "for troops").
 pub fn obliques(t: &SentenceTree, p: usize) -> Vec<(&str, usize)> {
     t.kids(p)
-        .filter(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod | Dep::OblAgent | Dep::OblTmod | Dep::Iobj))
+        .filter(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod | Dep::OblAgent | Dep::OblTmod | Dep::Iobj) || t.dep(k) == Dep::Obj && t.has_kid(k, Dep::Case))
         .map(|k| {
             let prep = match t.dep(k) {
                 Dep::Iobj => "to",
@@ -231,7 +253,9 @@ pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
     if small(v, &g.negations) || small(p, &g.negations) {
         return Modality::Negated;
     }
-    let governor = (t.dep(v) == Dep::Xcomp).then(|| t.head(v)).flatten();
+    // "refused to meet", "plans to visit", and "a plan to visit" (an infinitive on a noun).
+    let infinitive_on = t.dep(v) == Dep::Acl && t.marker(v).is_some_and(|m| t.norm(m) == "to");
+    let governor = (t.dep(v) == Dep::Xcomp || infinitive_on).then(|| t.head(v)).flatten();
     if governor.is_some_and(|h| g.denials.has(t.norm(h)) || small(h, &g.negations)) {
         return Modality::Negated;
     }
