@@ -562,7 +562,7 @@ fn we_in_an_officials_quote_is_their_state() {
 
 #[test]
 fn a_participle_after_a_plain_noun_belongs_to_that_noun() {
-    let c = extract("Chile is pursuing traders and firms supporting the Bolivian militias.");
+    let c = extract("Chile is pursuing traders and companies supporting the Bolivian militias.");
     assert!(
         !edges(&c).iter().any(|(k, s, _, _, _)| *k == InteractionKind::Support && s == "Chile"),
         "the companies support the militias, not Chile: {:?}",
@@ -655,4 +655,25 @@ fn a_listed_persons_office_is_the_texts_to_say() {
     assert_eq!(johnson.title.as_deref(), Some("Foreign Secretary"));
     assert!(mention_texts(&c, "Boris Johnson").contains(&"Foreign Secretary"), "{:?}", mention_texts(&c, "Boris Johnson"));
     assert!(!mention_texts(&c, "Boris Johnson").iter().any(|m| m.contains("spokesman")));
+}
+
+#[test]
+fn a_country_and_a_group_joined_by_and_are_two_phrases() {
+    let c = extract("Portugal said it would help Morocco and all fishermen stranded at sea.");
+    assert!(c.actors.iter().all(|a| !a.name.contains(" and ")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    assert!(c.actors.iter().any(|a| a.name == "Morocco"));
+}
+
+#[test]
+fn a_surname_of_a_party_is_the_person_not_an_institution() {
+    let c = extract("Senator Dana Whitlow of the Civic Party opposed the bill. On Tuesday Whitlow of Civic Party met the minister.");
+    let names: Vec<&String> = c.actors.iter().map(|a| &a.name).collect();
+    assert!(!names.iter().any(|n| n.contains("Whitlow of")), "{names:?}");
+    assert!(mention_texts(&c, "Dana Whitlow").contains(&"Whitlow"), "{names:?}");
+}
+
+#[test]
+fn a_city_is_no_alias_of_its_country() {
+    let c = extract("Fighting near Porto killed four soldiers, Portugal said.");
+    assert!(!actor(&c, "Portugal").aliases.iter().any(|a| a == "Porto"), "{:?}", actor(&c, "Portugal").aliases);
 }

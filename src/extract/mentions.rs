@@ -407,7 +407,10 @@ impl<'a> SentenceReader<'a> {
             if !t.is_word() || (t.capitalised && k != self.range.start && !self.qualifier_word(k)) {
                 return None;
             }
-            if self.is_in(&g.prepositions, k) || self.is_in(&g.auxiliaries, k) || self.is_in(&g.determiners, k) || self.is_in(&g.reporting_verbs, k) || self.is_in(&g.clause_breaks, k) {
+            // Not across "and" after a name: "Libya and all migrants" is two phrases ("traders and firms"
+            // is one).
+            let after_name = || (start..k).any(|q| self.tokens[q].capitalised);
+            if self.is_in(&g.prepositions, k) || self.is_in(&g.auxiliaries, k) || self.is_in(&g.determiners, k) || self.is_in(&g.reporting_verbs, k) || self.is_in(&g.clause_breaks, k) || self.is_in(&g.coordinators, k) && after_name() {
                 return None;
             }
             let listed = self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
@@ -923,10 +926,18 @@ impl<'a> SentenceReader<'a> {
         // trucks", "customs officers"), or else any plural noun for people ("landowners",
         // "suicide bombers") as civilians.
         let listed = (j..(j + 3).min(self.range.end))
-            .take_while(|&k| self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic) && !self.is_in(&self.lex.grammar.prepositions, k))
-            .find_map(|k| {
-                self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]).map(|m| (k + m.len, m.values[0].clone()))
-            });
+            // Not across "and", a determiner or a verb: "Libya and all migrants", "Porto killed four
+            // soldiers" are two phrases.
+            .take_while(|&k| {
+                self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic)
+                    && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.coordinators, k) && !self.is_in(&self.lex.grammar.determiners, k)
+                    && !self.is_in(&self.lex.grammar.auxiliaries, k) && !self.is_in(&self.lex.grammar.reporting_verbs, k)
+            })
+            .map(|k| (k, self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x])))
+            // A trigger in the past tense that is no group word is the verb ("killed"): stop there; not at
+            // a trigger word modifying the group ("ground troops").
+            .take_while(|(k, m)| m.is_some() || !(self.norm(*k).ends_with("ed") && self.lex.trigger_table.starts_with(self.words.key_ids[*k])))
+            .find_map(|(k, m)| m.map(|m| (k + m.len, m.values[0].clone())));
         let (end, sector) = match listed {
             Some(found) => found,
             None if ethnic && self.norm(j).ends_with('s') => (j + 1, "CVL".to_string()),
@@ -936,6 +947,7 @@ impl<'a> SentenceReader<'a> {
                 // Not across a verb: "Peru expelled observers" is a clause, not a group.
                 while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
                     && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.auxiliaries, k)
+                    && !self.is_in(&self.lex.grammar.coordinators, k) && !self.is_in(&self.lex.grammar.determiners, k)
                     && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
                     && !self.is_in(&self.lex.grammar.reporting_verbs, k)
                 {
@@ -1123,10 +1135,16 @@ impl<'a> SentenceReader<'a> {
                 && m.values[0].last
                 && k + m.len <= end
             {
-                best = Some((k + m.len, m.values[0]));
+                best = Some((k, k + m.len, m.values[0]));
             }
         }
-        best.map(|(e, h)| (e, h.clone()))
+        // "Okafor of Liberal Party": a head last names what follows "of", not the words before it (the
+        // phrase is read again from after "of").
+        let (k, e, h) = best?;
+        if (start..k).any(|j| self.norm(j) == "of") {
+            return None;
+        }
+        Some((e, h.clone()))
     }
 
     /// "(ABC)" right at `i`: returns the acronym.

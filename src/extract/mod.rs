@@ -298,7 +298,8 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         let mut seen: Vec<String> = Vec::new();
         let mut seen_raw: Vec<&str> = Vec::new();
         for m in &a.mentions {
-            if matches!(m.via, crate::corpus::MentionVia::Pronoun | crate::corpus::MentionVia::Group) {
+            // A city or region in a state ("near Mosul") is no name of the state.
+            if matches!(m.via, crate::corpus::MentionVia::Pronoun | crate::corpus::MentionVia::Group | crate::corpus::MentionVia::Place) {
                 continue;
             }
             // An actor is mostly written the same few ways: each way is cleaned once.

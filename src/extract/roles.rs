@@ -105,6 +105,12 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
                 out.extend(t.kid(h, Dep::Obj));
                 v = h;
             }
+            // "pursued traders supporting X": a participle right after the object, with no comma between,
+            // is done by the object, however the parse hangs it.
+            Dep::Advcl if t.norm(v).ends_with("ing") && t.marker(v).is_none() && let Some(o) = t.kid(h, Dep::Obj).filter(|&o| o < v && t.subtree(o).end == v) => {
+                out.push(o);
+                return out;
+            }
             // A participle, gerund or infinitive of purpose hanging on a clause ("..., accusing Y", "focused
             // on defeating Y", "... to end the war"); not a finite clause ("because they ...",
             // `finite_subordinators`).
