@@ -97,10 +97,10 @@ impl Extractor {
             let joined = joined_pairs(&tokens, &candidates, crange.clone());
             resolver.resolve_sentence(text, &candidates, crange.clone(), &joined);
             let args = args_of(&candidates, &resolver.res.referents, crange.clone());
-            // Only a sentence with an actor and a trigger or a "must" has anything for the reader to find:
-            // the others are not parsed.
+            // Only a sentence with two different actors (or one phrase standing for two) and a trigger or a "must" has
+            // anything for the reader to find: the others are not parsed.
             let range = sentence_tokens[si].clone();
-            let worth_parsing = !args.is_empty()
+            let worth_parsing = two_actors(&args)
                 && range.clone().any(|k| words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0);
             let tree = if worth_parsing { SentenceTree::parse(self.syntax, &self.deps, text, &tokens, range.clone()) } else { SentenceTree::default() };
             let events = SentenceEvents { lex, text, tokens: &tokens, words: &words, range, args, tree: &tree };
@@ -419,4 +419,10 @@ mod tests {
         assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");
         assert_eq!(clean_alias(" ISPR"), "ISPR");
     }
+}
+
+/// Whether the arguments of a sentence name at least two different actors.
+fn two_actors(args: &[events::Arg<'_>]) -> bool {
+    let mut all = args.iter().flat_map(|a| a.entities.iter());
+    all.next().is_some_and(|first| all.any(|e| e != first))
 }
