@@ -102,7 +102,12 @@ impl Extractor {
             let range = sentence_tokens[si].clone();
             let worth_parsing = two_actors(&args)
                 && range.clone().any(|k| words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0);
-            let tree = if worth_parsing { SentenceTree::parse(self.syntax, &self.deps, text, &tokens, range.clone()) } else { SentenceTree::default() };
+            let tree = if worth_parsing {
+                let names: Vec<Range<usize>> = args.iter().filter_map(|a| long_name(&tokens, &words, lex, a.tokens.clone())).collect();
+                SentenceTree::parse_names(self.syntax, &self.deps, text, &tokens, range.clone(), &names)
+            } else {
+                SentenceTree::default()
+            };
             let events = SentenceEvents { lex, text, tokens: &tokens, words: &words, range, args, tree: &tree };
             let result = if worth_parsing {
                 events.read()
@@ -425,4 +430,28 @@ mod tests {
 fn two_actors(args: &[events::Arg<'_>]) -> bool {
     let mut all = args.iter().flat_map(|a| a.entities.iter());
     all.next().is_some_and(|first| all.any(|e| e != first))
+}
+
+/// The long name at the end of the tokens that the parser may read as one word: the last three or more
+/// capitalised words and the small words inside names, no title among them ("Recep Tayyip Erdogan" in
+/// "Turkish President Recep Tayyip Erdogan", "Islamic Republic of Afghanistan"). Two-word names parse
+/// well as they are; a title is left to the parser, as it tells a noun phrase from a verb ("Newly
+/// appointed Prime Minister X has refused").
+fn long_name(tokens: &[Token], words: &WordKeys, lex: &Lexicon, r: Range<usize>) -> Option<Range<usize>> {
+    let part = |k: usize| {
+        let t = &tokens[k];
+        words.starts[k] & (lexicon::starts::TRIGGER | lexicon::starts::TITLE) == 0
+            && (t.capitalised || words.classes[k] & lex.grammar.name_inner_words.bit != 0 || t.norm == "-")
+    };
+    if r.is_empty() || !tokens[r.end - 1].capitalised {
+        return None;
+    }
+    let mut start = r.end;
+    while start > r.start && part(start - 1) {
+        start -= 1;
+    }
+    while start < r.end && !tokens[start].capitalised {
+        start += 1;
+    }
+    (r.end - start >= 3).then_some(start..r.end)
 }

@@ -131,24 +131,47 @@ pub struct SentenceTree {
 impl SentenceTree {
     /// Parses the sentence whose tokens are `tokens[range]`.
     pub fn parse(syntax: &Syntax, deps_of_labels: &[Dep], text: &str, tokens: &[Token], range: Range<usize>) -> SentenceTree {
+        SentenceTree::parse_names(syntax, deps_of_labels, text, tokens, range, &[])
+    }
+
+    /// As `parse`, with each name in `names` (token ranges, article indices) given to the network as its
+    /// last word alone: "spoke with Turkish President Recep Tayyip Erdogan about ..." is parsed as "spoke
+    /// with Erdogan about ...", so a long name cannot pull the rest of the sentence apart. The name's
+    /// tokens all map to that one word.
+    pub fn parse_names(syntax: &Syntax, deps_of_labels: &[Dep], text: &str, tokens: &[Token], range: Range<usize>, names: &[Range<usize>]) -> SentenceTree {
         let toks = &tokens[range.clone()];
-        let spans = syntactic_words(text, toks);
+        let mut spans = syntactic_words(text, toks);
+        // The words of each name, merged into one (its text is the last word's).
+        let mut shown: Vec<Range<usize>> = spans.clone();
+        for name in names.iter().filter(|n| n.len() > 1 && n.start >= range.start && n.end <= range.end) {
+            let (from, to) = (tokens[name.start].start, tokens[name.end - 1].end);
+            let Some(first) = spans.iter().position(|s| s.start >= from) else { continue };
+            let last = spans.iter().rposition(|s| s.end <= to).unwrap_or(first);
+            if last <= first || spans[first].start != from || spans[last].end != to {
+                continue;
+            }
+            let last_word = shown[last].clone();
+            spans.splice(first..=last, [from..to]);
+            shown.splice(first..=last, [last_word]);
+        }
+        // Word -> its first token, token -> the word it begins (or falls in).
         let mut token = Vec::with_capacity(spans.len());
-        let mut token_word = Vec::with_capacity(toks.len());
         let mut k = 0;
-        for (w, s) in spans.iter().enumerate() {
-            while k < toks.len() && toks[k].end <= s.start {
+        for s in &spans {
+            while k + 1 < toks.len() && toks[k].end <= s.start {
                 k += 1;
             }
-            if token_word.len() == k {
-                token_word.push(w as u32);
+            token.push(range.start + k);
+        }
+        let mut token_word = Vec::with_capacity(toks.len());
+        let mut w = 0;
+        for t in toks {
+            while w + 1 < spans.len() && spans[w + 1].start <= t.start {
+                w += 1;
             }
-            token.push(range.start + k.min(toks.len().saturating_sub(1)));
+            token_word.push(w as u32);
         }
-        while token_word.len() < toks.len() {
-            token_word.push(spans.len().saturating_sub(1) as u32);
-        }
-        let words: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        let words: Vec<&str> = shown.iter().map(|r| &text[r.clone()]).collect();
         let a = syntax.analyse(&words);
         let deps: Vec<Dep> = a.deprels.iter().map(|&d| deps_of_labels.get(d as usize).copied().unwrap_or(Dep::Other)).collect();
         let norms = words.iter().map(|w| w.to_lowercase().replace('\u{2019}', "'")).collect();
@@ -389,6 +412,21 @@ mod tests {
         assert_eq!(t.token[2], 1, "n't belongs to the token don't");
         assert_eq!(t.word_of_token(2), 3);
         assert_eq!(t.words_of_tokens(&(1..2)), 1..3);
+    }
+
+    #[test]
+    fn a_long_name_is_one_word_for_the_parser() {
+        let s = "The envoy spoke with Maria Elena Okonkwo Vargas about trade.";
+        let syntax = Syntax::bundled();
+        let tokens = tokenize(s, 0, s.len());
+        let t = SentenceTree::parse_names(syntax, &deps_of(syntax), s, &tokens, 0..tokens.len(), &[4..8]);
+        let w: Vec<&str> = t.spans.iter().map(|r| &s[r.clone()]).collect();
+        assert_eq!(w, ["The", "envoy", "spoke", "with", "Maria Elena Okonkwo Vargas", "about", "trade", "."]);
+        assert_eq!((4..8).map(|k| t.word_of_token(k)).collect::<Vec<_>>(), [4, 4, 4, 4]);
+        assert_eq!(t.word_of_token(8), 5);
+        assert_eq!(t.words_of_tokens(&(4..8)), 4..5);
+        assert_eq!(t.head(4), Some(2), "the name hangs on the verb");
+        assert_eq!(t.marker(4), Some(3));
     }
 
     #[test]
