@@ -401,31 +401,6 @@ fn clean_alias(s: &str) -> String {
     s.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_lower_case_words_joined_by_hyphens() {
-        assert_eq!(slug("Syed Karim Haddad"), "syed-karim-haddad");
-        assert_eq!(slug("  U.S. Central Command (CENTCOM) "), "u-s-central-command-centcom");
-        assert_eq!(slug("Omar Said’s office"), "omar-said-s-office");
-        assert_eq!(slug("Ürümqi Öffice"), "ürümqi-öffice");
-        assert_eq!(slug("--"), "");
-    }
-
-    #[test]
-    fn aliases_are_one_line_without_article_or_possessive() {
-        assert_eq!(clean_alias("the Foreign Office"), "Foreign Office");
-        assert_eq!(clean_alias("Chile’s"), "Chile");
-        assert_eq!(clean_alias("National\n  Water Authority"), "National Water Authority");
-        assert_eq!(clean_alias("The  Army's"), "Army");
-        assert_eq!(clean_alias("Iran\u{0B}Air"), "Iran Air");
-        assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");
-        assert_eq!(clean_alias(" ISPR"), "ISPR");
-    }
-}
-
 /// Whether the arguments of a sentence name at least two different actors.
 fn two_actors(args: &[events::Arg<'_>]) -> bool {
     let mut all = args.iter().flat_map(|a| a.entities.iter());
@@ -454,4 +429,29 @@ fn long_name(tokens: &[Token], words: &WordKeys, lex: &Lexicon, r: Range<usize>)
         start += 1;
     }
     (r.end - start >= 3).then_some(start..r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slug("Syed Karim Haddad"), "syed-karim-haddad");
+        assert_eq!(slug("  U.S. Central Command (CENTCOM) "), "u-s-central-command-centcom");
+        assert_eq!(slug("Omar Said’s office"), "omar-said-s-office");
+        assert_eq!(slug("Ürümqi Öffice"), "ürümqi-öffice");
+        assert_eq!(slug("--"), "");
+    }
+
+    #[test]
+    fn aliases_are_one_line_without_article_or_possessive() {
+        assert_eq!(clean_alias("the Foreign Office"), "Foreign Office");
+        assert_eq!(clean_alias("Chile’s"), "Chile");
+        assert_eq!(clean_alias("National\n  Water Authority"), "National Water Authority");
+        assert_eq!(clean_alias("The  Army's"), "Army");
+        assert_eq!(clean_alias("Iran\u{0B}Air"), "Iran Air");
+        assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");
+        assert_eq!(clean_alias(" ISPR"), "ISPR");
+    }
 }

@@ -151,8 +151,8 @@ impl SentenceTree {
                 continue;
             }
             let last_word = shown[last].clone();
-            spans.splice(first..=last, [from..to]);
-            shown.splice(first..=last, [last_word]);
+            spans.splice(first..=last, std::iter::once(from..to));
+            shown.splice(first..=last, std::iter::once(last_word));
         }
         // Word -> its first token, token -> the word it begins (or falls in).
         let mut token = Vec::with_capacity(spans.len());
@@ -419,7 +419,7 @@ mod tests {
         let s = "The envoy spoke with Maria Elena Okonkwo Vargas about trade.";
         let syntax = Syntax::bundled();
         let tokens = tokenize(s, 0, s.len());
-        let t = SentenceTree::parse_names(syntax, &deps_of(syntax), s, &tokens, 0..tokens.len(), &[4..8]);
+        let t = SentenceTree::parse_names(syntax, &deps_of(syntax), s, &tokens, 0..tokens.len(), std::slice::from_ref(&(4..8)));
         let w: Vec<&str> = t.spans.iter().map(|r| &s[r.clone()]).collect();
         assert_eq!(w, ["The", "envoy", "spoke", "with", "Maria Elena Okonkwo Vargas", "about", "trade", "."]);
         assert_eq!((4..8).map(|k| t.word_of_token(k)).collect::<Vec<_>>(), [4, 4, 4, 4]);
