@@ -677,3 +677,9 @@ fn a_city_is_no_alias_of_its_country() {
     let c = extract("Fighting near Porto killed four soldiers, Portugal said.");
     assert!(!actor(&c, "Portugal").aliases.iter().any(|a| a == "Porto"), "{:?}", actor(&c, "Portugal").aliases);
 }
+
+#[test]
+fn a_bare_title_is_not_the_named_official_it_speaks_with() {
+    let c = extract("Readout of the President's Call with President Ana Maria Ruiz of Chile\n\nThe President spoke today with Chilean President Ana Maria Ruiz about deepening our cooperation on trade.");
+    assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "no one speaks with herself: {:?}", edges(&c));
+}

@@ -34,6 +34,8 @@ pub struct Arg<'r> {
     pub reciprocal: bool,
     /// A place standing for its country ("near Mosul"): where things happen, never who acts.
     pub place: bool,
+    /// A bare title or a pronoun ("the President", "he"): who it is was guessed from the text around.
+    pub reference: bool,
 }
 
 /// An interaction found in a sentence, with entity indices for its sides.
@@ -740,8 +742,20 @@ impl<'a> SentenceEvents<'a> {
         let source = self.source(cx, head.word, nominal);
         let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
         let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
+        let targets = self.targets(cx, object, object_nominal);
+        // "The President spoke with President X": when the act's first target is the very actor a bare
+        // title or pronoun in the source was taken for, the guess was wrong (no one talks with himself);
+        // the source is unknown.
+        let same = |s: &Side| s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e));
+        let guessed_source = source.as_ref().is_some_and(|s| s.members.iter().all(|&a| self.args[a].reference));
+        if guessed_source && targets.first().is_some_and(|s| same(s) && !s.members.iter().any(|&a| self.args[a].reciprocal || self.args[a].reference)) {
+            if super::trace::on() {
+                eprintln!("   attach {} (word {}): the source is the target's own name", tr.lemma, head.word);
+            }
+            return;
+        }
         // The first position that names someone other than the source.
-        let target = self.targets(cx, object, object_nominal).into_iter().find(|s| {
+        let target = targets.into_iter().find(|s| {
             !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)) || s.members.iter().any(|&a| self.args[a].reciprocal)
         });
         // A completing act that names no one: the governing act's own target or place ("demonstrated in
@@ -936,6 +950,7 @@ pub fn args_of<'r>(candidates: &[super::mentions::Candidate], referents: &'r [Ve
             entities: r,
             reciprocal: matches!(c.referent, Referent::Reciprocal),
             place: c.via == crate::corpus::MentionVia::Place,
+            reference: matches!(c.via, crate::corpus::MentionVia::Title | crate::corpus::MentionVia::Pronoun),
         })
         .collect()
 }
