@@ -708,8 +708,8 @@ impl<'a> SentenceEvents<'a> {
             return None;
         }
         // "a proposal from X", however the parse hangs "from X": on the request or on the verb it is the
-        // object of.
-        let carrier = roles::carrier(t, request);
+        // object or a phrase of ("responded to a demand from X").
+        let carrier = roles::carrier(t, request).or_else(|| t.head(request).filter(|&h| matches!(t.dep(request), Dep::Obl) && roles::is_verbal(t, h)));
         let from = |k: usize| t.marker(k).is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m)));
         let maker = t.kids(request).find(|&k| from(k)).or_else(|| carrier.and_then(|v| t.kids(v).find(|&k| k > request && t.dep(k) == Dep::Obl && from(k))))?;
         self.side(cx, maker, "requester")
