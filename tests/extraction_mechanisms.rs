@@ -683,3 +683,9 @@ fn a_bare_title_is_not_the_named_official_it_speaks_with() {
     let c = extract("Readout of the President's Call with President Ana Maria Ruiz of Chile\n\nThe President spoke today with Chilean President Ana Maria Ruiz about deepening our cooperation on trade.");
     assert!(!edges(&c).iter().any(|(k, _, _, _, _)| *k == InteractionKind::Consult), "no one speaks with herself: {:?}", edges(&c));
 }
+
+#[test]
+fn a_verb_the_parse_gave_two_subjects_takes_the_one_that_names_someone() {
+    let c = extract("Chilean helicopters using precision guided rockets killed 3 Bolivians near the border.");
+    assert!(has_edge(&c, InteractionKind::Assault, "Chile", "Bolivia"), "{:?}", edges(&c));
+}

@@ -490,6 +490,11 @@ impl<'a> SentenceEvents<'a> {
             }
             return None;
         }
+        // A parse that gave the verb two subjects ("British aircraft using guided missiles killed"): the
+        // nearer named no one, so the farther.
+        if let Some(s) = t.kids(v).filter(|&k| t.dep(k) == Dep::Nsubj).collect::<Vec<_>>().into_iter().rev().skip(1).find_map(|w| self.side(cx, w, "subject")) {
+            return Some(s);
+        }
         // A verb left hanging on a noun ("X, in talks on Monday, demanding ..."): the parse lost the
         // clause's subject; the noun it hangs on is the best guess.
         if let Some(h) = t.head(v).filter(|&h| matches!(t.dep(v), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN"))
