@@ -9,6 +9,7 @@
 //! words is a person or a body as the words and their context say. The model ships as
 //! `assets/mention_types.model` (`actormap train-mention-types`).
 
+use super::mentions::Candidate;
 use super::syntax::Rng;
 use super::syntax::features::{WordForms, key};
 use super::syntax::weights::{Learner, Weights};
@@ -259,6 +260,11 @@ impl MentionTypes {
 
     /// Each word's type.
     pub fn types(&self, words: &[&str]) -> Vec<MentionType> {
+        self.types_and_runs(words).0
+    }
+
+    /// Each word's type, and the first and last word of the capitalised run it is in.
+    pub fn types_and_runs(&self, words: &[&str]) -> (Vec<MentionType>, Vec<(usize, usize)>) {
         let v = view(words);
         let mut labels: Vec<u8> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(32);
@@ -268,7 +274,7 @@ impl MentionTypes {
             self.weights.score(&feats, &mut scores);
             labels.push(best(&scores) as u8);
         }
-        labels.into_iter().map(|l| TYPES[l as usize]).collect()
+        (labels.into_iter().map(|l| TYPES[l as usize]).collect(), v.runs)
     }
 
     pub fn write(&self) -> Vec<u8> {
@@ -344,13 +350,14 @@ impl MentionTypes {
     /// The sentence's candidates without those that name no actor: a guessed candidate whose capitalised
     /// words the labeller all takes for things, happenings or times ("Mozilla Firefox", "the Harvest
     /// Festival", "Cyclone Phailin").
-    pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<super::mentions::Candidate>) -> Vec<super::mentions::Candidate> {
+    pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<Candidate>) -> Vec<Candidate> {
         if !candidates.iter().any(guessed) {
             return candidates;
         }
         // Only the stretches around guessed candidates are labelled (three words of context on the left,
         // one on the right, as the features see them): most of a sentence's words are never asked about.
         let mut types: Vec<Option<MentionType>> = vec![None; range.len()];
+        let mut runs: Vec<Option<std::ops::Range<usize>>> = vec![None; range.len()];
         let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
         for c in candidates.iter().filter(|c| guessed(c)) {
             let w = c.tokens.start.saturating_sub(3).max(range.start)..(c.tokens.end + 1).min(range.end);
@@ -361,19 +368,71 @@ impl MentionTypes {
         }
         for w in windows {
             let words: Vec<&str> = tokens[w.clone()].iter().map(|t| t.text(text)).collect();
-            for (k, ty) in w.clone().zip(self.types(&words)) {
+            let (tys, rs) = self.types_and_runs(&words);
+            for ((k, ty), (first, last)) in w.clone().zip(tys).zip(rs) {
                 types[k - range.start] = Some(ty);
+                runs[k - range.start] = Some(w.start + first..w.start + last + 1);
             }
         }
-        candidates
+        let kept: Vec<Candidate> = candidates
             .into_iter()
             .filter(|c| {
                 let names: Vec<MentionType> = c.tokens.clone().filter(|&k| tokens[k].capitalised).filter_map(|k| types[k - range.start]).collect();
                 !guessed(c) || names.is_empty() || !names.iter().all(|t| t.is_thing())
             })
-            .collect()
+            .collect();
+        promote_name_parts(text, tokens, range, &types, &runs, kept)
     }
 }
+
+/// Words the lists did not know, left as name parts, that the labeller reads as one body ("The Harbour
+/// Courier", "Zentrix") become an institution. People are left to `recurring_names`, which sees the
+/// whole article ("Abu Jandal al-Kuwaiti" is one name though "al-" is written small); name parts in
+/// runs read otherwise stay as they are.
+fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, types: &[Option<MentionType>], runs: &[Option<std::ops::Range<usize>>], candidates: Vec<Candidate>) -> Vec<Candidate> {
+    use super::mentions::Referent;
+    let part = |c: &Candidate| matches!(c.referent, Referent::NamePart(_)) && !c.nested;
+    if !candidates.iter().any(part) {
+        return candidates;
+    }
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut i = 0;
+    while i < candidates.len() {
+        let c = &candidates[i];
+        // From the first name part: a capitalised word before it that the reader did not take as a name
+        // ("Though YouTube ...") stays out.
+        let Some(run) = runs[c.tokens.start - range.start].clone().filter(|_| part(c)).map(|r| c.tokens.start.max(r.start)..r.end) else {
+            out.push(c.clone());
+            i += 1;
+            continue;
+        };
+        // The run's candidates: name parts only (a run holding a known name is read by the lists).
+        let mut j = i;
+        while j < candidates.len() && candidates[j].tokens.start < run.end && candidates[j].tokens.start >= run.start {
+            j += 1;
+        }
+        let all_parts = candidates[i..j].iter().all(part);
+        let ty = types[run.end - 1 - range.start];
+        let span = crate::corpus::Span::new(tokens[run.start].start, tokens[run.end - 1].end);
+        let name = text[span.start..span.end].to_string();
+        let referent = match ty {
+            Some(MentionType::Organization) if all_parts => Some(Referent::Institution { name, sector: String::new(), country: None, acronym: None }),
+            _ => None,
+        };
+        match referent {
+            Some(referent) => {
+                out.push(Candidate { sentence: c.sentence, tokens: run, span, referent, via: crate::corpus::MentionVia::Name, nested: false });
+                i = j.max(i + 1);
+            }
+            None => {
+                out.push(c.clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 
 /// How well the labeller does on gold sentences: over capitalised words not at a sentence's start (the
 /// names it is asked about), the share labelled right, and precision and recall of "can act".
@@ -416,6 +475,33 @@ mod tests {
         assert_eq!(s.doc, "doc1");
         assert_eq!(s.words, ["Durham", "University", "said", "it"]);
         assert_eq!(s.types, [MentionType::Place, MentionType::Organization, MentionType::Outside, MentionType::Organization]);
+    }
+
+    #[test]
+    fn name_parts_read_as_a_body_become_one_institution() {
+        use super::super::mentions::Referent;
+        use crate::corpus::{MentionVia, Span};
+        let text = "Though Harbour Courier said so.";
+        let tokens = super::super::tokens::tokenize(text, 0, text.len());
+        let part = |k: usize| Candidate {
+            sentence: 0,
+            tokens: k..k + 1,
+            span: Span::new(tokens[k].start, tokens[k].end),
+            referent: Referent::NamePart(tokens[k].norm.to_string()),
+            via: MentionVia::PartialName,
+            nested: false,
+        };
+        let o = Some(MentionType::Organization);
+        let types = [o, o, o, Some(MentionType::Outside), None, None];
+        let runs = [Some(0..3), Some(0..3), Some(0..3), None, None, None];
+        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &types, &runs, vec![part(1), part(2)]);
+        assert_eq!(out.len(), 1);
+        assert!(matches!(&out[0].referent, Referent::Institution { name, .. } if name == "Harbour Courier"), "{:?}", out[0].referent);
+        assert_eq!(out[0].tokens, 1..3, "the word before the first name part stays out");
+        // Read as a person: left to the article-wide pass.
+        let p = Some(MentionType::Person);
+        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &[p, p, p, None, None, None], &runs, vec![part(1), part(2)]);
+        assert!(out.iter().all(|c| matches!(c.referent, Referent::NamePart(_))));
     }
 
     #[test]
