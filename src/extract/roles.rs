@@ -114,6 +114,9 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
             // A participle, gerund or infinitive of purpose hanging on a clause ("..., accusing Y", "focused
             // on defeating Y", "... to end the war"); not a finite clause ("because they ...",
             // `finite_subordinators`).
+            // Not a clause before a reporting verb: "X seized Y, the army said" reports X's act, whatever
+            // the parse calls it.
+            Dep::Advcl if v < h && g.reporting_verbs.has(t.norm(h)) => return out,
             Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !g.finite_subordinators.has(t.norm(m)))) => v = h,
             // "a campaign to defeat X": the doer of the campaign, that is the subject of the verb the
             // noun hangs on.
@@ -374,6 +377,17 @@ mod tests {
         // "Ruritania urged Osterlich to withdraw": the object acts.
         let (t, w) = tree("Ruritania/PROPN/2/nsubj urged/VERB/0/root Osterlich/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp");
         assert_eq!(subject(&t, &g, at(&w, "withdraw")), Some(at(&w, "Osterlich")));
+    }
+
+    #[test]
+    fn a_clause_parsed_as_hanging_on_a_later_reporting_verb_keeps_its_own_doer() {
+        // "Rebels seized rifles, the army said", with "seized" parsed as an adverbial clause of "said".
+        let g = grammar();
+        let (t, w) = tree("Rebels/NOUN/2/appos seized/VERB/6/advcl rifles/NOUN/2/obj ,/PUNCT/2/punct army/NOUN/6/nsubj said/VERB/0/root");
+        assert_eq!(subject(&t, &g, at(&w, "seized")), None, "the reporter did not seize anything");
+        // "... pursued traders supporting the militia": a participle right after the object.
+        let (t, w) = tree("Ruritania/PROPN/2/nsubj pursued/VERB/0/root traders/NOUN/2/obj supporting/VERB/2/advcl militias/NOUN/4/obj");
+        assert_eq!(subject(&t, &g, at(&w, "supporting")), Some(at(&w, "traders")));
     }
 
     #[test]
