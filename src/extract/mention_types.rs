@@ -399,9 +399,12 @@ fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::o
     let mut i = 0;
     while i < candidates.len() {
         let c = &candidates[i];
-        // From the first name part: a capitalised word before it that the reader did not take as a name
-        // ("Though YouTube ...") stays out.
-        let Some(run) = runs[c.tokens.start - range.start].clone().filter(|_| part(c)).map(|r| c.tokens.start.max(r.start)..r.end) else {
+        // Not when a known name stands in the run before it ("European Affairs"); the sentence's first
+        // word, capitalised as any first word, stays out when the reader did not take it as a name
+        // ("Though YouTube ...").
+        let known_before = |r: &std::ops::Range<usize>| i > 0 && candidates[i - 1].tokens.end > r.start;
+        let first_word = |r: std::ops::Range<usize>| if r.start == range.start && c.tokens.start > r.start { r.start + 1..r.end } else { r };
+        let Some(run) = runs[c.tokens.start - range.start].clone().filter(|r| part(c) && !known_before(r)).map(first_word) else {
             out.push(c.clone());
             i += 1;
             continue;
@@ -498,6 +501,11 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(matches!(&out[0].referent, Referent::Institution { name, .. } if name == "Harbour Courier"), "{:?}", out[0].referent);
         assert_eq!(out[0].tokens, 1..3, "the word before the first name part stays out");
+        // A known name at the start of the run ("European Affairs"): no new body.
+        let mut known = part(1);
+        known.referent = Referent::Country(0);
+        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &types, &runs, vec![known, part(2)]);
+        assert!(matches!(out[1].referent, Referent::NamePart(_)));
         // Read as a person: left to the article-wide pass.
         let p = Some(MentionType::Person);
         let out = promote_name_parts(text, &tokens, 0..tokens.len(), &[p, p, p, None, None, None], &runs, vec![part(1), part(2)]);
