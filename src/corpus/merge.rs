@@ -110,6 +110,10 @@ impl Corpus {
             it.target = target.clone();
             if !it.directed && it.source > it.target {
                 std::mem::swap(&mut it.source, &mut it.target);
+                // The evidence's spans follow their actors.
+                for e in &mut it.evidence {
+                    std::mem::swap(&mut e.source_span, &mut e.target_span);
+                }
             }
             let keep_id = !self.interactions.iter().any(|i| i.id == it.id);
             match self.interactions.iter_mut().find(|i| same_edge(i, &it)) {
@@ -380,6 +384,41 @@ mod tests {
         let mut empty = Corpus::default();
         empty.merge(source.clone());
         assert_eq!(empty, source);
+    }
+
+    #[test]
+    fn an_undirected_edge_put_in_order_keeps_each_span_with_its_actor() {
+        // Known here as "b" (Munir) and "z" (Dar); the new article calls them "p" (Dar) and "q" (Munir).
+        let mut c = one("x.txt", vec![person("z", "Ishaq Dar", "PAK", "a1"), person("b", "Asim Munir", "PAK", "a1")]);
+        let mut other = one("y.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
+        other.articles[0].text = "Dar met Munir.".into();
+        let (dar, munir) = (crate::corpus::Span::new(0, 3), crate::corpus::Span::new(8, 13));
+        other.interactions.push(Interaction {
+            id: "consult:p~q".into(),
+            kind: InteractionKind::Consult,
+            cameo: "040".into(),
+            source: "p".into(),
+            target: "q".into(),
+            directed: false,
+            modality: Modality::Asserted,
+            rule: "test".into(),
+            evidence: vec![Evidence {
+                article: "a1".into(),
+                sentence: 0,
+                start: 0,
+                end: 14,
+                trigger: None,
+                source_span: Some(dar),
+                target_span: Some(munir),
+                rule: "test".into(),
+                reported_by: None,
+                when: None,
+            }],
+        });
+        c.merge(other);
+        let it = &c.interactions[0];
+        assert_eq!((it.source.as_str(), it.target.as_str()), ("b", "z"));
+        assert_eq!((it.evidence[0].source_span, it.evidence[0].target_span), (Some(munir), Some(dar)));
     }
 
     #[test]
