@@ -689,3 +689,12 @@ fn a_verb_the_parse_gave_two_subjects_takes_the_one_that_names_someone() {
     let c = extract("Chilean helicopters using precision guided rockets killed 3 Bolivians near the border.");
     assert!(has_edge(&c, InteractionKind::Assault, "Chile", "Bolivia"), "{:?}", edges(&c));
 }
+
+#[test]
+fn i_is_the_person_quoted_or_the_subject_of_an_interview() {
+    let text = "Tomas Vell, harbour master of Kestrel Bay, interviewed by the Daily Ledger\n\nVell met Peruvian officials last week.\n\nWhy did you start?\n\nLike Tomas Ortega before me, I wanted to help. My aim is simple, and Ana Ruiz agrees.";
+    let c = extract(text);
+    let vell = mention_texts(&c, "Tomas Vell");
+    assert!(vell.contains(&"I") && vell.contains(&"My"), "{vell:?}");
+    assert!(c.actors.iter().all(|a| !a.name.starts_with("Like ")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+}

@@ -80,6 +80,9 @@ pub struct Focus {
     last_body: Option<usize>,
     /// The body most recently quoted ("the NWA said"), or else the first one named: who "we" is.
     speaker: Option<usize>,
+    /// The person most recently quoted, or else the first one named (an interview's subject): who "I" is.
+    speaking_person: Option<usize>,
+    first_person: Option<usize>,
     first_body: Option<usize>,
     /// The country most recently named, and in which sentence: where an unknown place is.
     last_country: Option<(usize, usize)>,
@@ -477,6 +480,7 @@ impl<'a> Resolver<'a> {
                 Referent::MediaWing { country, sector } => Some(self.media_wing(*country, sector)),
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
+                Referent::Pronoun(Pronoun::Me) => self.focus.speaking_person.or(self.focus.first_person),
                 Referent::Pronoun(Pronoun::Thing) => self.focus.last_body,
                 // "they", "their": the body (not a state) most recently named.
                 Referent::Pronoun(Pronoun::Plural) => self.focus.last_institution,
@@ -552,7 +556,10 @@ impl<'a> Resolver<'a> {
                 self.focus.last_country = Some((e, sentence));
             }
             match self.res.entities[e].kind {
-                ActorKind::Official => self.focus.last_person = Some(e),
+                ActorKind::Official => {
+                    self.focus.last_person = Some(e);
+                    self.focus.first_person.get_or_insert(e);
+                }
                 kind => {
                     self.focus.last_body = Some(e);
                     self.focus.first_body.get_or_insert(e);
@@ -567,6 +574,9 @@ impl<'a> Resolver<'a> {
     /// Records who a sentence quotes, so that a later "we" can be theirs.
     pub fn quoted(&mut self, e: usize) {
         let ent = &self.res.entities[e];
+        if ent.kind == ActorKind::Official {
+            self.focus.speaking_person = Some(e);
+        }
         if ent.kind != ActorKind::Official {
             self.focus.speaker = Some(e);
         } else if let Some(c) = ent.country {

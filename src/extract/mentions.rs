@@ -72,6 +72,8 @@ pub enum Pronoun {
     Thing,
     /// we, our
     We,
+    /// I, me, my: who speaks
+    Me,
 }
 
 /// A phrase of a sentence that refers to an actor.
@@ -540,8 +542,10 @@ impl<'a> SentenceReader<'a> {
                 return Some(i + 2);
             }
         }
-        let pronoun = if self.is_in(&g.person_pronouns, i) || (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) {
+        let pronoun = if self.is_in(&g.person_pronouns, i) {
             Some(Pronoun::Person)
+        } else if (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) || self.is_in(&g.first_person_singular, i) {
+            Some(Pronoun::Me)
         } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
         } else if norm == "it" && self.reported_subject(i) {
@@ -1278,9 +1282,13 @@ impl<'a> SentenceReader<'a> {
             return Some(next);
         }
         // Single words (or unknown multi-word names): resolved against people named elsewhere.
+        let g = &self.lex.grammar;
         for k in i..end {
-            // "Al" of "Al-Qa'im" is a particle, not anyone's name.
-            if self.tokens[k].is_word() && self.tokens[k].capitalised && !self.is_in(&self.lex.grammar.name_particles, k) {
+            // "Al" of "Al-Qa'im" is a particle, not anyone's name; "Like" of "Like Wikipedia, ..." is
+            // capitalised only as the sentence's first word.
+            let opening = k == self.range.start
+                && (self.is_in(&g.prepositions, k) || self.is_in(&g.determiners, k) || self.is_in(&g.clause_breaks, k) || self.is_in(&g.clause_starts, k) || self.is_in(&g.coordinators, k) || self.is_in(&g.gap_words, k));
+            if self.tokens[k].is_word() && self.tokens[k].capitalised && !opening && !self.is_in(&g.name_particles, k) {
                 let word = self.norm(k).to_string();
                 out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
             }
