@@ -695,6 +695,6 @@ fn i_is_the_person_quoted_or_the_subject_of_an_interview() {
     let text = "Tomas Vell, harbour master of Kestrel Bay, interviewed by the Daily Ledger\n\nVell met Peruvian officials last week.\n\nWhy did you start?\n\nLike Tomas Ortega before me, I wanted to help. My aim is simple, and Ana Ruiz agrees.";
     let c = extract(text);
     let vell = mention_texts(&c, "Tomas Vell");
-    assert!(vell.contains(&"I") && vell.contains(&"My"), "{vell:?}");
+    assert!(vell.contains(&"I") && vell.contains(&"My") && vell.contains(&"you"), "{vell:?}");
     assert!(c.actors.iter().all(|a| !a.name.starts_with("Like ")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }

@@ -481,6 +481,8 @@ impl<'a> Resolver<'a> {
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
                 Referent::Pronoun(Pronoun::Me) => self.focus.speaking_person.or(self.focus.first_person),
+                // "What did you ...?": an interview's questions are put to the person it is about.
+                Referent::Pronoun(Pronoun::You) => self.focus.first_person,
                 Referent::Pronoun(Pronoun::Thing) => self.focus.last_body,
                 // "they", "their": the body (not a state) most recently named.
                 Referent::Pronoun(Pronoun::Plural) => self.focus.last_institution,

@@ -74,6 +74,8 @@ pub enum Pronoun {
     We,
     /// I, me, my: who speaks
     Me,
+    /// you, your in a question: who is interviewed
+    You,
 }
 
 /// A phrase of a sentence that refers to an actor.
@@ -546,6 +548,8 @@ impl<'a> SentenceReader<'a> {
             Some(Pronoun::Person)
         } else if (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) || self.is_in(&g.first_person_singular, i) {
             Some(Pronoun::Me)
+        } else if self.is_in(&g.second_person, i) && self.tokens[self.range.end - 1].norm == "?" {
+            Some(Pronoun::You)
         } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
         } else if norm == "it" && self.reported_subject(i) {
