@@ -698,3 +698,9 @@ fn i_is_the_person_quoted_or_the_subject_of_an_interview() {
     assert!(vell.contains(&"I") && vell.contains(&"My") && vell.contains(&"you"), "{vell:?}");
     assert!(c.actors.iter().all(|a| !a.name.starts_with("Like ")), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_acronym_of_a_body_named_before_is_that_body() {
+    let c = extract("The Andean Water Council met Peruvian officials on Monday. Later the AWC said it would act.");
+    assert!(mention_texts(&c, "Andean Water Council").contains(&"AWC"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+}

@@ -761,10 +761,23 @@ impl<'a> Resolver<'a> {
         if let Some(&e) = self.acronyms.get(&bare) {
             return e;
         }
+        // "USI" after "the University of Southern Indiana": the initials of a body the article named.
+        if bare.len() >= 2
+            && let Some(e) = self.res.entities.iter().position(|x| x.kind == ActorKind::Institution && initials(&x.name) == bare)
+        {
+            self.acronyms.insert(bare, e);
+            return e;
+        }
         let e = self.institution(acr, "GOV", None, Some(acr));
         self.res.entities[e].sector = None;
         e
     }
+}
+
+/// The capitals that start the words of a name, small words left out ("University of Southern Indiana" →
+/// "USI").
+fn initials(name: &str) -> String {
+    name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
 /// "Chile Army", "Chile Armed Forces", "Chile's military": the country's armed forces as a whole.
