@@ -704,3 +704,10 @@ fn an_acronym_of_a_body_named_before_is_that_body() {
     let c = extract("The Andean Water Council met Peruvian officials on Monday. Later the AWC said it would act.");
     assert!(mention_texts(&c, "Andean Water Council").contains(&"AWC"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_body_named_with_and_without_its_country_is_one_actor() {
+    let c = extract("The Peruvian Coastal Authority seized two boats on Monday. Chile protested, and the Coastal Authority said the boats had entered Peruvian waters.");
+    let bodies: Vec<&String> = c.actors.iter().filter(|a| a.name.contains("Coastal Authority")).map(|a| &a.name).collect();
+    assert_eq!(bodies.len(), 1, "{bodies:?}");
+}

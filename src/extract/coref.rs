@@ -252,9 +252,33 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A body already named with or without its country in front of the name ("the Home Office" after
+    /// "the United Kingdom Home Office"); a body of another country is another body.
+    fn same_body(&self, name: &str, country: Option<u16>) -> Option<usize> {
+        let want = self.body_core(name, country);
+        self.res.entities.iter().position(|e| {
+            e.kind == ActorKind::Institution && e.name != name && (country.is_none() || e.country == country) && e.country.is_some() && self.body_core(&e.name, e.country) == want
+        })
+    }
+
+    /// A body's name in lower case without its country in front.
+    fn body_core(&self, name: &str, country: Option<u16>) -> String {
+        let n = super::super::corpus::merge::normal(name);
+        let Some(c) = country else { return n };
+        let stripped = self.lex.countries[c as usize].written().find_map(|w| n.strip_prefix(&format!("{} ", w.to_lowercase())).map(str::to_string));
+        stripped.unwrap_or(n)
+    }
+
     fn organisation(&mut self, o: u32) -> usize {
         let org = &self.lex.organisations[o as usize];
         let country = org.country.as_deref().and_then(|c| self.lex.country(c));
+        if let Some(&e) = self.by_key.get(&Key::Organisation(o)) {
+            return e;
+        }
+        if let Some(e) = self.same_body(&org.name, country) {
+            self.by_key.insert(Key::Organisation(o), e);
+            return e;
+        }
         let affiliation = country.map(|c| self.country_entity(c));
         let e = self.entity(Key::Organisation(o), |lex| {
             let org = &lex.organisations[o as usize];
@@ -284,6 +308,10 @@ impl<'a> Resolver<'a> {
             && is_generic_military(&self.lex.grammar, name, &self.lex.countries[c as usize].name)
         {
             return self.group(c, sector, name);
+        }
+        // "the United Kingdom Home Office" and "the Home Office" of the United Kingdom: one body.
+        if let Some(e) = self.same_body(name, country) {
+            return e;
         }
         let affiliation = country.map(|c| self.country_entity(c));
         let key = Key::Institution(super::super::corpus::merge::normal(name));

@@ -36,6 +36,14 @@ pub struct Country {
     ambiguous: Vec<String>,
 }
 
+impl Country {
+    /// Every way of writing the country as a name or an adjective: its name, other names, abbreviations
+    /// and demonyms.
+    pub fn written(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.names.iter().chain(&self.abbreviations).chain(&self.demonyms).map(String::as_str))
+    }
+}
+
 /// A named organisation recognised wherever its name or an alias appears.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Organisation {
