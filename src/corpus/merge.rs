@@ -356,10 +356,9 @@ mod tests {
         assert_eq!(c.merge(copy).articles_added, 1);
     }
 
-    #[test]
-    fn merging_into_an_empty_corpus_gives_back_the_same_corpus() {
-        let mut source = one("x.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
-        source.interactions.push(Interaction {
+    /// "p" consults "q" in the first sentence of article "a1", the two named at the spans given.
+    fn consult_p_q(source_span: Option<crate::corpus::Span>, target_span: Option<crate::corpus::Span>) -> Interaction {
+        Interaction {
             id: "consult:p~q".into(),
             kind: InteractionKind::Consult,
             cameo: "040".into(),
@@ -374,13 +373,19 @@ mod tests {
                 start: 0,
                 end: 4,
                 trigger: None,
-                source_span: None,
-                target_span: None,
+                source_span,
+                target_span,
                 rule: "test".into(),
                 reported_by: None,
                 when: None,
             }],
-        });
+        }
+    }
+
+    #[test]
+    fn merging_into_an_empty_corpus_gives_back_the_same_corpus() {
+        let mut source = one("x.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
+        source.interactions.push(consult_p_q(None, None));
         let mut empty = Corpus::default();
         empty.merge(source.clone());
         assert_eq!(empty, source);
@@ -393,28 +398,7 @@ mod tests {
         let mut other = one("y.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
         other.articles[0].text = "Dar met Munir.".into();
         let (dar, munir) = (crate::corpus::Span::new(0, 3), crate::corpus::Span::new(8, 13));
-        other.interactions.push(Interaction {
-            id: "consult:p~q".into(),
-            kind: InteractionKind::Consult,
-            cameo: "040".into(),
-            source: "p".into(),
-            target: "q".into(),
-            directed: false,
-            modality: Modality::Asserted,
-            rule: "test".into(),
-            evidence: vec![Evidence {
-                article: "a1".into(),
-                sentence: 0,
-                start: 0,
-                end: 14,
-                trigger: None,
-                source_span: Some(dar),
-                target_span: Some(munir),
-                rule: "test".into(),
-                reported_by: None,
-                when: None,
-            }],
-        });
+        other.interactions.push(consult_p_q(Some(dar), Some(munir)));
         c.merge(other);
         let it = &c.interactions[0];
         assert_eq!((it.source.as_str(), it.target.as_str()), ("b", "z"));
