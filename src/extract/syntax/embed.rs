@@ -72,10 +72,9 @@ pub struct Scratch {
 pub fn rows(word: &str, table_rows: usize, scratch: &mut Scratch) -> WordRows {
     lower_and_shape(word, &mut scratch.lower, &mut scratch.shape);
     let lower = scratch.lower.as_str();
-    let ends: Vec<usize> = lower.char_indices().map(|(i, _)| i).skip(1).chain([lower.len()]).collect();
-    let n = ends.len();
-    let prefix = |k: usize| &lower[..ends[k.min(n) - 1]];
-    let suffix = |k: usize| if k >= n { lower } else { &lower[ends[n - k - 1]..] };
+    // The first and last `k` characters (the whole word when it is shorter), found without allocating.
+    let prefix = |k: usize| &lower[..lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i)];
+    let suffix = |k: usize| &lower[lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)..];
     let hashes = [
         hash(0, lower),
         hash(1, prefix(1)),
