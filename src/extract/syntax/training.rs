@@ -43,7 +43,7 @@ impl Default for Options {
             batch_words: 1000,
             learning_rate: 2e-3,
             emb: 64,
-            hidden: 80,
+            hidden: 64,
             layers: 2,
             window: 3,
             arc: 64,
