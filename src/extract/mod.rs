@@ -409,9 +409,9 @@ fn two_actors(args: &[events::Arg<'_>]) -> bool {
 
 /// The long name at the end of the tokens that the parser may read as one word: the last three or more
 /// capitalised words and the small words inside names, no title among them ("Recep Tayyip Erdogan" in
-/// "Turkish President Recep Tayyip Erdogan", "Islamic Republic of Afghanistan"). Two-word names parse
-/// well as they are; a title is left to the parser, as it tells a noun phrase from a verb ("Newly
-/// appointed Prime Minister X has refused").
+/// "Turkish President Recep Tayyip Erdogan", "Islamic Republic of Afghanistan"), or two after a title
+/// ("Army Chief General Asim Munir"). A two-word name alone parses well as it is; a title is left to the
+/// parser, as it tells a noun phrase from a verb ("Newly appointed Prime Minister X has refused").
 fn long_name(tokens: &[Token], words: &WordKeys, lex: &Lexicon, r: Range<usize>) -> Option<Range<usize>> {
     let part = |k: usize| {
         let t = &tokens[k];
@@ -428,7 +428,7 @@ fn long_name(tokens: &[Token], words: &WordKeys, lex: &Lexicon, r: Range<usize>)
     while start < r.end && !tokens[start].capitalised {
         start += 1;
     }
-    (r.end - start >= 3).then_some(start..r.end)
+    (r.end - start >= 3 || r.end - start >= 2 && start > r.start).then_some(start..r.end)
 }
 
 #[cfg(test)]
