@@ -416,13 +416,6 @@ fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::o
         }
         let all_parts = candidates[i..j].iter().all(part);
         let ty = types[run.end - 1 - range.start];
-        // The body's words are those the labeller gives its type, back from the last ("Like Wikipedia,"
-        // at a sentence's start is only "Wikipedia").
-        let mut first = run.end - 1;
-        while first > run.start && types[first - 1 - range.start] == ty {
-            first -= 1;
-        }
-        let run = first..run.end;
         let span = crate::corpus::Span::new(tokens[run.start].start, tokens[run.end - 1].end);
         let name = text[span.start..span.end].to_string();
         let referent = match ty {
