@@ -711,3 +711,9 @@ fn a_body_named_with_and_without_its_country_is_one_actor() {
     let bodies: Vec<&String> = c.actors.iter().filter(|a| a.name.contains("Coastal Authority")).map(|a| &a.name).collect();
     assert_eq!(bodies.len(), 1, "{bodies:?}");
 }
+
+#[test]
+fn its_is_the_body_last_named() {
+    let c = extract("Peru hosted the talks. The Andean Water Council said on Monday that its inspectors had found no fault.");
+    assert!(mention_texts(&c, "Andean Water Council").contains(&"its"), "{:?}", mention_texts(&c, "Andean Water Council"));
+}

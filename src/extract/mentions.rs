@@ -552,7 +552,7 @@ impl<'a> SentenceReader<'a> {
             Some(Pronoun::You)
         } else if norm == "they" && self.subject_pronoun(i) {
             Some(Pronoun::Plural)
-        } else if norm == "it" && self.reported_subject(i) {
+        } else if norm == "it" && self.reported_subject(i) || norm == "its" {
             Some(Pronoun::Thing)
         } else if self.is_in(&g.first_person_plural, i) && (norm != "us" || !self.tokens[i].all_caps) {
             Some(Pronoun::We)
