@@ -717,3 +717,10 @@ fn its_is_the_body_last_named() {
     let c = extract("Peru hosted the talks. The Andean Water Council said on Monday that its inspectors had found no fault.");
     assert!(mention_texts(&c, "Andean Water Council").contains(&"its"), "{:?}", mention_texts(&c, "Andean Water Council"));
 }
+
+#[test]
+fn an_ethnic_people_belongs_to_the_country_the_text_is_about() {
+    let c = extract("Peruvian police arrested ten ethnic Bolivians in southern Peru on Friday.");
+    assert!(!edges(&c).iter().any(|(_, _, t, _, _)| t == "Bolivia"), "{:?}", edges(&c));
+    assert!(c.actors.iter().all(|a| a.name != "Bolivia"), "{:?}", c.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+}

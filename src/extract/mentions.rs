@@ -1201,6 +1201,13 @@ impl<'a> SentenceReader<'a> {
                     && self.tokens[end + 1].is_word()
                     && !self.tokens[end + 1].capitalised
                     && self.norm(end + 1) != "led";
+                // "ethnic Albanians": a people named for where its language or origin is, not that
+                // state's; whose they are is the country the text is about.
+                if via == MentionVia::Demonym && i > self.range.start && self.norm(i - 1) == "ethnic" && self.norm(end - 1).ends_with('s') {
+                    let noun = self.keys_text(i..end);
+                    out.push(self.candidate(i - 1..end, Referent::LocalGroup { sector: "CVL".to_string(), noun }, MentionVia::Name, false));
+                    return Some(end);
+                }
                 out.push(self.candidate(i..end, Referent::Country(index), via, modifier));
             }
             NameRef::Organisation(o) => {
