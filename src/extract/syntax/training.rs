@@ -22,13 +22,8 @@ pub struct Options {
     /// Words per batch (whole sentences, at least this many).
     pub batch_words: usize,
     pub learning_rate: f32,
-    pub emb: usize,
-    pub hidden: usize,
-    pub layers: usize,
-    pub window: usize,
-    pub arc: usize,
-    pub label: usize,
-    pub table_rows: usize,
+    /// The network's sizes; its tag and relation counts come from the treebanks.
+    pub dims: Dims,
     pub dropout: Dropout,
     /// The model is the running average of the weights with this decay per step (0: the last weights).
     pub average: f32,
@@ -42,13 +37,7 @@ impl Default for Options {
             seed: 2026,
             batch_words: 1000,
             learning_rate: 2e-3,
-            emb: 64,
-            hidden: 64,
-            layers: 2,
-            window: 3,
-            arc: 64,
-            label: 32,
-            table_rows: 1 << 16,
+            dims: Dims { emb: 64, hidden: 64, layers: 2, window: 3, arc: 64, label: 32, tags: 0, labels: 0, table_rows: 1 << 16 },
             dropout: Dropout { hidden: 0.2, word: 0.25, word_floor: 0.02 },
             average: 0.998,
         }
@@ -67,13 +56,13 @@ impl Options {
             "seed" => self.seed = num(name, value)?,
             "batch-words" => self.batch_words = num(name, value)?,
             "learning-rate" => self.learning_rate = num(name, value)?,
-            "emb" => self.emb = num(name, value)?,
-            "hidden" => self.hidden = num(name, value)?,
-            "layers" => self.layers = num(name, value)?,
-            "window" => self.window = num(name, value)?,
-            "arc" => self.arc = num(name, value)?,
-            "label" => self.label = num(name, value)?,
-            "table-rows" => self.table_rows = num(name, value)?,
+            "emb" => self.dims.emb = num(name, value)?,
+            "hidden" => self.dims.hidden = num(name, value)?,
+            "layers" => self.dims.layers = num(name, value)?,
+            "window" => self.dims.window = num(name, value)?,
+            "arc" => self.dims.arc = num(name, value)?,
+            "label" => self.dims.label = num(name, value)?,
+            "table-rows" => self.dims.table_rows = num(name, value)?,
             "dropout" => self.dropout.hidden = num(name, value)?,
             "word-dropout" => self.dropout.word = num(name, value)?,
             "word-dropout-floor" => self.dropout.word_floor = num(name, value)?,
@@ -163,7 +152,7 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
         return Err("no word of the training data has the relation root".to_string());
     }
     let o = options;
-    let dims = Dims { emb: o.emb, hidden: o.hidden, layers: o.layers.max(1), window: o.window | 1, arc: o.arc, label: o.label, tags: UPOS.len(), labels: labels.len(), table_rows: o.table_rows };
+    let dims = Dims { layers: o.dims.layers.max(1), window: o.dims.window | 1, tags: UPOS.len(), labels: labels.len(), ..o.dims };
     let mut scratch = embed::Scratch::default();
     let mut examples: Vec<Example> = sentences
         .iter()
@@ -329,11 +318,7 @@ mod tests {
     fn small() -> Options {
         Options {
             epochs: 40,
-            emb: 8,
-            hidden: 8,
-            arc: 8,
-            label: 4,
-            table_rows: 512,
+            dims: Dims { emb: 8, hidden: 8, arc: 8, label: 4, table_rows: 512, ..Options::default().dims },
             batch_words: 4,
             learning_rate: 2e-2,
             dropout: Dropout { hidden: 0.0, word: 0.0, word_floor: 0.0 },
