@@ -748,10 +748,11 @@ impl<'a> SentenceEvents<'a> {
         let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
         let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
         let targets = self.targets(cx, object, object_nominal);
+        // Whether a target position names only the source's own actors.
+        let same = |s: &Side| s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e));
         // "The President spoke with President X": when the act's first target is the very actor a bare
         // title or pronoun in the source was taken for, the guess was wrong (no one talks with himself);
         // the source is unknown.
-        let same = |s: &Side| s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e));
         let guessed_source = source.as_ref().is_some_and(|s| s.members.iter().all(|&a| self.args[a].reference));
         if guessed_source && targets.first().is_some_and(|s| same(s) && !s.members.iter().any(|&a| self.args[a].reciprocal || self.args[a].reference)) {
             if super::trace::on() {
@@ -760,13 +761,11 @@ impl<'a> SentenceEvents<'a> {
             return;
         }
         // The first position that names someone other than the source.
-        let target = targets.into_iter().find(|s| {
-            !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)) || s.members.iter().any(|&a| self.args[a].reciprocal)
-        });
+        let target = targets.into_iter().find(|s| !same(s) || s.members.iter().any(|&a| self.args[a].reciprocal));
         // A completing act that names no one: the governing act's own target or place ("demonstrated in
         // X calling for independence").
         let target = target.or_else(|| {
-            (object.word != head.word).then(|| self.targets(cx, head, nominal).into_iter().find(|s| !s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e)))).flatten()
+            (object.word != head.word).then(|| self.targets(cx, head, nominal).into_iter().find(|s| !same(s))).flatten()
         });
         // "threatened to strike unless X lifted ...": the one who must act is the one threatened.
         let target = target.or_else(|| if kind == InteractionKind::Threaten { self.unless(cx, head, object) } else { None });
