@@ -265,7 +265,10 @@ impl<'a> Resolver<'a> {
     fn body_core(&self, name: &str, country: Option<u16>) -> String {
         let n = super::super::corpus::merge::normal(name);
         let Some(c) = country else { return n };
-        let stripped = self.lex.countries[c as usize].written().find_map(|w| n.strip_prefix(&format!("{} ", w.to_lowercase())).map(str::to_string));
+        let stripped = self.lex.countries[c as usize].written().find_map(|w| {
+            let rest = n.get(w.len()..)?.strip_prefix(' ')?;
+            n[..w.len()].eq_ignore_ascii_case(w).then(|| rest.to_string())
+        });
         stripped.unwrap_or(n)
     }
 
@@ -309,12 +312,15 @@ impl<'a> Resolver<'a> {
         {
             return self.group(c, sector, name);
         }
+        let key = Key::Institution(super::super::corpus::merge::normal(name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
         // "the United Kingdom Home Office" and "the Home Office" of the United Kingdom: one body.
         if let Some(e) = self.same_body(name, country) {
             return e;
         }
         let affiliation = country.map(|c| self.country_entity(c));
-        let key = Key::Institution(super::super::corpus::merge::normal(name));
         let code = country.map(|c| format!("{}{}", self.lex.countries[c as usize].iso3, sector));
         let e = self.entity(key.clone(), |_| Entity {
             kind: ActorKind::Institution,
