@@ -34,12 +34,6 @@ fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
     g.states.has(t.norm(v)) && t.kids(v).any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
 }
 
-/// Whether the participle `v` modifying `h` is the sentence's own verb that the parse hung on its subject:
-/// `h` is the root and no other verb heads the sentence ("Admiral X, commander, Y Navy, met with Z").
-fn main_verb_on_root(t: &SentenceTree, v: usize, h: usize) -> bool {
-    t.dep(h) == Dep::Root && matches!(t.tag(h), "NOUN" | "PROPN") && !t.kids(v).any(|k| t.dep(k) == Dep::OblAgent) && v > h + 1
-}
-
 /// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
 fn passive_auxiliary(t: &SentenceTree, g: &Grammar, w: usize) -> bool {
     g.passive_auxiliaries.has(t.norm(w))
@@ -63,7 +57,7 @@ pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
         }
         match (t.dep(v), t.head(v)) {
             // "a town attacked by X" (no object: "warships launched exercises" is active).
-            (Dep::Acl, Some(h)) => return !t.has_kid(v, Dep::Obj) && !main_verb_on_root(t, v, h),
+            (Dep::Acl, Some(_)) => return !t.has_kid(v, Dep::Obj),
             (Dep::Conj, Some(h)) if is_verbal(t, h) => v = h,
             _ => return false,
         }
@@ -132,7 +126,7 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
                 return out;
             }
             Dep::Acl => {
-                if !participle(t, v) || t.has_kid(v, Dep::Obj) || main_verb_on_root(t, v, h) {
+                if !participle(t, v) || t.has_kid(v, Dep::Obj) {
                     out.push(h);
                 }
                 return out;
