@@ -9,7 +9,10 @@
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
 
-use libmimalloc_sys::{mi_free, mi_malloc, mi_malloc_aligned, mi_realloc, mi_realloc_aligned, mi_zalloc, mi_zalloc_aligned};
+use libmimalloc_sys::{
+    mi_free, mi_malloc, mi_malloc_aligned, mi_realloc, mi_realloc_aligned, mi_zalloc,
+    mi_zalloc_aligned,
+};
 
 /// mimalloc returns every block aligned to at least a machine word.
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
@@ -72,7 +75,10 @@ mod tests {
                 p.write_bytes(0xAB, size);
                 let q = a.realloc(p, layout, size * 3);
                 assert_eq!(q as usize % align, 0, "alignment {align} after growing");
-                assert!((0..size).all(|i| *q.add(i) == 0xAB), "bytes kept when grown");
+                assert!(
+                    (0..size).all(|i| *q.add(i) == 0xAB),
+                    "bytes kept when grown"
+                );
                 a.dealloc(q, Layout::from_size_align(size * 3, align).unwrap());
                 let z = a.alloc_zeroed(layout);
                 assert!((0..size).all(|i| *z.add(i) == 0));

@@ -52,7 +52,11 @@ fn main() -> ExitCode {
 }
 
 fn extract(args: &[String]) -> ExitCode {
-    let paths: Vec<PathBuf> = args.iter().filter(|a| *a != "--json").map(PathBuf::from).collect();
+    let paths: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| *a != "--json")
+        .map(PathBuf::from)
+        .collect();
     if paths.is_empty() {
         eprint!("actormap extract: no files given\n\n{USAGE}");
         return ExitCode::from(2);
@@ -64,7 +68,10 @@ fn extract(args: &[String]) -> ExitCode {
     // A reader that stops early (`| head`, `| cmp`) closes the pipe: that is not an error of ours to
     // report, and no reason to panic.
     use std::io::Write;
-    match std::io::stdout().lock().write_all(corpus::to_json(&corpus).as_bytes()) {
+    match std::io::stdout()
+        .lock()
+        .write_all(corpus::to_json(&corpus).as_bytes())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("actormap: could not write the corpus to standard output: {e}");
@@ -72,7 +79,11 @@ fn extract(args: &[String]) -> ExitCode {
         }
         Ok(()) => {}
     }
-    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Times extraction alone (the lexicons are loaded first and timed apart), one article at a time.
@@ -100,7 +111,11 @@ fn bench_extract(args: &[String]) -> ExitCode {
     let texts: Vec<(String, String)> = files
         .iter()
         .filter(|f| f.extension().and_then(|e| e.to_str()) != Some(open::CORPUS_EXTENSION))
-        .filter_map(|f| actormap::text::read_text(f).ok().map(|t| (f.display().to_string(), t)))
+        .filter_map(|f| {
+            actormap::text::read_text(f)
+                .ok()
+                .map(|t| (f.display().to_string(), t))
+        })
         .collect();
     if texts.is_empty() {
         eprintln!("actormap bench-extract: no readable article among the files given");
@@ -110,7 +125,10 @@ fn bench_extract(args: &[String]) -> ExitCode {
     let extractor = Extractor::bundled();
     let load = started.elapsed();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    let words: usize = texts.iter().map(|(_, t)| t.split_whitespace().count()).sum();
+    let words: usize = texts
+        .iter()
+        .map(|(_, t)| t.split_whitespace().count())
+        .sum();
     let started = std::time::Instant::now();
     let mut actors = 0;
     for _ in 0..repeat {
@@ -139,7 +157,11 @@ fn bench_extract(args: &[String]) -> ExitCode {
 type SplitArgs<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
 
 /// Splits `--model PATH`-style options (named in `options`) and flags from the other arguments.
-fn options<'a>(args: &'a [String], valued: &[&str], command: &str) -> Result<SplitArgs<'a>, ExitCode> {
+fn options<'a>(
+    args: &'a [String],
+    valued: &[&str],
+    command: &str,
+) -> Result<SplitArgs<'a>, ExitCode> {
     let mut opts = Vec::new();
     let mut rest = Vec::new();
     let mut it = args.iter();
@@ -164,14 +186,19 @@ fn syntax_model(path: Option<&str>) -> Result<std::borrow::Cow<'static, syntax::
     match path {
         None => Ok(std::borrow::Cow::Borrowed(syntax::Syntax::bundled())),
         Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("could not read the model {p}: {e}"))?;
-            syntax::model_file::read(&bytes).map(std::borrow::Cow::Owned).map_err(|e| format!("{p} is not a usable model: {e}"))
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("could not read the model {p}: {e}"))?;
+            syntax::model_file::read(&bytes)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| format!("{p} is not a usable model: {e}"))
         }
     }
 }
 
 fn parse(args: &[String]) -> ExitCode {
-    let Ok((opts, files)) = options(args, &["--model"], "parse") else { return ExitCode::from(2) };
+    let Ok((opts, files)) = options(args, &["--model"], "parse") else {
+        return ExitCode::from(2);
+    };
     if files.is_empty() {
         eprint!("actormap parse: no file given\n\n{USAGE}");
         return ExitCode::from(2);
@@ -186,14 +213,21 @@ fn parse(args: &[String]) -> ExitCode {
     let mut failed = false;
     for f in files {
         match actormap::text::read_text(std::path::Path::new(f)) {
-            Ok(text) => print!("{}", syntax::conllu::write(&syntax::parse_text(&model, &text))),
+            Ok(text) => print!(
+                "{}",
+                syntax::conllu::write(&syntax::parse_text(&model, &text))
+            ),
             Err(e) => {
                 eprintln!("actormap parse: {f}: {e}");
                 failed = true;
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Reads the CoNLL-U files given, naming the one that fails.
@@ -213,7 +247,9 @@ fn treebanks(files: &[&str], command: &str) -> Result<Vec<syntax::conllu::TreeSe
 }
 
 fn eval_syntax(args: &[String]) -> ExitCode {
-    let Ok((opts, files)) = options(args, &["--model", "--write"], "eval-syntax") else { return ExitCode::from(2) };
+    let Ok((opts, files)) = options(args, &["--model", "--write"], "eval-syntax") else {
+        return ExitCode::from(2);
+    };
     if files.is_empty() {
         eprint!("actormap eval-syntax: no CoNLL-U file given\n\n{USAGE}");
         return ExitCode::from(2);
@@ -237,7 +273,10 @@ fn eval_syntax(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!("{scores}");
-    eprintln!("({} words; LAS on universal relations {:.4})", scores.words, scores.las_universal);
+    eprintln!(
+        "({} words; LAS on universal relations {:.4})",
+        scores.words, scores.las_universal
+    );
     ExitCode::SUCCESS
 }
 
@@ -269,7 +308,10 @@ fn train_syntax(args: &[String]) -> ExitCode {
         eprint!("actormap train-syntax: no CoNLL-U file given\n\n{USAGE}");
         return ExitCode::from(2);
     }
-    let (gold, dev) = match (treebanks(&files, "train-syntax"), treebanks(&dev_files, "train-syntax")) {
+    let (gold, dev) = match (
+        treebanks(&files, "train-syntax"),
+        treebanks(&dev_files, "train-syntax"),
+    ) {
         (Ok(g), Ok(d)) => (g, d),
         (Err(code), _) | (_, Err(code)) => return code,
     };
@@ -293,12 +335,22 @@ fn train_syntax(args: &[String]) -> ExitCode {
 
 fn train_mention_types(args: &[String]) -> ExitCode {
     use actormap::extract::mention_types;
-    let Ok((opts, files)) = options(args, &["--out", "--eval", "--exclude"], "train-mention-types") else { return ExitCode::from(2) };
+    let Ok((opts, files)) = options(
+        args,
+        &["--out", "--eval", "--exclude"],
+        "train-mention-types",
+    ) else {
+        return ExitCode::from(2);
+    };
     if files.is_empty() {
         eprint!("actormap train-mention-types: no CoNLL-U file given\n\n{USAGE}");
         return ExitCode::from(2);
     }
-    let read = |f: &str| std::fs::read_to_string(f).map(|t| mention_types::read_typed(&t)).map_err(|e| format!("could not read {f}: {e}"));
+    let read = |f: &str| {
+        std::fs::read_to_string(f)
+            .map(|t| mention_types::read_typed(&t))
+            .map_err(|e| format!("could not read {f}: {e}"))
+    };
     let mut sentences = Vec::new();
     for f in &files {
         match read(f) {
@@ -312,7 +364,15 @@ fn train_mention_types(args: &[String]) -> ExitCode {
     // Documents of an evaluation set (the .txt names in the folder given) are left out of training.
     if let Some((_, dir)) = opts.iter().find(|o| o.0 == "--exclude") {
         let names: Vec<String> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries.flatten().filter_map(|e| e.file_name().to_str()?.strip_suffix(".txt").map(String::from)).collect(),
+            Ok(entries) => entries
+                .flatten()
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".txt")
+                        .map(String::from)
+                })
+                .collect(),
             Err(e) => {
                 eprintln!("actormap train-mention-types: could not read {dir}: {e}");
                 return ExitCode::FAILURE;
@@ -320,17 +380,28 @@ fn train_mention_types(args: &[String]) -> ExitCode {
         };
         let before = sentences.len();
         sentences.retain(|s| !names.contains(&s.doc));
-        eprintln!("left out {} sentences of {} documents in {dir}", before - sentences.len(), names.len());
+        eprintln!(
+            "left out {} sentences of {} documents in {dir}",
+            before - sentences.len(),
+            names.len()
+        );
     }
     let started = std::time::Instant::now();
     let model = mention_types::train(&sentences, 8, 2026);
-    let out = opts.iter().find(|o| o.0 == "--out").map_or("assets/mention_types.model", |o| o.1);
+    let out = opts
+        .iter()
+        .find(|o| o.0 == "--out")
+        .map_or("assets/mention_types.model", |o| o.1);
     let bytes = model.write();
     if let Err(e) = std::fs::write(out, &bytes) {
         eprintln!("actormap train-mention-types: could not write {out}: {e}");
         return ExitCode::FAILURE;
     }
-    eprintln!("wrote {out}: {:.1} MB in {:.1} s", bytes.len() as f64 / 1e6, started.elapsed().as_secs_f64());
+    eprintln!(
+        "wrote {out}: {:.1} MB in {:.1} s",
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
     if let Some((_, dev)) = opts.iter().find(|o| o.0 == "--eval") {
         match read(dev) {
             Ok(gold) => println!("{}", mention_types::score(&model, &gold)),
@@ -375,6 +446,8 @@ fn gui(args: &[String]) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn gui(_args: &[String]) -> ExitCode {
-    eprint!("actormap was built without the app (feature \"gui\"); only the headless commands work\n\n{USAGE}");
+    eprint!(
+        "actormap was built without the app (feature \"gui\"); only the headless commands work\n\n{USAGE}"
+    );
     ExitCode::from(2)
 }

@@ -31,7 +31,10 @@ pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
 pub const CORPUS_EXTENSION: &str = "json";
 
 fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Whether a file found in a folder is one actormap reads.
@@ -52,8 +55,11 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
         }
         match std::fs::read_dir(path) {
             Ok(entries) => {
-                let mut found: Vec<PathBuf> =
-                    entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file() && is_openable(p)).collect();
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && is_openable(p))
+                    .collect();
                 found.sort();
                 if found.is_empty() {
                     errors.push(OpenError {
@@ -63,7 +69,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
                 }
                 files.extend(found);
             }
-            Err(e) => errors.push(OpenError { path: path.display().to_string(), reason: e.to_string() }),
+            Err(e) => errors.push(OpenError {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }),
         }
     }
     (files, errors)
@@ -71,7 +80,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
 
 /// Opens one file: a corpus file is parsed, anything else is read as an article and extracted.
 pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
-    let err = |reason: String| OpenError { path: path.display().to_string(), reason };
+    let err = |reason: String| OpenError {
+        path: path.display().to_string(),
+        reason,
+    };
     if extension(path) == CORPUS_EXTENSION {
         let bytes = text::read_bytes(path).map_err(|e| err(e.to_string()))?;
         let json = text::decode(&bytes).map_err(|e| err(e.to_string()))?;
@@ -81,17 +93,23 @@ pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError
     Ok(extractor.extract(&path.display().to_string(), &body))
 }
 
-/// Opens every path (folders expanded) and merges what opened into one corpus, in the order given.
+/// Opens every path (folders expanded) and merges what opened into one corpus. Files are extracted on every
+/// core and merged in path order, so the corpus does not depend on the order the paths were given.
 pub fn open_paths(paths: &[PathBuf], extractor: &Extractor) -> (Corpus, Vec<OpenError>) {
-    let (files, mut errors) = expand(paths);
-    let mut corpus = Corpus::default();
-    for file in files {
-        match open_file(&file, extractor) {
-            Ok(c) => {
-                corpus.merge(c);
-            }
+    let (mut files, mut errors) = expand(paths);
+    files.sort();
+    files.dedup();
+    use rayon::prelude::*;
+    let opened: Vec<Result<Corpus, OpenError>> =
+        files.par_iter().map(|f| open_file(f, extractor)).collect();
+    let mut corpora = Vec::with_capacity(opened.len());
+    for result in opened {
+        match result {
+            Ok(c) => corpora.push(c),
             Err(e) => errors.push(e),
         }
     }
+    let mut corpus = Corpus::default();
+    corpus.merge_all(corpora);
     (corpus, errors)
 }

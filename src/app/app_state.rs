@@ -62,7 +62,12 @@ struct SavePrompt {
 
 #[derive(Default)]
 struct OpenProgress {
+    /// When the first part of this request arrived (the rate is measured from there).
+    started: Option<Instant>,
     files: usize,
+    files_total: usize,
+    bytes: usize,
+    cancelled: bool,
     articles: usize,
     already_open: usize,
     actors_added: usize,
@@ -83,13 +88,20 @@ impl ActormapApp {
     /// The app for `launch`: the given paths are opened on the first frame, or the bundled sample corpus is
     /// shown when there are none. `storage` brings back the recent-paths list.
     pub fn new(launch: Launch, storage: Option<&dyn eframe::Storage>) -> Self {
-        let corpus = if launch.paths.is_empty() { sample_corpus(Extractor::bundled()) } else { Corpus::default() };
+        let corpus = if launch.paths.is_empty() {
+            sample_corpus(Extractor::bundled())
+        } else {
+            Corpus::default()
+        };
         let mut app = ActormapApp::with_corpus(corpus);
         if launch.paths.is_empty() {
-            app.messages.status("Showing the bundled sample articles. Open your own with File › Open… (Ctrl+O).");
+            app.messages.status(
+                "Showing the bundled sample articles. Open your own with File › Open… (Ctrl+O).",
+            );
         }
         app.pending_paths = launch.paths;
-        if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<String>>(s, RECENT_KEY)) {
+        if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<String>>(s, RECENT_KEY))
+        {
             app.opener.set_recent(recent);
         }
         app
@@ -124,8 +136,18 @@ impl ActormapApp {
 
     /// Makes the app take a picture of the map to `out` once the map has settled, then close the window;
     /// the outcome lands in `result`.
-    pub(super) fn take_screenshot_and_quit(&mut self, out: PathBuf, result: Arc<Mutex<Option<Result<(), String>>>>) {
-        self.headless = Some(Headless { out, started: Instant::now(), settling_since: None, capturing: false, result });
+    pub(super) fn take_screenshot_and_quit(
+        &mut self,
+        out: PathBuf,
+        result: Arc<Mutex<Option<Result<(), String>>>>,
+    ) {
+        self.headless = Some(Headless {
+            out,
+            started: Instant::now(),
+            settling_since: None,
+            capturing: false,
+            result,
+        });
         self.persist = false;
     }
 
@@ -163,7 +185,10 @@ impl ActormapApp {
 
     /// Whether the user pinned the actor's node by dragging it.
     pub fn is_pinned(&self, actor_id: &str) -> bool {
-        self.map.graph().node_of(actor_id).is_some_and(|i| self.map.is_pinned(i))
+        self.map
+            .graph()
+            .node_of(actor_id)
+            .is_some_and(|i| self.map.is_pinned(i))
     }
 
     /// Where the middle of an interaction's edge was drawn in the last frame.
@@ -192,7 +217,12 @@ impl ActormapApp {
 
     /// Opens paths as the command line or a drop would.
     pub fn open_paths(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
-        self.progress = OpenProgress::default();
+        if !self.opener.is_opening() {
+            self.progress = OpenProgress {
+                started: Some(Instant::now()),
+                ..OpenProgress::default()
+            };
+        }
         if let Err(e) = self.opener.open(paths, ctx) {
             self.messages.error(e);
         }
@@ -225,7 +255,13 @@ impl ActormapApp {
         for outcome in self.opener.poll() {
             self.take(outcome, &ctx);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.open_paths(dropped, &ctx);
         }
@@ -259,19 +295,30 @@ impl ActormapApp {
             egui::Panel::top("save-prompt").show(ui, |ui| self.save_prompt_ui(ui));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::right("evidence").resizable(true).default_size(380.0).size_range(260.0..=900.0).show(ui, |ui| {
-            actions.extend(self.evidence.ui(ui, self.map.corpus(), self.map.graph(), &self.selection));
-        });
+        egui::Panel::right("evidence")
+            .resizable(true)
+            .default_size(380.0)
+            .size_range(260.0..=900.0)
+            .show(ui, |ui| {
+                actions.extend(self.evidence.ui(
+                    ui,
+                    self.map.corpus(),
+                    self.map.graph(),
+                    &self.selection,
+                ));
+            });
         if self.article.is_open() {
-            egui::Panel::bottom("article").resizable(true).default_size(260.0).size_range(120.0..=800.0).show(
-                ui,
-                |ui| {
+            egui::Panel::bottom("article")
+                .resizable(true)
+                .default_size(260.0)
+                .size_range(120.0..=800.0)
+                .show(ui, |ui| {
                     self.article.ui(ui, self.map.corpus(), &self.selection);
-                },
-            );
+                });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            self.view.ui(ui, &mut self.map, &mut self.selection, capturing);
+            self.view
+                .ui(ui, &mut self.map, &mut self.selection, capturing);
             drop_hint(ui, self.view.rect());
         });
 
@@ -281,7 +328,9 @@ impl ActormapApp {
         for action in actions {
             match action {
                 PanelAction::Select(s) => self.select(s),
-                PanelAction::OpenArticle { article, sentence } => self.article.show(&article, sentence),
+                PanelAction::OpenArticle { article, sentence } => {
+                    self.article.show(&article, sentence)
+                }
             }
         }
         self.selection = std::mem::take(&mut self.selection).still_in(self.map.corpus());
@@ -304,33 +353,81 @@ impl ActormapApp {
                 .desired_width(ui.available_width().min(520.0));
             let response = ui.add(field).labelled_by(label.id);
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Open").on_hover_text("Open the typed path").clicked() || entered)
+            if (ui
+                .button("Open")
+                .on_hover_text("Open the typed path")
+                .clicked()
+                || entered)
                 && let Some(path) = typed_path(&self.opener.typed_path)
             {
                 let ctx = ui.ctx().clone();
                 self.open_paths(vec![path], &ctx);
             }
             ui.separator();
-            if ui.button("Open…").on_hover_text("Choose files (Ctrl+O)").clicked() {
+            if ui
+                .button("Open…")
+                .on_hover_text("Choose files (Ctrl+O)")
+                .clicked()
+            {
                 commands.push(Command::Open);
             }
             if self.opener.is_opening() {
-                ui.spinner();
-                ui.weak("opening…");
+                self.progress_ui(ui);
             }
         });
     }
 
+    /// Articles done of all, the reading rate, and Cancel.
+    fn progress_ui(&mut self, ui: &mut Ui) {
+        let p = &self.progress;
+        let secs = p.started.map_or(0.0, |t| t.elapsed().as_secs_f64());
+        let rate = if secs > 0.2 {
+            format!(" · {:.1} MB/s", p.bytes as f64 / 1e6 / secs)
+        } else {
+            String::new()
+        };
+        let text = if p.files_total > 0 {
+            format!("{} / {} files{rate}", p.files, p.files_total)
+        } else {
+            "listing files…".to_string()
+        };
+        let fraction = if p.files_total > 0 {
+            p.files as f32 / p.files_total as f32
+        } else {
+            0.0
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(text)
+                .desired_width(220.0),
+        );
+        if ui
+            .button("Cancel")
+            .on_hover_text("Stop opening; what has opened stays on the map")
+            .clicked()
+        {
+            self.opener.cancel();
+            self.messages.status("Cancelling…");
+        }
+    }
+
     fn save_prompt_ui(&mut self, ui: &mut Ui) {
-        let Some(prompt) = &mut self.save_prompt else { return };
+        let Some(prompt) = &mut self.save_prompt else {
+            return;
+        };
         let mut save = false;
         let mut cancel = false;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let what =
-                if prompt.purpose == Purpose::ExportPng { "Save the map picture to:" } else { "Save the corpus to:" };
+            let what = if prompt.purpose == Purpose::ExportPng {
+                "Save the map picture to:"
+            } else {
+                "Save the corpus to:"
+            };
             let label = ui.label(what);
-            let r = ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0)).labelled_by(label.id);
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
+                .labelled_by(label.id);
             if std::mem::take(&mut prompt.focus) {
                 r.request_focus();
             }
@@ -380,7 +477,8 @@ impl ActormapApp {
             Command::ClearRecent => self.opener.clear_recent(),
             Command::SaveCorpus => {
                 if self.map.corpus().is_empty() {
-                    self.messages.status("Nothing to save: no articles are open.");
+                    self.messages
+                        .status("Nothing to save: no articles are open.");
                 } else {
                     self.pick(Purpose::SaveCorpus, ctx);
                 }
@@ -430,12 +528,24 @@ impl ActormapApp {
     }
 
     fn merge(&mut self, batch: OpenBatch) {
-        let OpenBatch { corpus, errors, files_tried, roots_opened, done } = batch;
+        let OpenBatch {
+            corpus,
+            errors,
+            files_tried,
+            files_total,
+            bytes,
+            cancelled,
+            roots_opened,
+            done,
+        } = batch;
         let was_empty = self.map.graph().nodes.is_empty();
         let articles = corpus.articles.len();
         let report: MergeReport = self.map.merge(corpus);
         let p = &mut self.progress;
         p.files += files_tried;
+        p.files_total += files_total;
+        p.bytes += bytes;
+        p.cancelled |= cancelled;
         p.articles += report.articles_added;
         p.already_open += report.articles_already_open.len()
             + articles.saturating_sub(report.articles_added + report.articles_already_open.len());
@@ -452,21 +562,50 @@ impl ActormapApp {
             self.view.follow_layout();
         }
         if !done {
-            self.messages.status(format!("Opening… {} file{} so far", p.files, plural(p.files)));
+            self.messages.status(format!(
+                "Opening… {} file{} so far",
+                p.files,
+                plural(p.files)
+            ));
             return;
         }
         for root in &roots_opened {
             self.opener.remember(root);
         }
         let p = std::mem::take(&mut self.progress);
-        let mut parts = vec![format!("Opened {} new article{}", p.articles, plural(p.articles))];
+        let mut parts = vec![format!(
+            "Opened {} new article{}",
+            p.articles,
+            plural(p.articles)
+        )];
+        if p.cancelled {
+            parts[0] = format!(
+                "Cancelled after {} of {} files: opened {} new article{}",
+                p.files,
+                p.files_total,
+                p.articles,
+                plural(p.articles)
+            );
+        }
         if p.already_open > 0 {
             parts.push(format!("{} already open", p.already_open));
         }
-        parts.push(format!("{} new actor{}", p.actors_added, plural(p.actors_added)));
-        parts.push(format!("{} new interaction{}", p.interactions_added, plural(p.interactions_added)));
+        parts.push(format!(
+            "{} new actor{}",
+            p.actors_added,
+            plural(p.actors_added)
+        ));
+        parts.push(format!(
+            "{} new interaction{}",
+            p.interactions_added,
+            plural(p.interactions_added)
+        ));
         if p.failed > 0 {
-            parts.push(format!("{} file{} could not be opened", p.failed, plural(p.failed)));
+            parts.push(format!(
+                "{} file{} could not be opened",
+                p.failed,
+                plural(p.failed)
+            ));
         }
         let status = parts.join(", ") + ".";
         if p.failed > 0 && p.articles == 0 && p.already_open == 0 {
@@ -492,15 +631,24 @@ impl ActormapApp {
                     path.set_extension("json");
                 }
                 match std::fs::write(&path, corpus::to_json(self.map.corpus())) {
-                    Ok(()) => self.messages.status(format!("Saved the corpus to {}.", path.display())),
-                    Err(e) => self.messages.error(format!("Could not save the corpus to {}: {e}", path.display())),
+                    Ok(()) => self
+                        .messages
+                        .status(format!("Saved the corpus to {}.", path.display())),
+                    Err(e) => self.messages.error(format!(
+                        "Could not save the corpus to {}: {e}",
+                        path.display()
+                    )),
                 }
             }
             Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(vec![path], ctx),
         }
     }
 
-    fn exported(&mut self, result: Result<Exported, super::export_png::ExportError>, ctx: &egui::Context) {
+    fn exported(
+        &mut self,
+        result: Result<Exported, super::export_png::ExportError>,
+        ctx: &egui::Context,
+    ) {
         match &result {
             Ok(done) => self.messages.status(format!(
                 "Saved the map picture to {} ({}×{} pixels).",
@@ -572,7 +720,11 @@ fn drop_hint(ui: &Ui, map: Rect) {
         return;
     }
     let painter = ui.painter_at(map);
-    painter.rect_filled(map.shrink(12.0), 12.0, Color32::from_rgba_unmultiplied(58, 110, 194, 40));
+    painter.rect_filled(
+        map.shrink(12.0),
+        12.0,
+        Color32::from_rgba_unmultiplied(58, 110, 194, 40),
+    );
     painter.text(
         map.center(),
         Align2::CENTER_CENTER,

@@ -26,7 +26,11 @@ struct OpenArticle {
 impl ArticleView {
     /// Opens `article` (an id), scrolled to `sentence` when given.
     pub fn show(&mut self, article: &str, sentence: Option<usize>) {
-        self.open = Some(OpenArticle { article: article.to_string(), sentence, scroll: true });
+        self.open = Some(OpenArticle {
+            article: article.to_string(),
+            sentence,
+            scroll: true,
+        });
     }
 
     pub fn close(&mut self) {
@@ -58,9 +62,15 @@ impl ArticleView {
                     .on_hover_text(&article.path);
             },
             |ui| {
-                close = ui.button("× Close").on_hover_text("Close the article").clicked();
+                close = ui
+                    .button("× Close")
+                    .on_hover_text("Close the article")
+                    .clicked();
                 let next = open.sentence.map_or(0, |s| s + 1);
-                if ui.add_enabled(next < count, egui::Button::new("Next ›")).on_hover_text("Next sentence").clicked()
+                if ui
+                    .add_enabled(next < count, egui::Button::new("Next ›"))
+                    .on_hover_text("Next sentence")
+                    .clicked()
                 {
                     open.sentence = Some(next);
                     open.scroll = true;
@@ -82,22 +92,40 @@ impl ArticleView {
         ui.separator();
 
         let marks = marks_for(article, open.sentence, corpus, selection);
-        let base = TextFormat::simple(TextStyle::Body.resolve(ui.style()), ui.visuals().text_color());
-        let base = TextFormat { font_id: FontId::proportional(base.font_id.size + 1.0), ..base };
-        let scroll_to = open.sentence.filter(|_| open.scroll).and_then(|s| article.sentences.get(s).copied());
+        let base = TextFormat::simple(
+            TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        );
+        let base = TextFormat {
+            font_id: FontId::proportional(base.font_id.size + 1.0),
+            ..base
+        };
+        let scroll_to = open
+            .sentence
+            .filter(|_| open.scroll)
+            .and_then(|s| article.sentences.get(s).copied());
         open.scroll = false;
-        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            let mut job = layout_job(&article.text, Span::new(0, article.text.len()), &marks, &base);
-            job.wrap.max_width = ui.available_width();
-            let galley = ui.painter().layout_job(job);
-            let response = ui.label(galley.clone());
-            if let Some(span) = scroll_to {
-                let first = galley.pos_from_cursor(CCursor::new(char_index(&article.text, span.start)));
-                let last = galley.pos_from_cursor(CCursor::new(char_index(&article.text, span.end)));
-                let target = first.union(last).translate(response.rect.min.to_vec2());
-                ui.scroll_to_rect(target, Some(Align::Center));
-            }
-        });
+        ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut job = layout_job(
+                    &article.text,
+                    Span::new(0, article.text.len()),
+                    &marks,
+                    &base,
+                );
+                job.wrap.max_width = ui.available_width();
+                let galley = ui.painter().layout_job(job);
+                let response = ui.label(galley.clone());
+                if let Some(span) = scroll_to {
+                    let first =
+                        galley.pos_from_cursor(CCursor::new(char_index(&article.text, span.start)));
+                    let last =
+                        galley.pos_from_cursor(CCursor::new(char_index(&article.text, span.end)));
+                    let target = first.union(last).translate(response.rect.min.to_vec2());
+                    ui.scroll_to_rect(target, Some(Align::Center));
+                }
+            });
         if close {
             self.open = None;
         }
@@ -105,7 +133,12 @@ impl ArticleView {
 }
 
 /// What to highlight in the article: the sentence being read, and the words of the selection in it.
-fn marks_for(article: &Article, sentence: Option<usize>, corpus: &Corpus, selection: &Selection) -> Vec<(Span, Mark)> {
+fn marks_for(
+    article: &Article,
+    sentence: Option<usize>,
+    corpus: &Corpus,
+    selection: &Selection,
+) -> Vec<(Span, Mark)> {
     let mut marks = Vec::new();
     if let Some(span) = sentence.and_then(|s| article.sentences.get(s)) {
         marks.push((*span, Mark::Sentence));
@@ -114,8 +147,13 @@ fn marks_for(article: &Article, sentence: Option<usize>, corpus: &Corpus, select
         Selection::Nothing => {}
         Selection::Actor(id) => {
             if let Some(actor) = corpus.actor(id) {
-                marks
-                    .extend(actor.mentions.iter().filter(|m| m.article == article.id).map(|m| (m.span(), Mark::Actor)));
+                marks.extend(
+                    actor
+                        .mentions
+                        .iter()
+                        .filter(|m| m.article == article.id)
+                        .map(|m| (m.span(), Mark::Actor)),
+                );
             }
         }
         Selection::Interaction(id) => {
@@ -145,7 +183,11 @@ mod tests {
         let text = "Pakistan’s army";
         let army = text.find("army").unwrap();
         assert_eq!(char_index(text, army), 11);
-        assert_eq!(char_index(text, 9), 8, "inside the apostrophe counts from its start");
+        assert_eq!(
+            char_index(text, 9),
+            8,
+            "inside the apostrophe counts from its start"
+        );
         assert_eq!(char_index(text, 999), text.chars().count());
     }
 }

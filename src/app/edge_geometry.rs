@@ -16,7 +16,10 @@ pub struct Curve {
 impl Curve {
     pub fn point(&self, t: f32) -> Pos2 {
         let u = 1.0 - t;
-        (self.from.to_vec2() * (u * u) + self.control.to_vec2() * (2.0 * u * t) + self.to.to_vec2() * (t * t)).to_pos2()
+        (self.from.to_vec2() * (u * u)
+            + self.control.to_vec2() * (2.0 * u * t)
+            + self.to.to_vec2() * (t * t))
+            .to_pos2()
     }
 
     /// The derivative at `t` (not normalised).
@@ -41,7 +44,10 @@ impl Curve {
 
     /// Shortest distance from `p` to the curve (measured on a 24-segment polyline).
     pub fn distance_to(&self, p: Pos2) -> f32 {
-        self.flatten(24).windows(2).map(|w| distance_to_segment(p, w[0], w[1])).fold(f32::INFINITY, f32::min)
+        self.flatten(24)
+            .windows(2)
+            .map(|w| distance_to_segment(p, w[0], w[1]))
+            .fold(f32::INFINITY, f32::min)
     }
 
     /// Whether the curve is a straight line (control point on the chord).
@@ -105,10 +111,18 @@ pub fn bend_from_lane(lane: f32, spacing: f32, source: usize, target: usize) -> 
 pub fn centre_curve(a: Pos2, b: Pos2, bend: f32) -> Curve {
     let d = b - a;
     let len = d.length();
-    let normal = if len > f32::EPSILON { vec2(d.y, -d.x) / len } else { Vec2::ZERO };
+    let normal = if len > f32::EPSILON {
+        vec2(d.y, -d.x) / len
+    } else {
+        Vec2::ZERO
+    };
     // A quadratic Bézier's middle lies halfway between the chord's middle and the control point.
     let control = a + d / 2.0 + normal * (2.0 * bend);
-    Curve { from: a, control, to: b }
+    Curve {
+        from: a,
+        control,
+        to: b,
+    }
 }
 
 /// The edge from a node at `a` to one at `b`, bent by `bend`, with an arrowhead at `b` when `arrow` is
@@ -130,12 +144,20 @@ pub fn edge_shape(
     }
     let rim_to_rim = full.section(t0, t1);
     let Some(size) = arrow else {
-        return Some(EdgeShape { curve: rim_to_rim, rim_to_rim, arrow: None });
+        return Some(EdgeShape {
+            curve: rim_to_rim,
+            rim_to_rim,
+            arrow: None,
+        });
     };
     let tip = rim_to_rim.to;
     let dir = rim_to_rim.tangent(1.0).normalized();
     if !dir.x.is_finite() || !dir.y.is_finite() {
-        return Some(EdgeShape { curve: rim_to_rim, rim_to_rim, arrow: None });
+        return Some(EdgeShape {
+            curve: rim_to_rim,
+            rim_to_rim,
+            arrow: None,
+        });
     }
     // An arrowhead never takes more than half of a short edge.
     let length = size.length.min((tip - rim_to_rim.from).length() * 0.5);
@@ -159,7 +181,11 @@ fn leave(curve: &Curve, inside: &impl Fn(Pos2) -> bool, from_start: bool) -> Opt
     if inside(curve.point(0.5)) {
         return None;
     }
-    let (mut lo, mut hi) = if from_start { (0.0f32, 0.5f32) } else { (0.5f32, 1.0f32) };
+    let (mut lo, mut hi) = if from_start {
+        (0.0f32, 0.5f32)
+    } else {
+        (0.5f32, 1.0f32)
+    };
     // Bisection: from the start, `lo` stays inside and `hi` outside; from the end, the other way round.
     for _ in 0..24 {
         let mid = (lo + hi) / 2.0;
@@ -199,7 +225,10 @@ mod tests {
 
     #[test]
     fn the_arrowhead_tip_touches_the_target_rim_and_points_at_it() {
-        let size = ArrowSize { length: 10.0, width: 8.0 };
+        let size = ArrowSize {
+            length: 10.0,
+            width: 8.0,
+        };
         let e = edge_shape(
             pos2(0.0, 0.0),
             pos2(100.0, 0.0),
@@ -210,7 +239,10 @@ mod tests {
         )
         .unwrap();
         let [tip, l, r] = e.arrow.unwrap();
-        assert!(((tip - pos2(100.0, 0.0)).length() - 20.0).abs() < 0.05, "tip on the rim: {tip:?}");
+        assert!(
+            ((tip - pos2(100.0, 0.0)).length() - 20.0).abs() < 0.05,
+            "tip on the rim: {tip:?}"
+        );
         let base_mid = pos2((l.x + r.x) / 2.0, (l.y + r.y) / 2.0);
         assert!(((tip - base_mid).length() - 10.0).abs() < 0.01);
         assert!(((l - r).length() - 8.0).abs() < 0.01);
@@ -228,7 +260,10 @@ mod tests {
         assert!((forward.point(0.5) - backward.point(0.5)).length() < 1e-3);
         let other = centre_curve(a, b, bend_from_lane(-1.0, 20.0, 0, 1));
         assert!((forward.point(0.5).y + other.point(0.5).y).abs() < 1e-3);
-        assert!((forward.point(0.5).y.abs() - 20.0).abs() < 1e-3, "apex stands `bend` off the chord");
+        assert!(
+            (forward.point(0.5).y.abs() - 20.0).abs() < 1e-3,
+            "apex stands `bend` off the chord"
+        );
     }
 
     #[test]
@@ -256,7 +291,10 @@ mod tests {
         let apex = e.middle();
         assert!((apex.y.abs() - 40.0).abs() < 0.5);
         assert!(e.distance_to(apex + vec2(0.0, 2.0)) <= 4.0);
-        assert!(e.distance_to(pos2(100.0, 0.0)) > 4.0, "the chord's middle is far from a bent edge");
+        assert!(
+            e.distance_to(pos2(100.0, 0.0)) > 4.0,
+            "the chord's middle is far from a bent edge"
+        );
     }
 
     #[test]
@@ -278,8 +316,17 @@ mod tests {
 
     #[test]
     fn segment_distance_handles_points_beyond_the_ends() {
-        assert_eq!(distance_to_segment(pos2(-3.0, 4.0), pos2(0.0, 0.0), pos2(10.0, 0.0)), 5.0);
-        assert_eq!(distance_to_segment(pos2(5.0, 2.0), pos2(0.0, 0.0), pos2(10.0, 0.0)), 2.0);
-        assert_eq!(distance_to_segment(pos2(1.0, 1.0), pos2(0.0, 0.0), pos2(0.0, 0.0)), 2f32.sqrt());
+        assert_eq!(
+            distance_to_segment(pos2(-3.0, 4.0), pos2(0.0, 0.0), pos2(10.0, 0.0)),
+            5.0
+        );
+        assert_eq!(
+            distance_to_segment(pos2(5.0, 2.0), pos2(0.0, 0.0), pos2(10.0, 0.0)),
+            2.0
+        );
+        assert_eq!(
+            distance_to_segment(pos2(1.0, 1.0), pos2(0.0, 0.0), pos2(0.0, 0.0)),
+            2f32.sqrt()
+        );
     }
 }

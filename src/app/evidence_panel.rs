@@ -46,29 +46,54 @@ pub struct EvidencePanel {
 }
 
 impl EvidencePanel {
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus, graph: &MapGraph, selection: &Selection) -> Option<PanelAction> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        corpus: &Corpus,
+        graph: &MapGraph,
+        selection: &Selection,
+    ) -> Option<PanelAction> {
         let mut action = None;
-        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.add_space(4.0);
-            match selection {
-                Selection::Nothing => self.overview(ui, corpus, graph, &mut action),
-                Selection::Actor(id) => match corpus.actor(id) {
-                    Some(actor) => actor_ui(ui, corpus, actor, &mut action),
-                    None => self.overview(ui, corpus, graph, &mut action),
-                },
-                Selection::Interaction(id) => match corpus.interactions.iter().find(|i| &i.id == id) {
-                    Some(it) => interaction_ui(ui, corpus, it, &mut action),
-                    None => self.overview(ui, corpus, graph, &mut action),
-                },
-            }
-        });
+        ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                match selection {
+                    Selection::Nothing => self.overview(ui, corpus, graph, &mut action),
+                    Selection::Actor(id) => match corpus.actor(id) {
+                        Some(actor) => actor_ui(ui, corpus, actor, &mut action),
+                        None => self.overview(ui, corpus, graph, &mut action),
+                    },
+                    Selection::Interaction(id) => {
+                        match corpus.interactions.iter().find(|i| &i.id == id) {
+                            Some(it) => interaction_ui(ui, corpus, it, &mut action),
+                            None => self.overview(ui, corpus, graph, &mut action),
+                        }
+                    }
+                }
+            });
         action
     }
 
-    fn overview(&mut self, ui: &mut Ui, corpus: &Corpus, graph: &MapGraph, action: &mut Option<PanelAction>) {
+    fn overview(
+        &mut self,
+        ui: &mut Ui,
+        corpus: &Corpus,
+        graph: &MapGraph,
+        action: &mut Option<PanelAction>,
+    ) {
         ui.heading("Overview");
-        let (a, n, i) = (corpus.articles.len(), corpus.actors.len(), corpus.interactions.len());
-        ui.label(format!("{a} article{} · {n} actor{} · {i} interaction{}", plural(a), plural(n), plural(i)));
+        let (a, n, i) = (
+            corpus.articles.len(),
+            corpus.actors.len(),
+            corpus.interactions.len(),
+        );
+        ui.label(format!(
+            "{a} article{} · {n} actor{} · {i} interaction{}",
+            plural(a),
+            plural(n),
+            plural(i)
+        ));
         if graph.nodes.len() != n || graph.edges.len() != i {
             ui.weak(format!(
                 "The map shows {} actors and {} interactions (see View for filters).",
@@ -82,13 +107,20 @@ impl EvidencePanel {
 
         ui.strong(format!("Articles ({a})"));
         for article in &corpus.articles {
-            let r = ui.link(&article.title).on_hover_text(format!("{}\nClick to read it", article.path));
+            let r = ui
+                .link(&article.title)
+                .on_hover_text(format!("{}\nClick to read it", article.path));
             if r.clicked() {
-                *action = Some(PanelAction::OpenArticle { article: article.id.clone(), sentence: None });
+                *action = Some(PanelAction::OpenArticle {
+                    article: article.id.clone(),
+                    sentence: None,
+                });
             }
         }
         if corpus.articles.is_empty() {
-            ui.weak("None yet: File › Open…, drop files on the window, or type a path in the top bar.");
+            ui.weak(
+                "None yet: File › Open…, drop files on the window, or type a path in the top bar.",
+            );
         }
         ui.add_space(10.0);
 
@@ -110,11 +142,20 @@ impl EvidencePanel {
                 needle.is_empty()
                     || a.name.to_lowercase().contains(&needle)
                     || a.aliases.iter().any(|x| x.to_lowercase().contains(&needle))
-                    || a.title.as_deref().is_some_and(|t| t.to_lowercase().contains(&needle))
-                    || a.country.as_deref().is_some_and(|c| c.to_lowercase().contains(&needle))
+                    || a.title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(&needle))
+                    || a.country
+                        .as_deref()
+                        .is_some_and(|c| c.to_lowercase().contains(&needle))
             })
             .collect();
-        actors.sort_by(|x, y| y.mentions.len().cmp(&x.mentions.len()).then_with(|| x.name.cmp(&y.name)));
+        actors.sort_by(|x, y| {
+            y.mentions
+                .len()
+                .cmp(&x.mentions.len())
+                .then_with(|| x.name.cmp(&y.name))
+        });
         for actor in actors.iter().take(300) {
             ui.horizontal(|ui| {
                 kind_icon(ui, actor);
@@ -125,7 +166,10 @@ impl EvidencePanel {
             });
         }
         if actors.len() > 300 {
-            ui.weak(format!("and {} more: narrow the search", actors.len() - 300));
+            ui.weak(format!(
+                "and {} more: narrow the search",
+                actors.len() - 300
+            ));
         }
     }
 }
@@ -133,7 +177,14 @@ impl EvidencePanel {
 /// The actor's shape and colour, as on the map.
 fn kind_icon(ui: &mut Ui, actor: &Actor) {
     let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
-    paint_node(ui.painter(), shape_of(actor.kind), rect.center(), 5.5, actor_color(actor.kind), egui::Stroke::NONE);
+    paint_node(
+        ui.painter(),
+        shape_of(actor.kind),
+        rect.center(),
+        5.5,
+        actor_color(actor.kind),
+        egui::Stroke::NONE,
+    );
 }
 
 /// A link to another actor that selects it on the map.
@@ -155,62 +206,78 @@ fn actor_ui(ui: &mut Ui, corpus: &Corpus, actor: &Actor, action: &mut Option<Pan
         kind_icon(ui, actor);
         ui.heading(&actor.name);
     });
-    egui::Grid::new("actor-facts").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-        fact(ui, "Kind", |ui| {
-            ui.label(actor.kind.as_str());
-        });
-        if let Some(t) = &actor.title {
-            fact(ui, "Title", |ui| {
-                ui.label(t);
+    egui::Grid::new("actor-facts")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            fact(ui, "Kind", |ui| {
+                ui.label(actor.kind.as_str());
             });
-        }
-        if let Some(c) = &actor.country {
-            fact(ui, "Country", |ui| {
-                match corpus.actors.iter().find(|a| {
-                    a.kind == crate::corpus::ActorKind::Country && a.country.as_deref() == Some(c) && a.id != actor.id
-                }) {
-                    Some(country) => actor_link(ui, corpus, &country.id, action),
-                    None => {
-                        ui.label(c);
+            if let Some(t) = &actor.title {
+                fact(ui, "Title", |ui| {
+                    ui.label(t);
+                });
+            }
+            if let Some(c) = &actor.country {
+                fact(ui, "Country", |ui| {
+                    match corpus.actors.iter().find(|a| {
+                        a.kind == crate::corpus::ActorKind::Country
+                            && a.country.as_deref() == Some(c)
+                            && a.id != actor.id
+                    }) {
+                        Some(country) => actor_link(ui, corpus, &country.id, action),
+                        None => {
+                            ui.label(c);
+                        }
                     }
-                }
-            });
-        }
-        if let Some(code) = &actor.code {
-            fact(ui, "Code", |ui| {
-                ui.monospace(code);
-            });
-        }
-        if !actor.aliases.is_empty() {
-            fact(ui, "Also called", |ui| {
-                ui.label(actor.aliases.join(", "));
-            });
-        }
-        if !actor.affiliations.is_empty() {
-            fact(ui, "Belongs to", |ui| {
-                for id in &actor.affiliations {
-                    actor_link(ui, corpus, id, action);
-                }
-            });
-        }
-        let members: Vec<&Actor> = corpus.actors.iter().filter(|a| a.affiliations.contains(&actor.id)).collect();
-        if !members.is_empty() {
-            fact(ui, "Members", |ui| {
-                for m in members {
-                    actor_link(ui, corpus, &m.id, action);
-                }
-            });
-        }
-    });
+                });
+            }
+            if let Some(code) = &actor.code {
+                fact(ui, "Code", |ui| {
+                    ui.monospace(code);
+                });
+            }
+            if !actor.aliases.is_empty() {
+                fact(ui, "Also called", |ui| {
+                    ui.label(actor.aliases.join(", "));
+                });
+            }
+            if !actor.affiliations.is_empty() {
+                fact(ui, "Belongs to", |ui| {
+                    for id in &actor.affiliations {
+                        actor_link(ui, corpus, id, action);
+                    }
+                });
+            }
+            let members: Vec<&Actor> = corpus
+                .actors
+                .iter()
+                .filter(|a| a.affiliations.contains(&actor.id))
+                .collect();
+            if !members.is_empty() {
+                fact(ui, "Members", |ui| {
+                    for m in members {
+                        actor_link(ui, corpus, &m.id, action);
+                    }
+                });
+            }
+        });
 
-    let interactions: Vec<&Interaction> =
-        corpus.interactions.iter().filter(|i| i.source == actor.id || i.target == actor.id).collect();
+    let interactions: Vec<&Interaction> = corpus
+        .interactions
+        .iter()
+        .filter(|i| i.source == actor.id || i.target == actor.id)
+        .collect();
     ui.add_space(8.0);
     ui.strong(format!("Interactions ({})", interactions.len()));
     for it in &interactions {
         ui.horizontal_wrapped(|ui| {
             family_swatch(ui, it);
-            let text = headline(it.kind, name_of(corpus, &it.source), name_of(corpus, &it.target));
+            let text = headline(
+                it.kind,
+                name_of(corpus, &it.source),
+                name_of(corpus, &it.target),
+            );
             let r = ui.link(text).on_hover_text(format!(
                 "{} sentence{} · click for the evidence",
                 it.evidence.len(),
@@ -232,7 +299,12 @@ fn actor_ui(ui: &mut Ui, corpus: &Corpus, actor: &Actor, action: &mut Option<Pan
     let mut by_article: BTreeMap<usize, BTreeMap<usize, Vec<Span>>> = BTreeMap::new();
     for m in &actor.mentions {
         if let Some(a) = corpus.articles.iter().position(|a| a.id == m.article) {
-            by_article.entry(a).or_default().entry(m.sentence).or_default().push(m.span());
+            by_article
+                .entry(a)
+                .or_default()
+                .entry(m.sentence)
+                .or_default()
+                .push(m.span());
         }
     }
     let sentences: usize = by_article.values().map(BTreeMap::len).sum();
@@ -257,7 +329,9 @@ fn actor_ui(ui: &mut Ui, corpus: &Corpus, actor: &Actor, action: &mut Option<Pan
         }
     }
     if shown == MAX_SENTENCES {
-        ui.weak(format!("Only the first {MAX_SENTENCES} sentences are listed."));
+        ui.weak(format!(
+            "Only the first {MAX_SENTENCES} sentences are listed."
+        ));
     }
 }
 
@@ -273,52 +347,68 @@ fn family_swatch(ui: &mut Ui, it: &Interaction) {
     );
 }
 
-fn interaction_ui(ui: &mut Ui, corpus: &Corpus, it: &Interaction, action: &mut Option<PanelAction>) {
+fn interaction_ui(
+    ui: &mut Ui,
+    corpus: &Corpus,
+    it: &Interaction,
+    action: &mut Option<PanelAction>,
+) {
     let (source, target) = (name_of(corpus, &it.source), name_of(corpus, &it.target));
     ui.label(RichText::new(headline(it.kind, source, target)).heading());
     ui.horizontal_wrapped(|ui| {
         family_swatch(ui, it);
-        ui.label(RichText::new(it.kind.family().as_str()).color(family_color(it.kind.family())).strong());
+        ui.label(
+            RichText::new(it.kind.family().as_str())
+                .color(family_color(it.kind.family()))
+                .strong(),
+        );
         ui.weak(format!("· {} ({})", it.kind.as_str(), it.kind.plover()));
     });
-    egui::Grid::new("interaction-facts").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-        fact(ui, "Who", |ui| {
-            if it.directed {
-                actor_link(ui, corpus, &it.source, action);
-                ui.label(it.kind.describe());
-                actor_link(ui, corpus, &it.target, action);
-            } else {
-                ui.label("between");
-                actor_link(ui, corpus, &it.source, action);
-                ui.label("and");
-                actor_link(ui, corpus, &it.target, action);
+    egui::Grid::new("interaction-facts")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            fact(ui, "Who", |ui| {
+                if it.directed {
+                    actor_link(ui, corpus, &it.source, action);
+                    ui.label(it.kind.describe());
+                    actor_link(ui, corpus, &it.target, action);
+                } else {
+                    ui.label("between");
+                    actor_link(ui, corpus, &it.source, action);
+                    ui.label("and");
+                    actor_link(ui, corpus, &it.target, action);
+                }
+            });
+            if !it.cameo.is_empty() {
+                fact(ui, "CAMEO", |ui| {
+                    ui.monospace(&it.cameo);
+                });
+            }
+            if it.modality != Modality::Asserted {
+                fact(ui, "Modality", |ui| {
+                    let words = match it.modality {
+                        Modality::Negated => "negated: the text says it did not happen",
+                        Modality::Intended => "intended: planned or promised, not reported as done",
+                        Modality::Hypothetical => "hypothetical: only supposed or conditional",
+                        Modality::Asserted => "asserted",
+                    };
+                    ui.label(words);
+                });
+            }
+            if !it.rule.is_empty() {
+                fact(ui, "Rule", |ui| {
+                    ui.monospace(&it.rule);
+                });
             }
         });
-        if !it.cameo.is_empty() {
-            fact(ui, "CAMEO", |ui| {
-                ui.monospace(&it.cameo);
-            });
-        }
-        if it.modality != Modality::Asserted {
-            fact(ui, "Modality", |ui| {
-                let words = match it.modality {
-                    Modality::Negated => "negated: the text says it did not happen",
-                    Modality::Intended => "intended: planned or promised, not reported as done",
-                    Modality::Hypothetical => "hypothetical: only supposed or conditional",
-                    Modality::Asserted => "asserted",
-                };
-                ui.label(words);
-            });
-        }
-        if !it.rule.is_empty() {
-            fact(ui, "Rule", |ui| {
-                ui.monospace(&it.rule);
-            });
-        }
-    });
 
     ui.add_space(8.0);
-    ui.strong(format!("Evidence ({} sentence{})", it.evidence.len(), plural(it.evidence.len())));
+    ui.strong(format!(
+        "Evidence ({} sentence{})",
+        it.evidence.len(),
+        plural(it.evidence.len())
+    ));
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for mark in Mark::EVIDENCE {
@@ -337,10 +427,14 @@ fn interaction_ui(ui: &mut Ui, corpus: &Corpus, it: &Interaction, action: &mut O
     let mut current_article = None;
     for (shown, e) in it.evidence.iter().enumerate() {
         if shown == MAX_SENTENCES {
-            ui.weak(format!("Only the first {MAX_SENTENCES} sentences are listed."));
+            ui.weak(format!(
+                "Only the first {MAX_SENTENCES} sentences are listed."
+            ));
             break;
         }
-        let Some(article) = corpus.article(&e.article) else { continue };
+        let Some(article) = corpus.article(&e.article) else {
+            continue;
+        };
         if current_article != Some(&e.article) {
             article_header(ui, article, action);
             current_article = Some(&e.article);
@@ -372,13 +466,20 @@ fn article_header(ui: &mut Ui, article: &Article, action: &mut Option<PanelActio
     ui.add_space(6.0);
     let r = ui
         .add(
-            egui::Label::new(RichText::new(&article.title).strong().color(ui.visuals().hyperlink_color))
-                .sense(Sense::click()),
+            egui::Label::new(
+                RichText::new(&article.title)
+                    .strong()
+                    .color(ui.visuals().hyperlink_color),
+            )
+            .sense(Sense::click()),
         )
         .on_hover_cursor(CursorIcon::PointingHand)
         .on_hover_text(format!("{}\nClick to read the article", article.path));
     if r.clicked() {
-        *action = Some(PanelAction::OpenArticle { article: article.id.clone(), sentence: None });
+        *action = Some(PanelAction::OpenArticle {
+            article: article.id.clone(),
+            sentence: None,
+        });
     }
 }
 
@@ -389,7 +490,9 @@ fn sentence_ui(
     marks: &[(Span, Mark)],
     action: &mut Option<PanelAction>,
 ) {
-    let Some(span) = article.sentences.get(sentence).copied() else { return };
+    let Some(span) = article.sentences.get(sentence).copied() else {
+        return;
+    };
     evidence_sentence_ui(ui, article, span, sentence, marks, action);
 }
 
@@ -401,8 +504,14 @@ fn evidence_sentence_ui(
     marks: &[(Span, Mark)],
     action: &mut Option<PanelAction>,
 ) {
-    let base = TextFormat::simple(TextStyle::Body.resolve(ui.style()), ui.visuals().text_color());
-    let base = TextFormat { font_id: FontId::proportional(base.font_id.size), ..base };
+    let base = TextFormat::simple(
+        TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+    );
+    let base = TextFormat {
+        font_id: FontId::proportional(base.font_id.size),
+        ..base
+    };
     let job = layout_job(&article.text, span, marks, &base);
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 4))
@@ -417,6 +526,9 @@ fn evidence_sentence_ui(
         .on_hover_cursor(CursorIcon::PointingHand)
         .on_hover_text("Read it in the article");
     if r.clicked() {
-        *action = Some(PanelAction::OpenArticle { article: article.id.clone(), sentence: Some(sentence) });
+        *action = Some(PanelAction::OpenArticle {
+            article: article.id.clone(),
+            sentence: Some(sentence),
+        });
     }
 }

@@ -42,9 +42,18 @@ pub fn map_picture(screenshot: &ColorImage, map: Rect, pixels_per_point: f32) ->
     for c in &screenshot.pixels {
         pixels.extend_from_slice(&c.to_srgba_unmultiplied());
     }
-    let full = RgbaImage { width: width as u32, height: height as u32, pixels };
+    let full = RgbaImage {
+        width: width as u32,
+        height: height as u32,
+        pixels,
+    };
     let px = |v: f32| (v * pixels_per_point).round().max(0.0) as u32;
-    full.crop(px(map.min.x), px(map.min.y), px(map.width()), px(map.height()))
+    full.crop(
+        px(map.min.x),
+        px(map.min.y),
+        px(map.width()),
+        px(map.height()),
+    )
 }
 
 /// Cuts the map out of `screenshot` and writes it to `path`.
@@ -61,7 +70,11 @@ pub fn save_map_picture(
         ));
     }
     write_png(&picture, path).map_err(|e| ExportError(e.to_string()))?;
-    Ok(Exported { path: path.to_path_buf(), width: picture.width, height: picture.height })
+    Ok(Exported {
+        path: path.to_path_buf(),
+        width: picture.width,
+        height: picture.height,
+    })
 }
 
 type Slot = Arc<Mutex<Option<Arc<ColorImage>>>>;
@@ -138,13 +151,19 @@ impl Exporter {
                 ctx.request_repaint();
                 None
             }
-            State::Waiting { path, map, pixels_per_point, slot, since } => {
+            State::Waiting {
+                path,
+                map,
+                pixels_per_point,
+                slot,
+                since,
+            } => {
                 let image = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
                 let result = match image {
                     Some(image) => save_map_picture(&image, *map, *pixels_per_point, path),
-                    None if since.elapsed() > SCREENSHOT_TIMEOUT => {
-                        Err(ExportError("the window system did not deliver a screenshot of the window".into()))
-                    }
+                    None if since.elapsed() > SCREENSHOT_TIMEOUT => Err(ExportError(
+                        "the window system did not deliver a screenshot of the window".into(),
+                    )),
                     None => {
                         ctx.request_repaint();
                         return None;
@@ -168,7 +187,11 @@ mod tests {
         let mut pixels = vec![Color32::WHITE; w * h];
         for y in 20..100 {
             for x in 40..140 {
-                pixels[y * w + x] = if (x + y) % 7 == 0 { Color32::RED } else { Color32::from_rgb(240, 240, 250) };
+                pixels[y * w + x] = if (x + y) % 7 == 0 {
+                    Color32::RED
+                } else {
+                    Color32::from_rgb(240, 240, 250)
+                };
             }
         }
         ColorImage::new([w, h], pixels)
@@ -180,27 +203,45 @@ mod tests {
         let picture = map_picture(&screenshot(), map, 2.0);
         assert_eq!((picture.width, picture.height), (100, 80));
         assert!(!picture.is_uniform());
-        assert!(picture.pixels.chunks_exact(4).all(|p| p != [255, 255, 255, 255]), "nothing outside the map");
+        assert!(
+            picture
+                .pixels
+                .chunks_exact(4)
+                .all(|p| p != [255, 255, 255, 255]),
+            "nothing outside the map"
+        );
     }
 
     #[test]
     fn saving_writes_a_png_of_the_map_and_refuses_a_blank_one() {
-        let path = std::env::temp_dir().join(format!("actormap-export-test-{}.png", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("actormap-export-test-{}.png", std::process::id()));
         let map = Rect::from_min_size(pos2(20.0, 10.0), vec2(50.0, 40.0));
         let done = save_map_picture(&screenshot(), map, 2.0, &path).unwrap();
         assert_eq!((done.width, done.height), (100, 80));
         assert!(path.exists());
         std::fs::remove_file(&path).ok();
         let blank = ColorImage::new([10, 10], vec![Color32::WHITE; 100]);
-        let err =
-            save_map_picture(&blank, Rect::from_min_size(pos2(0.0, 0.0), vec2(5.0, 5.0)), 1.0, &path).unwrap_err();
+        let err = save_map_picture(
+            &blank,
+            Rect::from_min_size(pos2(0.0, 0.0), vec2(5.0, 5.0)),
+            1.0,
+            &path,
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("Could not export the map:"));
     }
 
     #[test]
     fn an_unwritable_path_is_an_error_naming_it() {
         let map = Rect::from_min_size(pos2(20.0, 10.0), vec2(50.0, 40.0));
-        let err = save_map_picture(&screenshot(), map, 2.0, Path::new("/no/such/folder/map.png")).unwrap_err();
+        let err = save_map_picture(
+            &screenshot(),
+            map,
+            2.0,
+            Path::new("/no/such/folder/map.png"),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("/no/such/folder/map.png"), "{err}");
     }
 }

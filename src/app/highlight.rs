@@ -65,7 +65,11 @@ impl Mark {
 }
 
 /// Splits `shown` (byte range of `text`) into consecutive pieces, each with the mark that covers it.
-pub fn sections(text: &str, shown: Span, marks: &[(Span, Mark)]) -> Vec<(Range<usize>, Option<Mark>)> {
+pub fn sections(
+    text: &str,
+    shown: Span,
+    marks: &[(Span, Mark)],
+) -> Vec<(Range<usize>, Option<Mark>)> {
     let start = floor_boundary(text, shown.start.min(text.len()));
     let end = floor_boundary(text, shown.end.min(text.len())).max(start);
     let clip = |s: Span| {
@@ -73,7 +77,10 @@ pub fn sections(text: &str, shown: Span, marks: &[(Span, Mark)]) -> Vec<(Range<u
         let b = floor_boundary(text, s.end.clamp(start, end));
         (a < b).then_some(a..b)
     };
-    let marks: Vec<(Range<usize>, Mark)> = marks.iter().filter_map(|(s, m)| clip(*s).map(|r| (r, *m))).collect();
+    let marks: Vec<(Range<usize>, Mark)> = marks
+        .iter()
+        .filter_map(|(s, m)| clip(*s).map(|r| (r, *m)))
+        .collect();
 
     let mut cuts: Vec<usize> = vec![start, end];
     for (r, _) in &marks {
@@ -86,7 +93,11 @@ pub fn sections(text: &str, shown: Span, marks: &[(Span, Mark)]) -> Vec<(Range<u
     let mut out: Vec<(Range<usize>, Option<Mark>)> = Vec::new();
     for w in cuts.windows(2) {
         let piece = w[0]..w[1];
-        let mark = marks.iter().rev().find(|(r, _)| r.start <= piece.start && piece.end <= r.end).map(|(_, m)| *m);
+        let mark = marks
+            .iter()
+            .rev()
+            .find(|(r, _)| r.start <= piece.start && piece.end <= r.end)
+            .map(|(_, m)| *m);
         match out.last_mut() {
             Some((last, m)) if *m == mark && last.end == piece.start => last.end = piece.end,
             _ => out.push((piece, mark)),
@@ -121,7 +132,10 @@ mod tests {
     const TEXT: &str = "Iran’s minister met Pakistan’s army chief.";
 
     fn pieces(shown: Span, marks: &[(Span, Mark)]) -> Vec<(&'static str, Option<Mark>)> {
-        sections(TEXT, shown, marks).into_iter().map(|(r, m)| (&TEXT[r], m)).collect()
+        sections(TEXT, shown, marks)
+            .into_iter()
+            .map(|(r, m)| (&TEXT[r], m))
+            .collect()
     }
 
     #[test]
@@ -154,14 +168,22 @@ mod tests {
         let shown = Span::new(5 + 2, 20); // "s minister met" after the curly apostrophe (3 bytes at 4..7)
         let got = pieces(shown, &[(Span::new(0, 9), Mark::Actor)]);
         assert_eq!(got.first().unwrap().1, Some(Mark::Actor));
-        assert_eq!(got.iter().map(|(s, _)| *s).collect::<String>(), &TEXT[7..20]);
+        assert_eq!(
+            got.iter().map(|(s, _)| *s).collect::<String>(),
+            &TEXT[7..20]
+        );
     }
 
     #[test]
     fn offsets_inside_a_character_never_panic() {
         // Byte 5 is inside the 3-byte apostrophe; the piece is moved to the character's start.
-        let got =
-            pieces(Span::new(0, TEXT.len()), &[(Span::new(5, 12), Mark::Actor), (Span::new(900, 1000), Mark::Target)]);
+        let got = pieces(
+            Span::new(0, TEXT.len()),
+            &[
+                (Span::new(5, 12), Mark::Actor),
+                (Span::new(900, 1000), Mark::Target),
+            ],
+        );
         assert_eq!(got.iter().map(|(s, _)| *s).collect::<String>(), TEXT);
         let got = pieces(Span::new(5, 999), &[]);
         assert_eq!(got.iter().map(|(s, _)| *s).collect::<String>(), &TEXT[4..]);
@@ -169,7 +191,13 @@ mod tests {
 
     #[test]
     fn the_later_of_two_overlapping_marks_wins() {
-        let got = pieces(Span::new(0, 14), &[(Span::new(0, 14), Mark::Sentence), (Span::new(0, 4), Mark::Actor)]);
+        let got = pieces(
+            Span::new(0, 14),
+            &[
+                (Span::new(0, 14), Mark::Sentence),
+                (Span::new(0, 4), Mark::Actor),
+            ],
+        );
         assert_eq!(got[0], ("Iran", Some(Mark::Actor)));
         assert_eq!(got[1].1, Some(Mark::Sentence));
     }

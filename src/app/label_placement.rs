@@ -49,12 +49,18 @@ pub fn place_labels(
     let mut order: Vec<usize> = (0..requests.len()).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&requests[a], &requests[b]);
-        rb.always.cmp(&ra.always).then(rb.priority.total_cmp(&ra.priority)).then(a.cmp(&b))
+        rb.always
+            .cmp(&ra.always)
+            .then(rb.priority.total_cmp(&ra.priority))
+            .then(a.cmp(&b))
     });
 
     let mut discs = Grid::default();
     for (i, o) in obstacles.iter().enumerate() {
-        discs.insert(i, Rect::from_center_size(o.centre, Vec2::splat(2.0 * o.radius)));
+        discs.insert(
+            i,
+            Rect::from_center_size(o.centre, Vec2::splat(2.0 * o.radius)),
+        );
     }
     let mut placed_grid = Grid::default();
     let mut placed: Vec<Option<Rect>> = vec![None; requests.len()];
@@ -64,7 +70,9 @@ pub fn place_labels(
         let fits = |rect: Rect, cover_lesser_nodes: bool| {
             visible.contains_rect(rect)
                 && !blocked.iter().any(|b| b.intersects(rect))
-                && !placed_grid.query(rect).any(|j| placed[j].is_some_and(|p| p.intersects(rect)))
+                && !placed_grid
+                    .query(rect)
+                    .any(|j| placed[j].is_some_and(|p| p.intersects(rect)))
                 && !discs.query(rect).any(|j| {
                     j != i
                         && disc_hits_rect(obstacles[j], rect)
@@ -72,8 +80,9 @@ pub fn place_labels(
                 })
         };
         // A spot that covers nothing; else, in a crowd, one that covers only less important nodes.
-        let mut chosen =
-            candidates(r).find(|rect| fits(*rect, false)).or_else(|| candidates(r).find(|rect| fits(*rect, true)));
+        let mut chosen = candidates(r)
+            .find(|rect| fits(*rect, false))
+            .or_else(|| candidates(r).find(|rect| fits(*rect, true)));
         if chosen.is_none() && r.always {
             chosen = candidates(r).find(|rect| visible.intersects(*rect));
         }
@@ -139,7 +148,8 @@ impl Grid {
     }
 
     fn query(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
-        Self::cell_range(clamp_rect(rect)).flat_map(|cell| self.cells.get(&cell).into_iter().flatten().copied())
+        Self::cell_range(clamp_rect(rect))
+            .flat_map(|cell| self.cells.get(&cell).into_iter().flatten().copied())
     }
 }
 
@@ -160,16 +170,31 @@ mod tests {
     }
 
     fn req(x: f32, y: f32, priority: f32) -> LabelRequest {
-        LabelRequest { anchor: pos2(x, y), radius: 10.0, size: vec2(80.0, 16.0), priority, always: false }
+        LabelRequest {
+            anchor: pos2(x, y),
+            radius: 10.0,
+            size: vec2(80.0, 16.0),
+            priority,
+            always: false,
+        }
     }
 
     fn discs(reqs: &[LabelRequest]) -> Vec<Obstacle> {
-        reqs.iter().map(|r| Obstacle { centre: r.anchor, radius: r.radius, priority: r.priority }).collect()
+        reqs.iter()
+            .map(|r| Obstacle {
+                centre: r.anchor,
+                radius: r.radius,
+                priority: r.priority,
+            })
+            .collect()
     }
 
     fn no_two_overlap(rects: &[Option<Rect>]) -> bool {
         let placed: Vec<Rect> = rects.iter().flatten().copied().collect();
-        placed.iter().enumerate().all(|(i, a)| placed[i + 1..].iter().all(|b| !a.intersects(*b)))
+        placed
+            .iter()
+            .enumerate()
+            .all(|(i, a)| placed[i + 1..].iter().all(|b| !a.intersects(*b)))
     }
 
     #[test]
@@ -193,12 +218,19 @@ mod tests {
     fn labels_never_overlap_in_a_dense_cluster_and_big_nodes_win() {
         let mut reqs = Vec::new();
         for i in 0..60 {
-            reqs.push(req(400.0 + (i % 8) as f32 * 22.0, 300.0 + (i / 8) as f32 * 18.0, i as f32));
+            reqs.push(req(
+                400.0 + (i % 8) as f32 * 22.0,
+                300.0 + (i / 8) as f32 * 18.0,
+                i as f32,
+            ));
         }
         let out = place_labels(&reqs, &discs(&reqs), screen(), &[]);
         assert!(no_two_overlap(&out));
         assert!(out[59].is_some(), "the highest priority label is placed");
-        assert!(out.iter().any(Option::is_none), "some labels had to be skipped");
+        assert!(
+            out.iter().any(Option::is_none),
+            "some labels had to be skipped"
+        );
     }
 
     #[test]
@@ -206,7 +238,11 @@ mod tests {
         let reqs = [req(500.0, 400.0, 1.0)];
         // A bare node right below the labelled one.
         let mut obstacles = discs(&reqs);
-        obstacles.push(Obstacle { centre: pos2(500.0, 425.0), radius: 8.0, priority: 0.0 });
+        obstacles.push(Obstacle {
+            centre: pos2(500.0, 425.0),
+            radius: 8.0,
+            priority: 0.0,
+        });
         let r = place_labels(&reqs, &obstacles, screen(), &[])[0].unwrap();
         assert!(!disc_hits_rect(obstacles[1], r));
     }
@@ -220,7 +256,11 @@ mod tests {
         for dx in (-6..=6).map(|k| k as f32 * 15.0) {
             for dy in (-4..=4).map(|k| k as f32 * 10.0) {
                 if dx != 0.0 || dy != 0.0 {
-                    obstacles.push(Obstacle { centre: pos2(500.0 + dx, 400.0 + dy), radius: 4.0, priority: 1.0 });
+                    obstacles.push(Obstacle {
+                        centre: pos2(500.0 + dx, 400.0 + dy),
+                        radius: 4.0,
+                        priority: 1.0,
+                    });
                 }
             }
         }
@@ -257,6 +297,9 @@ mod tests {
     #[test]
     fn labels_off_screen_are_left_out() {
         let reqs = [req(-500.0, -500.0, 1.0)];
-        assert_eq!(place_labels(&reqs, &discs(&reqs), screen(), &[]), vec![None]);
+        assert_eq!(
+            place_labels(&reqs, &discs(&reqs), screen(), &[]),
+            vec![None]
+        );
     }
 }

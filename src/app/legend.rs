@@ -4,13 +4,16 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, CornerRadius, FontId, Galley, Painter, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{
+    Color32, CornerRadius, FontId, Galley, Painter, Rect, Shape, Stroke, StrokeKind, Vec2, pos2,
+    vec2,
+};
 
 use crate::corpus::{ActorKind, Family};
 
 use super::map_style::{
-    AFFILIATION, LABEL_TEXT, actor_color, actor_kind_plural, family_color, family_label, paint_node, paint_pin,
-    shape_of,
+    AFFILIATION, LABEL_TEXT, actor_color, actor_kind_plural, family_color, family_label,
+    paint_node, paint_pin, shape_of,
 };
 
 const ROW: f32 = 20.0;
@@ -37,8 +40,16 @@ fn lines() -> [Vec<Entry>; 2] {
     actors.extend(ActorKind::ALL.into_iter().map(Entry::Node));
     actors.extend([Entry::Pin, Entry::Note("size: mentions")]);
     let mut interactions = vec![Entry::Heading("Interactions")];
-    interactions.extend([Family::Cooperation, Family::Conflict, Family::Neutral].into_iter().map(Entry::Edge));
-    interactions.extend([Entry::Arrow, Entry::Affiliation, Entry::Note("width: sentences")]);
+    interactions.extend(
+        [Family::Cooperation, Family::Conflict, Family::Neutral]
+            .into_iter()
+            .map(Entry::Edge),
+    );
+    interactions.extend([
+        Entry::Arrow,
+        Entry::Affiliation,
+        Entry::Note("width: sentences"),
+    ]);
     [actors, interactions]
 }
 
@@ -75,7 +86,10 @@ impl Legend {
             for entry in line {
                 let (font, color) = match entry {
                     Entry::Heading(_) => (FontId::proportional(12.5), LABEL_TEXT),
-                    Entry::Note(_) => (FontId::proportional(11.5), Color32::from_rgb(0x5f, 0x67, 0x73)),
+                    Entry::Note(_) => (
+                        FontId::proportional(11.5),
+                        Color32::from_rgb(0x5f, 0x67, 0x73),
+                    ),
                     _ => (FontId::proportional(12.0), LABEL_TEXT),
                 };
                 let galley = painter.layout_no_wrap(text_of(entry).to_string(), font, color);
@@ -115,12 +129,20 @@ impl Legend {
         for (entry, galley, at) in &self.items {
             let centre_y = at.y + ROW / 2.0 - 2.0;
             let text_x = if has_icon(*entry) {
-                paint_icon(painter, *entry, Rect::from_center_size(pos2(at.x + ICON / 2.0, centre_y), vec2(ICON, ROW)));
+                paint_icon(
+                    painter,
+                    *entry,
+                    Rect::from_center_size(pos2(at.x + ICON / 2.0, centre_y), vec2(ICON, ROW)),
+                );
                 at.x + ICON + 4.0
             } else {
                 at.x
             };
-            painter.galley(pos2(text_x, centre_y - galley.size().y / 2.0), galley.clone(), LABEL_TEXT);
+            painter.galley(
+                pos2(text_x, centre_y - galley.size().y / 2.0),
+                galley.clone(),
+                LABEL_TEXT,
+            );
         }
     }
 }
@@ -130,23 +152,44 @@ fn paint_icon(painter: &Painter, entry: Entry, icon: Rect) {
     let (l, r) = (pos2(icon.min.x + 1.0, c.y), pos2(icon.max.x - 1.0, c.y));
     match entry {
         Entry::Heading(_) | Entry::Note(_) => {}
-        Entry::Node(kind) => {
-            paint_node(painter, shape_of(kind), c, 6.0, actor_color(kind), Stroke::new(1.0, Color32::WHITE))
-        }
+        Entry::Node(kind) => paint_node(
+            painter,
+            shape_of(kind),
+            c,
+            6.0,
+            actor_color(kind),
+            Stroke::new(1.0, Color32::WHITE),
+        ),
         Entry::Edge(family) => {
             painter.line_segment([l, r], Stroke::new(2.5, family_color(family)));
         }
         Entry::Affiliation => {
-            painter.extend(Shape::dashed_line(&[l, r], Stroke::new(1.2, AFFILIATION), 4.0, 3.0));
+            painter.extend(Shape::dashed_line(
+                &[l, r],
+                Stroke::new(1.2, AFFILIATION),
+                4.0,
+                3.0,
+            ));
         }
         Entry::Arrow => {
             let color = family_color(Family::Neutral);
             painter.line_segment([l, r - vec2(6.0, 0.0)], Stroke::new(2.0, color));
-            painter.add(Shape::convex_polygon(vec![r, r + vec2(-8.0, -4.5), r + vec2(-8.0, 4.5)], color, Stroke::NONE));
+            painter.add(Shape::convex_polygon(
+                vec![r, r + vec2(-8.0, -4.5), r + vec2(-8.0, 4.5)],
+                color,
+                Stroke::NONE,
+            ));
         }
         Entry::Pin => {
             let grey = Color32::from_rgb(0xb8, 0xbe, 0xc8);
-            paint_node(painter, shape_of(ActorKind::Country), c, 6.0, grey, Stroke::new(1.0, Color32::WHITE));
+            paint_node(
+                painter,
+                shape_of(ActorKind::Country),
+                c,
+                6.0,
+                grey,
+                Stroke::new(1.0, Color32::WHITE),
+            );
             paint_pin(painter, c, 6.0);
         }
     }

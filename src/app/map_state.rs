@@ -32,7 +32,12 @@ pub struct MapState {
 fn layout_config() -> LayoutConfig {
     // Longer springs and wider gaps than the library's defaults leave room for the labels; a gentle reheat
     // (after a drag, or a file that adds no node) nudges neighbours without rearranging the whole map.
-    LayoutConfig { ideal_edge_length: 90.0, collision_padding: 12.0, reheat_alpha: 0.1, ..LayoutConfig::default() }
+    LayoutConfig {
+        ideal_edge_length: 90.0,
+        collision_padding: 12.0,
+        reheat_alpha: 0.1,
+        ..LayoutConfig::default()
+    }
 }
 
 impl Default for MapState {
@@ -104,8 +109,14 @@ impl MapState {
     fn rebuild(&mut self) {
         self.graph = MapGraph::build(&self.corpus, &self.filter);
         let keys: Vec<String> = self.graph.nodes.iter().map(|n| n.id.clone()).collect();
-        self.radii = self.graph.nodes.iter().map(|n| node_radius(n.mentions)).collect();
-        self.layout.set_graph(&keys, &self.radii, &layout_edges(&self.graph));
+        self.radii = self
+            .graph
+            .nodes
+            .iter()
+            .map(|n| node_radius(n.mentions))
+            .collect();
+        self.layout
+            .set_graph(&keys, &self.radii, &layout_edges(&self.graph));
         self.generation += 1;
         self.motion += 1;
     }
@@ -168,13 +179,24 @@ impl MapState {
 fn layout_edges(graph: &MapGraph) -> Vec<LayoutEdge> {
     let mut pairs: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     for e in &graph.edges {
-        let w = pairs.entry((e.source.min(e.target), e.source.max(e.target))).or_insert(0.75);
+        let w = pairs
+            .entry((e.source.min(e.target), e.source.max(e.target)))
+            .or_insert(0.75);
         *w = (*w + 0.25).min(2.0);
     }
     for a in &graph.affiliations {
-        pairs.entry((a.member.min(a.of), a.member.max(a.of))).or_insert(AFFILIATION_WEIGHT);
+        pairs
+            .entry((a.member.min(a.of), a.member.max(a.of)))
+            .or_insert(AFFILIATION_WEIGHT);
     }
-    pairs.into_iter().map(|((source, target), weight)| LayoutEdge { source, target, weight }).collect()
+    pairs
+        .into_iter()
+        .map(|((source, target), weight)| LayoutEdge {
+            source,
+            target,
+            weight,
+        })
+        .collect()
 }
 
 #[cfg(test)]

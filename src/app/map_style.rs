@@ -102,7 +102,14 @@ pub fn node_contains(shape: NodeShape, centre: Pos2, radius: f32, p: Pos2) -> bo
 }
 
 /// Paints a node of `shape` centred at `centre` whose outline reaches about `radius` points out.
-pub fn paint_node(painter: &Painter, shape: NodeShape, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+pub fn paint_node(
+    painter: &Painter,
+    shape: NodeShape,
+    centre: Pos2,
+    radius: f32,
+    fill: Color32,
+    stroke: Stroke,
+) {
     match shape {
         NodeShape::Circle => {
             painter.circle(centre, radius, fill, stroke);

@@ -11,8 +11,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
-    Align, Align2, Color32, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Shape, Stroke, Ui,
-    UiBuilder, Vec2, WidgetInfo, epaint::QuadraticBezierShape, pos2, vec2,
+    Align, Align2, Color32, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Shape,
+    Stroke, Ui, UiBuilder, Vec2, WidgetInfo, epaint::QuadraticBezierShape, pos2, vec2,
 };
 
 use crate::corpus::{ActorKind, Corpus};
@@ -24,8 +24,8 @@ use super::label_placement::{LabelRequest, Obstacle, place_labels};
 use super::legend::Legend;
 use super::map_state::MapState;
 use super::map_style::{
-    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, SELECTION, actor_color, edge_width, faded,
-    family_color, node_contains, paint_node, paint_pin, shape_of,
+    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, SELECTION, actor_color,
+    edge_width, faded, family_color, node_contains, paint_node, paint_pin, shape_of,
 };
 use super::messages::plural;
 use super::selection::Selection;
@@ -100,8 +100,12 @@ impl Focus {
             Selection::Nothing => None,
             Selection::Actor(id) => {
                 let node = graph.node_of(id)?;
-                let mut focus =
-                    Focus { nodes: HashSet::from([node]), edges: HashSet::new(), node: Some(node), edge: None };
+                let mut focus = Focus {
+                    nodes: HashSet::from([node]),
+                    edges: HashSet::new(),
+                    node: Some(node),
+                    edge: None,
+                };
                 for (i, e) in graph.edges.iter().enumerate() {
                     if e.source == node || e.target == node {
                         focus.edges.insert(i);
@@ -116,10 +120,12 @@ impl Focus {
                 Some(focus)
             }
             Selection::Interaction(id) => {
-                let edge = graph
-                    .edges
-                    .iter()
-                    .position(|e| corpus.interactions.get(e.interaction).is_some_and(|i| &i.id == id))?;
+                let edge = graph.edges.iter().position(|e| {
+                    corpus
+                        .interactions
+                        .get(e.interaction)
+                        .is_some_and(|i| &i.id == id)
+                })?;
                 let e = &graph.edges[edge];
                 Some(Focus {
                     nodes: HashSet::from([e.source, e.target]),
@@ -181,10 +187,12 @@ impl MapView {
     /// Where the middle of the interaction's edge is on screen (for tests and keyboard users).
     pub fn edge_middle(&self, map: &MapState, interaction_id: &str) -> Option<Pos2> {
         let graph = map.graph();
-        let i = graph
-            .edges
-            .iter()
-            .position(|e| map.corpus().interactions.get(e.interaction).is_some_and(|it| it.id == interaction_id))?;
+        let i = graph.edges.iter().position(|e| {
+            map.corpus()
+                .interactions
+                .get(e.interaction)
+                .is_some_and(|it| it.id == interaction_id)
+        })?;
         let placed = self.place_nodes(map, self.rect);
         edge_shape_of(graph, i, &placed, self.transform.zoom).map(|s| s.middle())
     }
@@ -199,15 +207,28 @@ impl MapView {
     fn place_nodes(&self, map: &MapState, rect: Rect) -> Placed {
         let zoom = self.transform.zoom;
         Placed {
-            centre: map.positions().iter().map(|p| self.transform.to_screen(rect, pos2(p[0], p[1]))).collect(),
-            radius: (0..map.positions().len()).map(|i| (map.radius(i) * zoom).max(MIN_SCREEN_RADIUS)).collect(),
+            centre: map
+                .positions()
+                .iter()
+                .map(|p| self.transform.to_screen(rect, pos2(p[0], p[1])))
+                .collect(),
+            radius: (0..map.positions().len())
+                .map(|i| (map.radius(i) * zoom).max(MIN_SCREEN_RADIUS))
+                .collect(),
         }
     }
 
     /// Shows the map in all the space `ui` has left. `capturing` hides hover effects and controls, for a
     /// clean exported picture.
-    pub fn ui(&mut self, ui: &mut Ui, map: &mut MapState, selection: &mut Selection, capturing: bool) {
-        let (rect, background) = ui.allocate_exact_size(ui.available_size_before_wrap(), Sense::click_and_drag());
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &mut MapState,
+        selection: &mut Selection,
+        capturing: bool,
+    ) {
+        let (rect, background) =
+            ui.allocate_exact_size(ui.available_size_before_wrap(), Sense::click_and_drag());
         background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
         self.rect = rect;
         let painter = ui.painter_at(rect);
@@ -241,7 +262,10 @@ impl MapView {
         {
             let p = map.positions()[i];
             let world = pos2(p[0], p[1]);
-            if !rect.shrink(60.0).contains(self.transform.to_screen(rect, world)) {
+            if !rect
+                .shrink(60.0)
+                .contains(self.transform.to_screen(rect, world))
+            {
                 self.transform.center = world;
                 self.follow = false;
             }
@@ -265,13 +289,22 @@ impl MapView {
             if !hit.is_positive() {
                 continue;
             }
-            let response = ui.interact(hit, Id::unique(("actormap-node", &node.id)), Sense::click_and_drag());
+            let response = ui.interact(
+                hit,
+                Id::unique(("actormap-node", &node.id)),
+                Sense::click_and_drag(),
+            );
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &node.label));
             // The offset is measured from where the button went down, not where the drag was recognised.
             if response.drag_started()
-                && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos())
+                && let Some(p) = ui
+                    .input(|i| i.pointer.press_origin())
+                    .or(response.interact_pointer_pos())
             {
-                self.dragging = Some(Drag { node: i, grab_offset: c - p });
+                self.dragging = Some(Drag {
+                    node: i,
+                    grab_offset: c - p,
+                });
             }
             if response.dragged()
                 && let (Some(drag), Some(p)) = (&self.dragging, response.interact_pointer_pos())
@@ -287,13 +320,20 @@ impl MapView {
             } else if response.clicked() {
                 node_clicked = Some(i);
             }
-            if !capturing && (response.hovered() || self.dragging.as_ref().is_some_and(|d| d.node == i)) {
+            if !capturing
+                && (response.hovered() || self.dragging.as_ref().is_some_and(|d| d.node == i))
+            {
                 hovered_node = Some(i);
                 let pinned = map.is_pinned(i);
-                let icon = if self.dragging.is_some() { CursorIcon::Grabbing } else { CursorIcon::PointingHand };
+                let icon = if self.dragging.is_some() {
+                    CursorIcon::Grabbing
+                } else {
+                    CursorIcon::PointingHand
+                };
                 let response = response.on_hover_cursor(icon);
                 if self.dragging.is_none() {
-                    response.on_hover_ui_at_pointer(|ui| node_tooltip(ui, node, map.corpus(), pinned));
+                    response
+                        .on_hover_ui_at_pointer(|ui| node_tooltip(ui, node, map.corpus(), pinned));
                 }
             }
         }
@@ -334,8 +374,9 @@ impl MapView {
         let placed = self.place_nodes(map, rect);
         let graph = map.graph();
         let zoom = self.transform.zoom;
-        let edges: Vec<Option<EdgeShape>> =
-            (0..graph.edges.len()).map(|i| edge_shape_of(graph, i, &placed, zoom)).collect();
+        let edges: Vec<Option<EdgeShape>> = (0..graph.edges.len())
+            .map(|i| edge_shape_of(graph, i, &placed, zoom))
+            .collect();
 
         let pointer = background.hover_pos();
         let edge_at = |p: Pos2| {
@@ -347,18 +388,23 @@ impl MapView {
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(i, _)| i)
         };
-        let hovered_edge = if capturing || hovered_node.is_some() { None } else { pointer.and_then(edge_at) };
+        let hovered_edge = if capturing || hovered_node.is_some() {
+            None
+        } else {
+            pointer.and_then(edge_at)
+        };
         if background.clicked() {
             *selection = match background.interact_pointer_pos().and_then(edge_at) {
-                Some(i) => {
-                    corpus_interaction_id(map.corpus(), graph, i).map_or(Selection::Nothing, Selection::Interaction)
-                }
+                Some(i) => corpus_interaction_id(map.corpus(), graph, i)
+                    .map_or(Selection::Nothing, Selection::Interaction),
                 None => Selection::Nothing,
             };
         }
         if let Some(i) = hovered_edge {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
-            background.clone().on_hover_ui_at_pointer(|ui| edge_tooltip(ui, graph, map.corpus(), i));
+            background
+                .clone()
+                .on_hover_ui_at_pointer(|ui| edge_tooltip(ui, graph, map.corpus(), i));
         }
 
         let focus = Focus::of(selection, graph, map.corpus());
@@ -377,7 +423,10 @@ impl MapView {
             if !capturing {
                 blocked.push(controls_rect(rect));
             }
-            let focus_nodes: Vec<usize> = focus.as_ref().map(|f| f.nodes.iter().copied().collect()).unwrap_or_default();
+            let focus_nodes: Vec<usize> = focus
+                .as_ref()
+                .map(|f| f.nodes.iter().copied().collect())
+                .unwrap_or_default();
             self.update_labels(ui, map, &placed, rect, always, &focus_nodes, &blocked);
             self.paint_labels(&painter, graph, focus.as_ref());
         }
@@ -389,24 +438,57 @@ impl MapView {
         }
     }
 
-    fn paint_affiliations(&self, painter: &egui::Painter, map: &MapState, placed: &Placed, focus: Option<&Focus>) {
+    fn paint_affiliations(
+        &self,
+        painter: &egui::Painter,
+        map: &MapState,
+        placed: &Placed,
+        focus: Option<&Focus>,
+    ) {
         let graph = map.graph();
         for a in &graph.affiliations {
             let (m, o) = (a.member, a.of);
-            let inside_m =
-                |p: Pos2| node_contains(shape_of(graph.nodes[m].kind), placed.centre[m], placed.radius[m] + 1.0, p);
-            let inside_o =
-                |p: Pos2| node_contains(shape_of(graph.nodes[o].kind), placed.centre[o], placed.radius[o] + 1.0, p);
-            let Some(shape) = edge_shape(placed.centre[m], placed.centre[o], 0.0, inside_m, inside_o, None) else {
+            let inside_m = |p: Pos2| {
+                node_contains(
+                    shape_of(graph.nodes[m].kind),
+                    placed.centre[m],
+                    placed.radius[m] + 1.0,
+                    p,
+                )
+            };
+            let inside_o = |p: Pos2| {
+                node_contains(
+                    shape_of(graph.nodes[o].kind),
+                    placed.centre[o],
+                    placed.radius[o] + 1.0,
+                    p,
+                )
+            };
+            let Some(shape) = edge_shape(
+                placed.centre[m],
+                placed.centre[o],
+                0.0,
+                inside_m,
+                inside_o,
+                None,
+            ) else {
                 continue;
             };
             let lit = focus.is_none_or(|f| f.node.is_some_and(|n| n == m || n == o));
             let color = if lit { AFFILIATION } else { faded(AFFILIATION) };
-            painter.extend(Shape::dashed_line(&[shape.curve.from, shape.curve.to], Stroke::new(1.1, color), 4.0, 3.5));
+            painter.extend(Shape::dashed_line(
+                &[shape.curve.from, shape.curve.to],
+                Stroke::new(1.1, color),
+                4.0,
+                3.5,
+            ));
         }
     }
 
-    #[expect(clippy::too_many_arguments, reason = "one call site; the arguments are the label cache's key")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one call site; the arguments are the label cache's key"
+    )]
     fn update_labels(
         &mut self,
         ui: &Ui,
@@ -435,45 +517,76 @@ impl MapView {
             return;
         }
         let graph = map.graph();
-        let visible: Vec<usize> =
-            (0..graph.nodes.len()).filter(|&i| rect.expand(placed.radius[i]).contains(placed.centre[i])).collect();
+        let visible: Vec<usize> = (0..graph.nodes.len())
+            .filter(|&i| rect.expand(placed.radius[i]).contains(placed.centre[i]))
+            .collect();
         let font = FontId::proportional(LABEL_SIZE);
         let galleys: Vec<Arc<Galley>> = visible
             .iter()
-            .map(|&i| ui.painter().layout_no_wrap(graph.nodes[i].label.clone(), font.clone(), LABEL_TEXT))
+            .map(|&i| {
+                ui.painter()
+                    .layout_no_wrap(graph.nodes[i].label.clone(), font.clone(), LABEL_TEXT)
+            })
             .collect();
         let requests: Vec<LabelRequest> = visible
             .iter()
             .zip(&galleys)
             .map(|(&i, g)| LabelRequest {
                 anchor: placed.centre[i],
-                radius: placed.radius[i] * if graph.nodes[i].kind == ActorKind::Official { 1.18 } else { 1.0 },
+                radius: placed.radius[i]
+                    * if graph.nodes[i].kind == ActorKind::Official {
+                        1.18
+                    } else {
+                        1.0
+                    },
                 size: g.size() + vec2(8.0, 2.0),
                 // The selection's neighbourhood is labelled first, then the most mentioned actors.
-                priority: graph.nodes[i].mentions as f32 + if focus.binary_search(&i).is_ok() { 1.0e6 } else { 0.0 },
+                priority: graph.nodes[i].mentions as f32
+                    + if focus.binary_search(&i).is_ok() {
+                        1.0e6
+                    } else {
+                        0.0
+                    },
                 always: always.binary_search(&i).is_ok(),
             })
             .collect();
         let obstacles: Vec<Obstacle> = visible
             .iter()
             .zip(&requests)
-            .map(|(&i, r)| Obstacle { centre: placed.centre[i], radius: placed.radius[i], priority: r.priority })
+            .map(|(&i, r)| Obstacle {
+                centre: placed.centre[i],
+                radius: placed.radius[i],
+                priority: r.priority,
+            })
             .collect();
         let boxes = place_labels(&requests, &obstacles, rect, blocked);
         let mut out = vec![None; graph.nodes.len()];
         for (&i, b) in visible.iter().zip(boxes) {
             out[i] = b;
         }
-        self.labels = LabelCache { key: Some(key), placed: out };
+        self.labels = LabelCache {
+            key: Some(key),
+            placed: out,
+        };
     }
 
     fn paint_labels(&self, painter: &egui::Painter, graph: &MapGraph, focus: Option<&Focus>) {
         let font = FontId::proportional(LABEL_SIZE);
         for (i, label) in self.labels.placed.iter().enumerate() {
-            let (Some(rect), Some(node)) = (label, graph.nodes.get(i)) else { continue };
+            let (Some(rect), Some(node)) = (label, graph.nodes.get(i)) else {
+                continue;
+            };
             let galley = painter.layout_no_wrap(node.label.clone(), font.clone(), LABEL_TEXT);
             let lit = focus.is_none_or(|f| f.nodes.contains(&i));
-            painter.rect_filled(*rect, 3.0, if lit { LABEL_HALO } else { LABEL_HALO.gamma_multiply(0.6) });
+            painter.rect_filled(
+                *rect,
+                3.0,
+                if lit {
+                    LABEL_HALO
+                } else {
+                    LABEL_HALO.gamma_multiply(0.6)
+                },
+            );
             let color = if lit { LABEL_TEXT } else { faded(LABEL_TEXT) };
             painter.galley_with_override_text_color(rect.min + vec2(4.0, 1.0), galley, color);
         }
@@ -484,15 +597,31 @@ impl MapView {
         let bar = controls_rect(rect);
         let mut fit = false;
         let mut zoom = 1.0;
-        ui.scope_builder(UiBuilder::new().max_rect(bar).layout(Layout::right_to_left(Align::Center)), |ui| {
-            fit = ui.button("Fit all").on_hover_text("Show the whole map (F)").clicked();
-            if ui.button("−").on_hover_text("Zoom out (or scroll)").clicked() {
-                zoom = 1.0 / 1.25;
-            }
-            if ui.button("+").on_hover_text("Zoom in (or scroll)").clicked() {
-                zoom = 1.25;
-            }
-        });
+        ui.scope_builder(
+            UiBuilder::new()
+                .max_rect(bar)
+                .layout(Layout::right_to_left(Align::Center)),
+            |ui| {
+                fit = ui
+                    .button("Fit all")
+                    .on_hover_text("Show the whole map (F)")
+                    .clicked();
+                if ui
+                    .button("−")
+                    .on_hover_text("Zoom out (or scroll)")
+                    .clicked()
+                {
+                    zoom = 1.0 / 1.25;
+                }
+                if ui
+                    .button("+")
+                    .on_hover_text("Zoom in (or scroll)")
+                    .clicked()
+                {
+                    zoom = 1.25;
+                }
+            },
+        );
         if fit {
             self.fit_all();
         }
@@ -506,11 +635,17 @@ impl MapView {
 
 /// Where the fit and zoom buttons go: the map's top-right corner.
 fn controls_rect(map: Rect) -> Rect {
-    Rect::from_min_max(pos2(map.max.x - 150.0, map.min.y + 8.0), pos2(map.max.x - 8.0, map.min.y + 36.0))
+    Rect::from_min_max(
+        pos2(map.max.x - 150.0, map.min.y + 8.0),
+        pos2(map.max.x - 8.0, map.min.y + 36.0),
+    )
 }
 
 fn corpus_interaction_id(corpus: &Corpus, graph: &MapGraph, edge: usize) -> Option<String> {
-    corpus.interactions.get(graph.edges.get(edge)?.interaction).map(|i| i.id.clone())
+    corpus
+        .interactions
+        .get(graph.edges.get(edge)?.interaction)
+        .map(|i| i.id.clone())
 }
 
 /// The screen shape of edge `i`: fanned by its lane, from rim to rim, with an arrowhead when directed.
@@ -520,10 +655,34 @@ fn edge_shape_of(graph: &MapGraph, i: usize, placed: &Placed, zoom: f32) -> Opti
     let spacing = (22.0 * zoom).clamp(8.0, 34.0);
     let bend = bend_from_lane(e.lane, spacing, s, t);
     let width = edge_width(e.evidence);
-    let arrow = e.directed.then_some(ArrowSize { length: 8.0 + 1.6 * width, width: 6.5 + 1.4 * width });
-    let inside_s = |p: Pos2| node_contains(shape_of(graph.nodes[s].kind), placed.centre[s], placed.radius[s] + 1.0, p);
-    let inside_t = |p: Pos2| node_contains(shape_of(graph.nodes[t].kind), placed.centre[t], placed.radius[t] + 1.5, p);
-    edge_shape(placed.centre[s], placed.centre[t], bend, inside_s, inside_t, arrow)
+    let arrow = e.directed.then_some(ArrowSize {
+        length: 8.0 + 1.6 * width,
+        width: 6.5 + 1.4 * width,
+    });
+    let inside_s = |p: Pos2| {
+        node_contains(
+            shape_of(graph.nodes[s].kind),
+            placed.centre[s],
+            placed.radius[s] + 1.0,
+            p,
+        )
+    };
+    let inside_t = |p: Pos2| {
+        node_contains(
+            shape_of(graph.nodes[t].kind),
+            placed.centre[t],
+            placed.radius[t] + 1.5,
+            p,
+        )
+    };
+    edge_shape(
+        placed.centre[s],
+        placed.centre[t],
+        bend,
+        inside_s,
+        inside_t,
+        arrow,
+    )
 }
 
 fn paint_edges(
@@ -536,7 +695,12 @@ fn paint_edges(
     let lit = |i: usize| focus.is_none_or(|f| f.edges.contains(&i));
     // Faded edges first, so the ones in focus are drawn over them.
     let mut order: Vec<usize> = (0..shapes.len()).collect();
-    order.sort_by_key(|&i| (lit(i), Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i))));
+    order.sort_by_key(|&i| {
+        (
+            lit(i),
+            Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i)),
+        )
+    });
     for i in order {
         let Some(shape) = &shapes[i] else { continue };
         let e = &graph.edges[i];
@@ -548,7 +712,12 @@ fn paint_edges(
         }
         if focus.is_some_and(|f| f.edge == Some(i)) {
             // A dark casing marks the selected edge.
-            paint_curve(painter, shape, Stroke::new(width + 3.5, SELECTION), SELECTION);
+            paint_curve(
+                painter,
+                shape,
+                Stroke::new(width + 3.5, SELECTION),
+                SELECTION,
+            );
         }
         paint_curve(painter, shape, Stroke::new(width, color), color);
     }
@@ -567,7 +736,11 @@ fn paint_curve(painter: &egui::Painter, shape: &EdgeShape, stroke: Stroke, arrow
         ));
     }
     if let Some(points) = shape.arrow {
-        let outline = if stroke.width > 6.0 { Stroke::new(1.5, arrow_fill) } else { Stroke::NONE };
+        let outline = if stroke.width > 6.0 {
+            Stroke::new(1.5, arrow_fill)
+        } else {
+            Stroke::NONE
+        };
         painter.add(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
     }
 }
@@ -583,7 +756,12 @@ fn paint_nodes(
     let graph = map.graph();
     // Small nodes first so big ones stay on top; the focus last of all.
     let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
-    order.sort_by_key(|&i| (focus.is_none_or(|f| f.nodes.contains(&i)), graph.nodes[i].mentions));
+    order.sort_by_key(|&i| {
+        (
+            focus.is_none_or(|f| f.nodes.contains(&i)),
+            graph.nodes[i].mentions,
+        )
+    });
     for i in order {
         let (c, r) = (placed.centre[i], placed.radius[i]);
         if !rect.expand(r * 1.2).contains(c) {
@@ -591,7 +769,11 @@ fn paint_nodes(
         }
         let node = &graph.nodes[i];
         let lit = focus.is_none_or(|f| f.nodes.contains(&i));
-        let fill = if lit { actor_color(node.kind) } else { faded(actor_color(node.kind)) };
+        let fill = if lit {
+            actor_color(node.kind)
+        } else {
+            faded(actor_color(node.kind))
+        };
         let selected = focus.is_some_and(|f| f.node == Some(i));
         let stroke = if selected {
             Stroke::new(3.0, SELECTION)
@@ -614,7 +796,10 @@ fn paint_empty_state(painter: &egui::Painter, rect: Rect, corpus: &Corpus) {
             "Open articles with File › Open… (Ctrl+O), drop files or folders here, or type a path above.",
         )
     } else {
-        ("No actors on the map", "The open articles name no actors, or the View filters hide them all.")
+        (
+            "No actors on the map",
+            "The open articles name no actors, or the View filters hide them all.",
+        )
     };
     painter.text(
         rect.center() - vec2(0.0, 14.0),
@@ -642,11 +827,19 @@ fn node_tooltip(ui: &mut Ui, node: &MapNode, corpus: &Corpus, pinned: bool) {
         facts.push(c.clone());
     }
     ui.label(facts.join(" · "));
-    let articles = corpus
-        .actors
-        .get(node.actor)
-        .map_or(0, |a| a.mentions.iter().map(|m| m.article.as_str()).collect::<HashSet<_>>().len());
-    ui.weak(format!("{} mention{} in {articles} article{}", node.mentions, plural(node.mentions), plural(articles)));
+    let articles = corpus.actors.get(node.actor).map_or(0, |a| {
+        a.mentions
+            .iter()
+            .map(|m| m.article.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    });
+    ui.weak(format!(
+        "{} mention{} in {articles} article{}",
+        node.mentions,
+        plural(node.mentions),
+        plural(articles)
+    ));
     if pinned {
         ui.weak("Pinned where you dropped it; double-click to release.");
     } else {
@@ -658,7 +851,11 @@ fn edge_tooltip(ui: &mut Ui, graph: &MapGraph, corpus: &Corpus, edge: usize) {
     let e = &graph.edges[edge];
     let (s, t) = (&graph.nodes[e.source].label, &graph.nodes[e.target].label);
     ui.strong(headline(e.kind, s, t));
-    let cameo = corpus.interactions.get(e.interaction).map(|i| i.cameo.as_str()).unwrap_or("");
+    let cameo = corpus
+        .interactions
+        .get(e.interaction)
+        .map(|i| i.cameo.as_str())
+        .unwrap_or("");
     let direction = if e.directed { "directed" } else { "both ways" };
     ui.weak(format!(
         "{} · {direction} · CAMEO {cameo} · {} sentence{}",

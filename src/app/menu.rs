@@ -109,7 +109,8 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         if ui
             .add_enabled(
                 state.has_articles,
-                Button::new("Save corpus as JSON…").shortcut_text(ui.ctx().format_shortcut(&SAVE_CORPUS)),
+                Button::new("Save corpus as JSON…")
+                    .shortcut_text(ui.ctx().format_shortcut(&SAVE_CORPUS)),
             )
             .clicked()
         {
@@ -151,11 +152,18 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
             }
         }
         ui.separator();
-        ui.checkbox(&mut filter.show_unasserted, "Show negated, intended and hypothetical interactions");
+        ui.checkbox(
+            &mut filter.show_unasserted,
+            "Show negated, intended and hypothetical interactions",
+        );
         ui.horizontal(|ui| {
             let label = ui.label("At least");
-            ui.add(egui::DragValue::new(&mut filter.min_evidence).range(1..=20).suffix(" sentence(s)"))
-                .labelled_by(label.id);
+            ui.add(
+                egui::DragValue::new(&mut filter.min_evidence)
+                    .range(1..=20)
+                    .suffix(" sentence(s)"),
+            )
+            .labelled_by(label.id);
         });
         if filter != *state.filter {
             command = Some(Command::SetFilter(filter));

@@ -57,7 +57,11 @@ impl Messages {
                 let red = Color32::from_rgb(0x9b, 0x1c, 0x1c);
                 for (i, text) in self.errors.iter().enumerate().take(SHOWN_ERRORS) {
                     ui.horizontal(|ui| {
-                        if ui.small_button("×").on_hover_text("Dismiss this message").clicked() {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text("Dismiss this message")
+                            .clicked()
+                        {
                             dismiss = Some(i);
                         }
                         ui.label(RichText::new(text.as_str()).color(red));
@@ -65,7 +69,10 @@ impl Messages {
                 }
                 ui.horizontal(|ui| {
                     if self.errors.len() > SHOWN_ERRORS {
-                        ui.label(RichText::new(format!("and {} more", self.errors.len() - SHOWN_ERRORS)).color(red));
+                        ui.label(
+                            RichText::new(format!("and {} more", self.errors.len() - SHOWN_ERRORS))
+                                .color(red),
+                        );
                     }
                     if self.errors.len() > 1 && ui.small_button("Dismiss all").clicked() {
                         dismiss_all = true;
@@ -98,7 +105,10 @@ mod tests {
         m.error("Could not open a.txt: the file is empty");
         assert_eq!(
             m.errors(),
-            ["Could not open a.txt: the file is empty", "Could not open b.bin: it is not a text file"]
+            [
+                "Could not open a.txt: the file is empty",
+                "Could not open b.bin: it is not a text file"
+            ]
         );
         assert_eq!(m.status_text(), "Could not open a.txt: the file is empty");
         m.status("Opened c.txt");

@@ -64,7 +64,14 @@ pub fn run(launch: Launch) -> Result<(), String> {
         "actormap",
         options,
         Box::new(move |cc| {
-            let mut app = ActormapApp::new(launch, if screenshot.is_some() { None } else { cc.storage });
+            let mut app = ActormapApp::new(
+                launch,
+                if screenshot.is_some() {
+                    None
+                } else {
+                    cc.storage
+                },
+            );
             if let Some(out) = screenshot {
                 app.take_screenshot_and_quit(out, slot);
             }
@@ -82,7 +89,9 @@ pub fn run(launch: Launch) -> Result<(), String> {
 /// eframe tries Wayland whenever `WAYLAND_DISPLAY` is set and does not fall back to X11 when no compositor
 /// answers; a stale variable (left by a terminal multiplexer or ssh) would keep the window from opening.
 fn forget_dead_wayland_display() {
-    let Some(display) = std::env::var_os("WAYLAND_DISPLAY") else { return };
+    let Some(display) = std::env::var_os("WAYLAND_DISPLAY") else {
+        return;
+    };
     let socket = PathBuf::from(&display);
     let socket = if socket.is_absolute() {
         socket

@@ -10,6 +10,7 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::task::{Context as TaskContext, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
@@ -40,6 +41,12 @@ pub struct OpenBatch {
     pub errors: Vec<OpenError>,
     /// Files read in this part, opened or not.
     pub files_tried: usize,
+    /// On the first part: every file of the request (known once its folders are listed).
+    pub files_total: usize,
+    /// Bytes of the files read in this part.
+    pub bytes: usize,
+    /// On the last part: whether the user stopped the request before every file was read.
+    pub cancelled: bool,
     /// On the last part: the requested paths from which at least one file opened.
     pub roots_opened: Vec<PathBuf>,
     /// Whether this is the last part of its request.
@@ -62,6 +69,8 @@ pub struct Opener {
     sender: Sender<Outcome>,
     receiver: Receiver<Outcome>,
     opening: usize,
+    /// Set to stop every request in flight (Cancel).
+    cancel: Arc<AtomicBool>,
     dialog_open: bool,
     recent: Vec<String>,
     /// The text of the "Open path" field.
@@ -71,7 +80,15 @@ pub struct Opener {
 impl Default for Opener {
     fn default() -> Self {
         let (sender, receiver) = channel();
-        Opener { sender, receiver, opening: 0, dialog_open: false, recent: Vec::new(), typed_path: String::new() }
+        Opener {
+            sender,
+            receiver,
+            opening: 0,
+            cancel: Arc::new(AtomicBool::new(false)),
+            dialog_open: false,
+            recent: Vec::new(),
+            typed_path: String::new(),
+        }
     }
 }
 
@@ -83,10 +100,14 @@ impl Opener {
         }
         let sender = self.sender.clone();
         let ctx = ctx.clone();
+        if self.opening == 0 {
+            self.cancel.store(false, Ordering::Relaxed);
+        }
+        let cancel = Arc::clone(&self.cancel);
         std::thread::Builder::new()
             .name("actormap-open".into())
             .spawn(move || {
-                open_paths_in_batches(&paths, Extractor::bundled(), |batch| {
+                open_paths_in_batches(&paths, Extractor::bundled(), &cancel, |batch| {
                     let _ = sender.send(Outcome::Opened(batch));
                     ctx.request_repaint();
                 })
@@ -120,7 +141,9 @@ impl Opener {
         let outcomes: Vec<Outcome> = self.receiver.try_iter().collect();
         for o in &outcomes {
             match o {
-                Outcome::Opened(batch) if batch.done => self.opening = self.opening.saturating_sub(1),
+                Outcome::Opened(batch) if batch.done => {
+                    self.opening = self.opening.saturating_sub(1)
+                }
                 Outcome::Picked { .. } => self.dialog_open = false,
                 _ => {}
             }
@@ -131,6 +154,11 @@ impl Opener {
     /// Whether files are being opened.
     pub fn is_opening(&self) -> bool {
         self.opening > 0
+    }
+
+    /// Stops every request in flight after the files being read now; what opened so far stays.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// Recently opened paths, most recent first.
@@ -156,37 +184,95 @@ impl Opener {
     }
 }
 
+/// How many files are read in parallel between two looks at the clock and the Cancel flag.
+const CHUNK: usize = 16;
+
 /// Opens every path (folders expanded), calling `send` with what opened at least every `FLUSH_EVERY` and
-/// once at the end (with `done`).
-pub fn open_paths_in_batches(paths: &[PathBuf], extractor: &Extractor, mut send: impl FnMut(OpenBatch)) {
+/// once at the end (with `done`). Files are read and extracted on every core, a chunk at a time, and merged
+/// in order; `cancel` stops the request between chunks.
+pub fn open_paths_in_batches(
+    paths: &[PathBuf],
+    extractor: &Extractor,
+    cancel: &AtomicBool,
+    mut send: impl FnMut(OpenBatch),
+) {
+    use rayon::prelude::*;
     let mut batch = OpenBatch::default();
-    let mut last_flush = Instant::now();
-    let mut roots_opened = Vec::new();
-    for root in paths {
-        let (files, errors) = expand(std::slice::from_ref(root));
+    let mut files: Vec<(usize, PathBuf)> = Vec::new();
+    for (root, path) in paths.iter().enumerate() {
+        let (found, errors) = expand(std::slice::from_ref(path));
         batch.errors.extend(errors);
-        let mut any = false;
-        for file in files {
-            batch.files_tried += 1;
-            match open_one(&file, extractor) {
+        files.extend(found.into_iter().map(|f| (root, f)));
+    }
+    // In path order whatever order the paths were given in, so the map does not depend on it.
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    files.dedup_by(|a, b| a.1 == b.1);
+    let total = files.len();
+    batch.files_total = total;
+    let mut opened_roots = vec![false; paths.len()];
+    let mut last_flush = Instant::now();
+    let mut pending: Vec<Corpus> = Vec::new();
+    for chunk in files.chunks(CHUNK) {
+        if cancel.load(Ordering::Relaxed) {
+            batch.cancelled = true;
+            break;
+        }
+        let results: Vec<(usize, Result<Corpus, OpenError>)> = chunk
+            .par_iter()
+            .map(|(_, file)| {
+                let size = std::fs::metadata(file)
+                    .map(|m| m.len() as usize)
+                    .unwrap_or(0);
+                (
+                    size,
+                    if cancel.load(Ordering::Relaxed) {
+                        Err(cancelled(file))
+                    } else {
+                        open_one(file, extractor)
+                    },
+                )
+            })
+            .collect();
+        for ((root, _), (size, result)) in chunk.iter().zip(results) {
+            match result {
+                Err(e) if e.reason == CANCELLED => batch.cancelled = true,
                 Ok(corpus) => {
-                    batch.corpus.merge(corpus);
-                    any = true;
+                    batch.files_tried += 1;
+                    batch.bytes += size;
+                    pending.push(corpus);
+                    opened_roots[*root] = true;
                 }
-                Err(e) => batch.errors.push(e),
-            }
-            if last_flush.elapsed() >= FLUSH_EVERY {
-                send(std::mem::take(&mut batch));
-                last_flush = Instant::now();
+                Err(e) => {
+                    batch.files_tried += 1;
+                    batch.bytes += size;
+                    batch.errors.push(e);
+                }
             }
         }
-        if any {
-            roots_opened.push(root.clone());
+        if last_flush.elapsed() >= FLUSH_EVERY {
+            batch.corpus.merge_all(pending.drain(..));
+            send(std::mem::take(&mut batch));
+            last_flush = Instant::now();
         }
     }
-    batch.roots_opened = roots_opened;
+    batch.corpus.merge_all(pending);
+    batch.roots_opened = paths
+        .iter()
+        .zip(opened_roots)
+        .filter(|(_, o)| *o)
+        .map(|(p, _)| p.clone())
+        .collect();
     batch.done = true;
     send(batch);
+}
+
+const CANCELLED: &str = "cancelled";
+
+fn cancelled(path: &Path) -> OpenError {
+    OpenError {
+        path: path.display().to_string(),
+        reason: CANCELLED.to_string(),
+    }
 }
 
 /// Opens one file; a panic in the extractor becomes an error about that file.
@@ -202,7 +288,11 @@ fn open_one(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
 async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
     let dialog = rfd::AsyncFileDialog::new();
     let to_paths = |handles: Option<Vec<rfd::FileHandle>>| {
-        handles.unwrap_or_default().into_iter().map(|h| h.path().to_path_buf()).collect::<Vec<_>>()
+        handles
+            .unwrap_or_default()
+            .into_iter()
+            .map(|h| h.path().to_path_buf())
+            .collect::<Vec<_>>()
     };
     match purpose {
         Purpose::OpenFiles => to_paths(
@@ -212,9 +302,13 @@ async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
                 .pick_files()
                 .await,
         ),
-        Purpose::OpenFolder => {
-            to_paths(dialog.set_title("Open every article in a folder").pick_folder().await.map(|h| vec![h]))
-        }
+        Purpose::OpenFolder => to_paths(
+            dialog
+                .set_title("Open every article in a folder")
+                .pick_folder()
+                .await
+                .map(|h| vec![h]),
+        ),
         Purpose::SaveCorpus => to_paths(
             dialog
                 .set_title("Save corpus as JSON")
@@ -258,8 +352,15 @@ fn block_on<F: Future>(future: F) -> F::Output {
 /// A path as the user typed it: surrounding quotes and spaces dropped, `~` meaning the home folder.
 pub fn typed_path(text: &str) -> Option<PathBuf> {
     let t = text.trim();
-    let t = t.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(t);
-    let t = t.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(t);
+    let t = t
+        .strip_prefix('\'')
+        .and_then(|s| s.strip_suffix('\''))
+        .unwrap_or(t)
+        .trim();
     let t = t.strip_prefix("file://").unwrap_or(t);
     if t.is_empty() {
         return None;
@@ -278,16 +379,23 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("actormap-open-files-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("actormap-open-files-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }
 
     #[test]
     fn typed_paths_lose_quotes_and_expand_home() {
-        assert_eq!(typed_path("  '/tmp/a b.txt' "), Some(PathBuf::from("/tmp/a b.txt")));
+        assert_eq!(
+            typed_path("  '/tmp/a b.txt' "),
+            Some(PathBuf::from("/tmp/a b.txt"))
+        );
         assert_eq!(typed_path("\"/tmp/x\""), Some(PathBuf::from("/tmp/x")));
-        assert_eq!(typed_path("file:///tmp/y.md"), Some(PathBuf::from("/tmp/y.md")));
+        assert_eq!(
+            typed_path("file:///tmp/y.md"),
+            Some(PathBuf::from("/tmp/y.md"))
+        );
         assert_eq!(typed_path("   "), None);
         if let Some(home) = std::env::var_os("HOME") {
             assert_eq!(typed_path("~/news"), Some(PathBuf::from(home).join("news")));
@@ -303,18 +411,69 @@ mod tests {
         std::fs::write(&empty, "  \n").unwrap();
         let missing = dir.join("missing.txt");
         let mut batches = Vec::new();
-        open_paths_in_batches(&[good.clone(), empty.clone(), missing.clone()], Extractor::bundled(), |b| {
-            batches.push(b)
-        });
+        open_paths_in_batches(
+            &[good.clone(), empty.clone(), missing.clone()],
+            Extractor::bundled(),
+            &AtomicBool::new(false),
+            |b| batches.push(b),
+        );
         let last = batches.last().unwrap();
         assert!(last.done);
         let articles: usize = batches.iter().map(|b| b.corpus.articles.len()).sum();
         assert_eq!(articles, 1);
-        let errors: Vec<String> = batches.iter().flat_map(|b| &b.errors).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = batches
+            .iter()
+            .flat_map(|b| &b.errors)
+            .map(|e| e.to_string())
+            .collect();
         assert_eq!(errors.len(), 2);
-        assert!(errors.iter().any(|e| e.contains("empty.txt") && e.contains("empty")));
-        assert!(errors.iter().any(|e| e.contains("missing.txt") && e.contains("no such file")));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("empty.txt") && e.contains("empty"))
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("missing.txt") && e.contains("no such file"))
+        );
         assert_eq!(last.roots_opened, vec![good]);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_cancelled_request_stops_and_says_so() {
+        let dir = temp_dir("cancel");
+        for i in 0..40 {
+            std::fs::write(
+                dir.join(format!("{i:02}.txt")),
+                format!("Iran and Pakistan held talks number {i}."),
+            )
+            .unwrap();
+        }
+        let cancel = AtomicBool::new(false);
+        let mut batches = Vec::new();
+        open_paths_in_batches(
+            std::slice::from_ref(&dir),
+            Extractor::bundled(),
+            &cancel,
+            |b| batches.push(b),
+        );
+        let opened: usize = batches.iter().map(|b| b.files_tried).sum();
+        assert_eq!((opened, batches[0].files_total), (40, 40));
+        assert!(!batches.last().unwrap().cancelled);
+
+        cancel.store(true, Ordering::Relaxed);
+        let mut batches = Vec::new();
+        open_paths_in_batches(
+            std::slice::from_ref(&dir),
+            Extractor::bundled(),
+            &cancel,
+            |b| batches.push(b),
+        );
+        let last = batches.last().unwrap();
+        assert!(last.done && last.cancelled);
+        assert_eq!(batches.iter().map(|b| b.files_tried).sum::<usize>(), 0);
         std::fs::remove_dir_all(dir).ok();
     }
 
@@ -327,7 +486,14 @@ mod tests {
         opener.remember(Path::new("/news/7.txt"));
         assert_eq!(opener.recent().len(), RECENT_LIMIT);
         assert_eq!(opener.recent()[0], "/news/7.txt");
-        assert_eq!(opener.recent().iter().filter(|p| *p == "/news/7.txt").count(), 1);
+        assert_eq!(
+            opener
+                .recent()
+                .iter()
+                .filter(|p| *p == "/news/7.txt")
+                .count(),
+            1
+        );
         assert_eq!(opener.recent()[1], "/news/14.txt");
     }
 

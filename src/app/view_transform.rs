@@ -20,7 +20,10 @@ pub struct ViewTransform {
 
 impl Default for ViewTransform {
     fn default() -> Self {
-        ViewTransform { center: Pos2::ZERO, zoom: 1.0 }
+        ViewTransform {
+            center: Pos2::ZERO,
+            zoom: 1.0,
+        }
     }
 }
 
@@ -54,13 +57,28 @@ impl ViewTransform {
     /// The transform, for a map drawn in `rect`, that shows the world box `min..max` whole inside `area` (a
     /// part of `rect`, e.g. what the legend leaves free), leaving `margin` points free on the left and right
     /// (x) and top and bottom (y). Small boxes are not blown up beyond `max_zoom`.
-    pub fn fit(rect: Rect, area: Rect, min: Pos2, max: Pos2, margin: Vec2, max_zoom: f32) -> ViewTransform {
+    pub fn fit(
+        rect: Rect,
+        area: Rect,
+        min: Pos2,
+        max: Pos2,
+        margin: Vec2,
+        max_zoom: f32,
+    ) -> ViewTransform {
         let world = vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
-        let room = vec2((area.width() - 2.0 * margin.x).max(1.0), (area.height() - 2.0 * margin.y).max(1.0));
-        let zoom = (room.x / world.x).min(room.y / world.y).clamp(MIN_ZOOM, max_zoom.min(MAX_ZOOM));
+        let room = vec2(
+            (area.width() - 2.0 * margin.x).max(1.0),
+            (area.height() - 2.0 * margin.y).max(1.0),
+        );
+        let zoom = (room.x / world.x)
+            .min(room.y / world.y)
+            .clamp(MIN_ZOOM, max_zoom.min(MAX_ZOOM));
         // The box's centre goes to the area's centre.
         let world_centre = pos2((min.x + max.x) / 2.0, (min.y + max.y) / 2.0);
-        ViewTransform { center: world_centre - (area.center() - rect.center()) / zoom, zoom }
+        ViewTransform {
+            center: world_centre - (area.center() - rect.center()) / zoom,
+            zoom,
+        }
     }
 }
 
@@ -74,7 +92,10 @@ mod tests {
 
     #[test]
     fn screen_and_world_round_trip() {
-        let t = ViewTransform { center: pos2(10.0, -5.0), zoom: 2.5 };
+        let t = ViewTransform {
+            center: pos2(10.0, -5.0),
+            zoom: 2.5,
+        };
         let w = pos2(33.0, 44.0);
         let back = t.to_world(rect(), t.to_screen(rect(), w));
         assert!((back - w).length() < 1e-4);
@@ -83,7 +104,10 @@ mod tests {
 
     #[test]
     fn zooming_keeps_the_point_under_the_cursor_still() {
-        let mut t = ViewTransform { center: pos2(3.0, 4.0), zoom: 1.0 };
+        let mut t = ViewTransform {
+            center: pos2(3.0, 4.0),
+            zoom: 1.0,
+        };
         let cursor = pos2(700.0, 120.0);
         let under = t.to_world(rect(), cursor);
         t.zoom_around(rect(), cursor, 1.7);
@@ -103,7 +127,10 @@ mod tests {
 
     #[test]
     fn panning_follows_the_drag() {
-        let mut t = ViewTransform { center: Pos2::ZERO, zoom: 2.0 };
+        let mut t = ViewTransform {
+            center: Pos2::ZERO,
+            zoom: 2.0,
+        };
         let w = pos2(10.0, 10.0);
         let before = t.to_screen(rect(), w);
         t.pan(vec2(30.0, -8.0));
@@ -112,7 +139,14 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_box_inside_the_margins() {
-        let t = ViewTransform::fit(rect(), rect(), pos2(-200.0, -50.0), pos2(200.0, 150.0), Vec2::splat(20.0), 4.0);
+        let t = ViewTransform::fit(
+            rect(),
+            rect(),
+            pos2(-200.0, -50.0),
+            pos2(200.0, 150.0),
+            Vec2::splat(20.0),
+            4.0,
+        );
         let a = t.to_screen(rect(), pos2(-200.0, -50.0));
         let b = t.to_screen(rect(), pos2(200.0, 150.0));
         let inner = rect().shrink(20.0 - 1e-3);
@@ -124,7 +158,14 @@ mod tests {
     #[test]
     fn fitting_into_part_of_the_map_centres_the_box_there() {
         let top_half = Rect::from_min_max(rect().min, pos2(rect().max.x, rect().center().y));
-        let t = ViewTransform::fit(rect(), top_half, pos2(-10.0, -10.0), pos2(10.0, 10.0), Vec2::splat(20.0), 100.0);
+        let t = ViewTransform::fit(
+            rect(),
+            top_half,
+            pos2(-10.0, -10.0),
+            pos2(10.0, 10.0),
+            Vec2::splat(20.0),
+            100.0,
+        );
         let centre = t.to_screen(rect(), pos2(0.0, 0.0));
         assert!((centre - top_half.center()).length() < 1e-3);
         assert!(top_half.contains(t.to_screen(rect(), pos2(10.0, 10.0))));
@@ -132,7 +173,14 @@ mod tests {
 
     #[test]
     fn fitting_a_single_point_does_not_zoom_without_bound() {
-        let t = ViewTransform::fit(rect(), rect(), pos2(5.0, 5.0), pos2(5.0, 5.0), Vec2::splat(20.0), 2.0);
+        let t = ViewTransform::fit(
+            rect(),
+            rect(),
+            pos2(5.0, 5.0),
+            pos2(5.0, 5.0),
+            Vec2::splat(20.0),
+            2.0,
+        );
         assert_eq!(t.zoom, 2.0);
         assert_eq!(t.center, pos2(5.0, 5.0));
     }

@@ -25,7 +25,10 @@ impl fmt::Display for CorpusError {
         match self {
             CorpusError::Syntax(e) => write!(f, "it is not an actormap corpus file ({e})"),
             CorpusError::Schema(s) => {
-                write!(f, "it declares schema \"{s}\", but this version of actormap reads \"{SCHEMA}\"")
+                write!(
+                    f,
+                    "it declares schema \"{s}\", but this version of actormap reads \"{SCHEMA}\""
+                )
             }
             CorpusError::Inconsistent(e) => write!(f, "the corpus file is damaged: {e}"),
         }
@@ -43,13 +46,15 @@ pub fn to_json(corpus: &Corpus) -> String {
 
 /// Parses and checks a corpus file.
 pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
     match value.get("schema").and_then(|s| s.as_str()) {
         Some(SCHEMA) => {}
         Some(other) => return Err(CorpusError::Schema(other.to_string())),
         None => return Err(CorpusError::Syntax("no \"schema\" field".to_string())),
     }
-    let corpus: Corpus = serde_json::from_value(value).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    let corpus: Corpus =
+        serde_json::from_value(value).map_err(|e| CorpusError::Syntax(e.to_string()))?;
     check(&corpus)?;
     Ok(corpus)
 }
@@ -63,12 +68,17 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for (i, s) in a.sentences.iter().enumerate() {
             if !on_boundaries(&a.text, *s) {
-                return bad(format!("sentence {i} of article \"{}\" lies outside its text", a.id));
+                return bad(format!(
+                    "sentence {i} of article \"{}\" lies outside its text",
+                    a.id
+                ));
             }
         }
     }
     let span_ok = |article: &str, sentence: usize, span: Span| -> bool {
-        corpus.article(article).is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
+        corpus
+            .article(article)
+            .is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
     };
     let mut actor_ids = HashSet::new();
     for actor in &corpus.actors {
@@ -77,13 +87,23 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for m in &actor.mentions {
             if !span_ok(&m.article, m.sentence, m.span()) {
-                return bad(format!("a mention of \"{}\" points outside article \"{}\"", actor.name, m.article));
+                return bad(format!(
+                    "a mention of \"{}\" points outside article \"{}\"",
+                    actor.name, m.article
+                ));
             }
         }
     }
     for actor in &corpus.actors {
-        if let Some(a) = actor.affiliations.iter().find(|a| !actor_ids.contains(a.as_str())) {
-            return bad(format!("actor \"{}\" is affiliated with unknown actor \"{a}\"", actor.name));
+        if let Some(a) = actor
+            .affiliations
+            .iter()
+            .find(|a| !actor_ids.contains(a.as_str()))
+        {
+            return bad(format!(
+                "actor \"{}\" is affiliated with unknown actor \"{a}\"",
+                actor.name
+            ));
         }
     }
     let mut interaction_ids = HashSet::new();
@@ -93,13 +113,23 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for side in [&it.source, &it.target] {
             if !actor_ids.contains(side.as_str()) {
-                return bad(format!("interaction \"{}\" refers to unknown actor \"{side}\"", it.id));
+                return bad(format!(
+                    "interaction \"{}\" refers to unknown actor \"{side}\"",
+                    it.id
+                ));
             }
         }
         for ev in &it.evidence {
             let spans = [Some(ev.span()), ev.trigger, ev.source_span, ev.target_span];
-            if spans.into_iter().flatten().any(|s| !span_ok(&ev.article, ev.sentence, s)) {
-                return bad(format!("evidence of interaction \"{}\" points outside article \"{}\"", it.id, ev.article));
+            if spans
+                .into_iter()
+                .flatten()
+                .any(|s| !span_ok(&ev.article, ev.sentence, s))
+            {
+                return bad(format!(
+                    "evidence of interaction \"{}\" points outside article \"{}\"",
+                    it.id, ev.article
+                ));
             }
         }
     }
@@ -134,7 +164,13 @@ mod tests {
                 title: None,
                 code: Some("IRN".into()),
                 affiliations: vec![],
-                mentions: vec![Mention { article: "a1".into(), sentence: 0, start: 0, end: 4, via: MentionVia::Name }],
+                mentions: vec![Mention {
+                    article: "a1".into(),
+                    sentence: 0,
+                    start: 0,
+                    end: 4,
+                    via: MentionVia::Name,
+                }],
             }],
             ..Corpus::default()
         }
@@ -145,7 +181,10 @@ mod tests {
         let first = to_json(&tiny());
         let second = to_json(&from_json(&first).unwrap());
         assert_eq!(first, second);
-        assert!(first.contains("\\r\\n"), "line endings are kept as they were");
+        assert!(
+            first.contains("\\r\\n"),
+            "line endings are kept as they were"
+        );
     }
 
     #[test]

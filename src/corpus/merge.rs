@@ -1,78 +1,263 @@
 //! Folding one corpus into another: the articles of an extraction, or a corpus file opened by the user, join
 //! the map that is already open.
 //!
-//! An actor of the incoming corpus becomes an actor already present when the evidence agrees: the same
-//! country; an institution with the same name or acronym and no conflicting country; a person whose name is
-//! the same or a part of the other's with the same surname, and no conflicting country or title. When more
-//! than one actor would fit, none is chosen, so two people sharing a surname stay apart. Interactions then
-//! join on (kind, source, target, direction, modality) and pool their evidence.
+//! An actor of the incoming corpus becomes an actor already present when `identity` says they are the same.
+//! When more than one actor would fit, none is chosen, so two people sharing a surname stay apart.
+//! Interactions then join on (kind, source, target, direction, modality) and pool their evidence.
 //!
-//! An article already open (the same file name and the same text, whatever folder it came from) is
-//! skipped and reported.
+//! An article whose text is already open (whatever its file name or folder) is skipped and reported.
 //!
-//! Incoming actors are compared only with the actors present before the merge began, so opening a corpus
-//! file into an empty map gives back exactly that corpus.
+//! Incoming actors are compared only with the actors present before that corpus's merge began, so opening a
+//! corpus file into an empty map gives back exactly that corpus.
+//!
+//! Every lookup goes through a `MergeIndex` (actors by key, interactions by edge, ids, article texts by
+//! hash), kept up to date as the merge goes, so folding n articles into a map costs O(n), not O(n²).
+//! `Corpus::merge_all` folds a whole batch through one index.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
-use super::model::{Actor, ActorKind, Corpus, Interaction};
+use super::identity::{self, same_actor};
+use super::model::{Actor, ArticleId, Corpus, Interaction, InteractionKind, Modality, Span};
 
 /// What a merge did, for the status line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub articles_added: usize,
-    /// Paths of articles skipped because the same file is already open.
+    /// Paths of articles skipped because the same text is already open.
     pub articles_already_open: Vec<String>,
     pub actors_added: usize,
     pub actors_joined: usize,
     pub interactions_added: usize,
 }
 
+impl MergeReport {
+    fn add(&mut self, other: MergeReport) {
+        self.articles_added += other.articles_added;
+        self.articles_already_open
+            .extend(other.articles_already_open);
+        self.actors_added += other.actors_added;
+        self.actors_joined += other.actors_joined;
+        self.interactions_added += other.interactions_added;
+    }
+}
+
+/// (kind, source, target, directed, modality): interactions with the same edge pool their evidence.
+type EdgeKey = (InteractionKind, String, String, bool, Modality);
+/// (interaction index, article, sentence, trigger): one piece of evidence, counted once.
+type EvidenceKey = (usize, ArticleId, usize, Option<Span>);
+
+/// Lookups over a corpus for merging into it. Built once per batch; every change a merge makes to the
+/// corpus is mirrored here.
+#[derive(Debug, Default)]
+struct MergeIndex {
+    /// Hash of an article's text → indices of the articles with that hash.
+    texts: HashMap<u64, Vec<usize>>,
+    article_ids: HashSet<String>,
+    /// The next number to try for a fresh article id `a{n}`.
+    next_article: usize,
+    actor_ids: HashSet<String>,
+    /// (kind, key) → indices of the actors filed under it (`identity::keys`).
+    actors: HashMap<(super::model::ActorKind, String), Vec<usize>>,
+    /// The next suffix to try for a taken actor id.
+    next_suffix: HashMap<String, usize>,
+    edges: HashMap<EdgeKey, usize>,
+    interaction_ids: HashSet<String>,
+    evidence: HashSet<EvidenceKey>,
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn edge_key(it: &Interaction) -> EdgeKey {
+    (
+        it.kind,
+        it.source.clone(),
+        it.target.clone(),
+        it.directed,
+        it.modality,
+    )
+}
+
+impl MergeIndex {
+    fn build(corpus: &Corpus) -> MergeIndex {
+        let mut index = MergeIndex {
+            next_article: 1,
+            ..MergeIndex::default()
+        };
+        for (i, a) in corpus.articles.iter().enumerate() {
+            index.texts.entry(text_hash(&a.text)).or_default().push(i);
+            index.article_ids.insert(a.id.clone());
+        }
+        for (i, a) in corpus.actors.iter().enumerate() {
+            index.add_actor(i, a);
+        }
+        for (i, it) in corpus.interactions.iter().enumerate() {
+            index.add_interaction(i, it);
+        }
+        index
+    }
+
+    fn add_actor(&mut self, i: usize, a: &Actor) {
+        self.actor_ids.insert(a.id.clone());
+        for key in identity::keys(a) {
+            self.file_actor(i, a.kind, key);
+        }
+    }
+
+    fn file_actor(&mut self, i: usize, kind: super::model::ActorKind, key: String) {
+        let list = self.actors.entry((kind, key)).or_default();
+        if !list.contains(&i) {
+            list.push(i);
+        }
+    }
+
+    fn add_interaction(&mut self, i: usize, it: &Interaction) {
+        self.interaction_ids.insert(it.id.clone());
+        self.edges.insert(edge_key(it), i);
+        for e in &it.evidence {
+            self.evidence
+                .insert((i, e.article.clone(), e.sentence, e.trigger));
+        }
+    }
+
+    /// The index of an article with this text, if one is open.
+    fn same_text(&self, corpus: &Corpus, text: &str) -> bool {
+        self.texts
+            .get(&text_hash(text))
+            .is_some_and(|v| v.iter().any(|&i| corpus.articles[i].text == text))
+    }
+
+    /// `wanted` when free, else the first free `a{n}`.
+    fn article_id(&mut self, wanted: &str) -> String {
+        let id = if !wanted.is_empty() && !self.article_ids.contains(wanted) {
+            wanted.to_string()
+        } else {
+            loop {
+                let id = format!("a{}", self.next_article);
+                self.next_article += 1;
+                if !self.article_ids.contains(&id) {
+                    break id;
+                }
+            }
+        };
+        self.article_ids.insert(id.clone());
+        id
+    }
+
+    /// `wanted` when free, else the first free `{wanted}-{n}`.
+    fn actor_id(&mut self, wanted: &str) -> String {
+        if !wanted.is_empty() && !self.actor_ids.contains(wanted) {
+            return wanted.to_string();
+        }
+        let n = self.next_suffix.entry(wanted.to_string()).or_insert(1);
+        loop {
+            let id = format!("{wanted}-{n}");
+            *n += 1;
+            if !self.actor_ids.contains(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// Index of the one actor among the first `existing` that `actor` is the same as, if exactly one fits.
+    fn find_same(&self, actors: &[Actor], existing: usize, actor: &Actor) -> Option<usize> {
+        let mut fits: Vec<usize> = identity::keys(actor)
+            .into_iter()
+            .filter_map(|k| self.actors.get(&(actor.kind, k)))
+            .flatten()
+            .copied()
+            .filter(|&i| i < existing && same_actor(&actors[i], actor))
+            .collect();
+        fits.sort_unstable();
+        fits.dedup();
+        match fits.as_slice() {
+            [one] => Some(*one),
+            many if many.len() > 1 => {
+                // An exact name match settles an otherwise ambiguous case ("Ishaq Dar" among two Dars).
+                let name = identity::normal(&actor.name);
+                let exact: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&i| identity::normal(&actors[i].name) == name)
+                    .collect();
+                (exact.len() == 1).then(|| exact[0])
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Corpus {
     /// Merges `other` into `self` and says what changed.
     pub fn merge(&mut self, other: Corpus) -> MergeReport {
+        self.merge_all(std::iter::once(other))
+    }
+
+    /// Merges each corpus of `others` in turn (as `merge` would, one after another) through one index, and
+    /// says what changed in all.
+    pub fn merge_all(&mut self, others: impl IntoIterator<Item = Corpus>) -> MergeReport {
+        let mut index = MergeIndex::build(self);
+        let mut report = MergeReport::default();
+        for other in others {
+            report.add(self.merge_indexed(&mut index, other));
+        }
+        report
+    }
+
+    fn merge_indexed(&mut self, index: &mut MergeIndex, other: Corpus) -> MergeReport {
         let mut report = MergeReport::default();
 
         let mut article_ids: HashMap<String, String> = HashMap::new();
-        let mut taken: HashSet<String> = self.articles.iter().map(|a| a.id.clone()).collect();
         for mut article in other.articles {
-            // The same file, wherever it was opened from (the bundled sample, or the same file on disk by
-            // another path): the same file name and the same text.
-            if self.articles.iter().any(|a| a.text == article.text && file_name(&a.path) == file_name(&article.path)) {
+            // The same text, whatever the file is called or wherever it was opened from.
+            if index.same_text(self, &article.text) {
                 report.articles_already_open.push(article.path);
                 continue;
             }
-            let id = free_id(&article.id, &taken, |n| format!("a{n}"));
-            taken.insert(id.clone());
+            let id = index.article_id(&article.id);
             article_ids.insert(std::mem::take(&mut article.id), id.clone());
             article.id = id;
+            index
+                .texts
+                .entry(text_hash(&article.text))
+                .or_default()
+                .push(self.articles.len());
             self.articles.push(article);
             report.articles_added += 1;
         }
 
         let existing = self.actors.len();
         let mut actor_ids: HashMap<String, String> = HashMap::new();
-        let mut taken: HashSet<String> = self.actors.iter().map(|a| a.id.clone()).collect();
         let mut incoming = Vec::new();
         for mut actor in other.actors {
-            actor.mentions.retain_mut(|m| match article_ids.get(m.article.as_str()) {
-                Some(id) => {
-                    m.article = id.as_str().into();
-                    true
-                }
-                None => false,
-            });
-            match find_same(&self.actors[..existing], &actor) {
+            actor
+                .mentions
+                .retain_mut(|m| match article_ids.get(m.article.as_str()) {
+                    Some(id) => {
+                        m.article = id.as_str().into();
+                        true
+                    }
+                    None => false,
+                });
+            match index.find_same(&self.actors, existing, &actor) {
                 Some(i) => {
                     actor_ids.insert(actor.id.clone(), self.actors[i].id.clone());
                     incoming.push((i, actor.affiliations.clone()));
-                    join(&mut self.actors[i], actor);
+                    let kind = self.actors[i].kind;
+                    for key in identity::join(&mut self.actors[i], actor) {
+                        index.file_actor(i, kind, key);
+                    }
                     report.actors_joined += 1;
                 }
                 None => {
                     let old = actor.id.clone();
-                    let id = free_id(&old, &taken, |n| format!("{old}-{n}"));
-                    taken.insert(id.clone());
+                    let id = index.actor_id(&old);
+                    index.actor_ids.insert(id.clone());
                     actor_ids.insert(old, id.clone());
                     actor.id = id;
                     incoming.push((self.actors.len(), std::mem::take(&mut actor.affiliations)));
@@ -81,26 +266,35 @@ impl Corpus {
                 }
             }
         }
-        for (index, affiliations) in incoming {
+        // Actors added now become candidates for the next corpus of the batch.
+        for i in existing..self.actors.len() {
+            for key in identity::keys(&self.actors[i]) {
+                index.file_actor(i, self.actors[i].kind, key);
+            }
+        }
+        for (i, affiliations) in incoming {
             for aff in affiliations {
                 if let Some(id) = actor_ids.get(&aff)
-                    && *id != self.actors[index].id
-                    && !self.actors[index].affiliations.contains(id)
+                    && *id != self.actors[i].id
+                    && !self.actors[i].affiliations.contains(id)
                 {
-                    self.actors[index].affiliations.push(id.clone());
+                    self.actors[i].affiliations.push(id.clone());
                 }
             }
         }
 
         for mut it in other.interactions {
-            it.evidence.retain_mut(|e| match article_ids.get(e.article.as_str()) {
-                Some(id) => {
-                    e.article = id.as_str().into();
-                    true
-                }
-                None => false,
-            });
-            let (Some(source), Some(target)) = (actor_ids.get(&it.source), actor_ids.get(&it.target)) else {
+            it.evidence
+                .retain_mut(|e| match article_ids.get(e.article.as_str()) {
+                    Some(id) => {
+                        e.article = id.as_str().into();
+                        true
+                    }
+                    None => false,
+                });
+            let (Some(source), Some(target)) =
+                (actor_ids.get(&it.source), actor_ids.get(&it.target))
+            else {
                 continue;
             };
             if it.evidence.is_empty() || source == target {
@@ -115,22 +309,22 @@ impl Corpus {
                     std::mem::swap(&mut e.source_span, &mut e.target_span);
                 }
             }
-            let keep_id = !self.interactions.iter().any(|i| i.id == it.id);
-            match self.interactions.iter_mut().find(|i| same_edge(i, &it)) {
-                Some(existing) => {
+            match index.edges.get(&edge_key(&it)).copied() {
+                Some(i) => {
                     for e in it.evidence {
-                        let dup = existing.evidence.iter().any(|x| {
-                            x.article == e.article && x.sentence == e.sentence && x.trigger == e.trigger
-                        });
-                        if !dup {
-                            existing.evidence.push(e);
+                        if index
+                            .evidence
+                            .insert((i, e.article.clone(), e.sentence, e.trigger))
+                        {
+                            self.interactions[i].evidence.push(e);
                         }
                     }
                 }
                 None => {
-                    if !keep_id {
-                        it.id = interaction_id(&it, &self.interactions);
+                    if index.interaction_ids.contains(&it.id) {
+                        it.id = interaction_id(&it, |id| index.interaction_ids.contains(id));
                     }
+                    index.add_interaction(self.interactions.len(), &it);
                     self.interactions.push(it);
                     report.interactions_added += 1;
                 }
@@ -140,142 +334,31 @@ impl Corpus {
     }
 }
 
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-/// `wanted` when free, else the first free id `make(n)` for n = 1, 2, …
-fn free_id(wanted: &str, taken: &HashSet<String>, make: impl Fn(usize) -> String) -> String {
-    if !wanted.is_empty() && !taken.contains(wanted) {
-        return wanted.to_string();
-    }
-    (1..).map(make).find(|id| !taken.contains(id)).expect("an unbounded range always yields a free id")
-}
-
-fn same_edge(a: &Interaction, b: &Interaction) -> bool {
-    a.kind == b.kind && a.source == b.source && a.target == b.target && a.directed == b.directed && a.modality == b.modality
-}
-
-/// A readable, unique id for an interaction: `consult:IRN~PAK`, `accuse:IRN>PAK`.
-pub fn interaction_id(it: &Interaction, existing: &[Interaction]) -> String {
-    let mut base = String::with_capacity(it.kind.as_str().len() + it.source.len() + it.target.len() + 16);
-    for part in [it.kind.as_str(), ":", &it.source, if it.directed { ">" } else { "~" }, &it.target] {
+/// A readable, unique id for an interaction: `consult:IRN~PAK`, `accuse:IRN>PAK`; `taken` says which ids
+/// are in use.
+pub fn interaction_id(it: &Interaction, taken: impl Fn(&str) -> bool) -> String {
+    let mut base =
+        String::with_capacity(it.kind.as_str().len() + it.source.len() + it.target.len() + 16);
+    for part in [
+        it.kind.as_str(),
+        ":",
+        &it.source,
+        if it.directed { ">" } else { "~" },
+        &it.target,
+    ] {
         base.push_str(part);
     }
     if it.modality != Default::default() {
         base.push(':');
         base.push_str(it.modality.as_str());
     }
-    // Compared in place: no set of the existing ids is built for each new one.
-    let taken = |id: &str| existing.iter().any(|i| i.id == id);
     if !taken(&base) {
         return base;
     }
-    (1..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("an unbounded range always yields a free id")
-}
-
-/// Index of the one actor in `actors` that `actor` is the same as, if exactly one fits.
-fn find_same(actors: &[Actor], actor: &Actor) -> Option<usize> {
-    let fits: Vec<usize> = actors.iter().enumerate().filter(|(_, a)| same_actor(a, actor)).map(|(i, _)| i).collect();
-    match fits.as_slice() {
-        [one] => Some(*one),
-        many if many.len() > 1 => {
-            // An exact name match settles an otherwise ambiguous case ("Ishaq Dar" among two Dars).
-            let exact: Vec<usize> =
-                many.iter().copied().filter(|&i| normal(&actors[i].name) == normal(&actor.name)).collect();
-            (exact.len() == 1).then(|| exact[0])
-        }
-        _ => None,
-    }
-}
-
-fn same_actor(a: &Actor, b: &Actor) -> bool {
-    if a.kind != b.kind {
-        return false;
-    }
-    let countries_agree = match (&a.country, &b.country) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    match a.kind {
-        ActorKind::Country => a.country.is_some() && a.country == b.country,
-        ActorKind::Institution => {
-            countries_agree && names(a).iter().any(|n| names(b).contains(n))
-        }
-        ActorKind::Official => {
-            if !countries_agree {
-                return false;
-            }
-            // The same full name is the same person whatever office each article gives them.
-            let same_full_name = normal(&a.name) == normal(&b.name) && a.name.split_whitespace().count() > 1;
-            let titles_agree = match (&a.title, &b.title) {
-                (Some(x), Some(y)) => titles_compatible(x, y),
-                _ => true,
-            };
-            same_full_name || titles_agree && person_names_agree(&a.name, &b.name)
-        }
-    }
-}
-
-/// Two titles may belong to one person unless they name different offices outright.
-fn titles_compatible(a: &str, b: &str) -> bool {
-    let (a, b) = (normal(a), normal(b));
-    a == b || a.contains(&b) || b.contains(&a) || shares_word(&a, &b)
-}
-
-fn shares_word(a: &str, b: &str) -> bool {
-    const WEAK: [&str; 6] = ["deputy", "vice", "of", "the", "and", "acting"];
-    a.split(' ').filter(|w| !WEAK.contains(w)).any(|w| b.split(' ').any(|v| v == w))
-}
-
-/// "Araghchi" / "Abbas Araghchi" / "Syed Abbas Araghchi": the same surname, and one name's words within the
-/// other's.
-fn person_names_agree(a: &str, b: &str) -> bool {
-    let (a, b) = (normal(a), normal(b));
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
-    if wa.last() != wb.last() {
-        return false;
-    }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
-    short.iter().all(|w| long.contains(w))
-}
-
-fn names(a: &Actor) -> Vec<String> {
-    std::iter::once(&a.name).chain(&a.aliases).map(|n| normal(n)).collect()
-}
-
-/// Lower case, curly quotes straightened, a leading "the" and a possessive dropped, spaces collapsed.
-pub fn normal(name: &str) -> String {
-    let s = name.replace(['\u{2019}', '\u{2018}'], "'").to_lowercase();
-    let s = s.strip_suffix("'s").unwrap_or(&s);
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Adds `other`'s names, attributes and mentions to `into`.
-fn join(into: &mut Actor, other: Actor) {
-    // A person's fuller name becomes the name ("Syed Abbas Araghchi" over "Araghchi"); aliases, which hold
-    // surface forms with titles, never do.
-    let mut name = other.name;
-    if into.kind == ActorKind::Official && name.len() > into.name.len() && person_names_agree(&name, &into.name) {
-        std::mem::swap(&mut into.name, &mut name);
-    }
-    for n in std::iter::once(name).chain(other.aliases) {
-        if n != into.name && !into.aliases.contains(&n) {
-            into.aliases.push(n);
-        }
-    }
-    if into.country.is_none() {
-        into.country = other.country;
-    }
-    if into.title.is_none() {
-        into.title = other.title;
-    }
-    if into.code.is_none() {
-        into.code = other.code;
-    }
-    into.mentions.extend(other.mentions);
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("an unbounded range always yields a free id")
 }
 
 #[cfg(test)]
@@ -303,22 +386,38 @@ mod tests {
             title: None,
             code: None,
             affiliations: vec![],
-            mentions: vec![Mention { article: article.into(), sentence: 0, start: 0, end: 4, via: MentionVia::Name }],
+            mentions: vec![Mention {
+                article: article.into(),
+                sentence: 0,
+                start: 0,
+                end: 4,
+                via: MentionVia::Name,
+            }],
         }
     }
 
     fn one(path: &str, actors: Vec<Actor>) -> Corpus {
-        Corpus { articles: vec![article("a1", path)], actors, ..Corpus::default() }
+        Corpus {
+            articles: vec![article("a1", path)],
+            actors,
+            ..Corpus::default()
+        }
     }
 
     #[test]
     fn a_surname_joins_the_full_name_of_the_same_country() {
-        let mut c = one("x.txt", vec![person("p", "Syed Abbas Araghchi", "IRN", "a1")]);
+        let mut c = one(
+            "x.txt",
+            vec![person("p", "Syed Abbas Araghchi", "IRN", "a1")],
+        );
         let report = c.merge(one("y.txt", vec![person("p", "Araghchi", "IRN", "a1")]));
         assert_eq!(report.actors_joined, 1);
         assert_eq!(c.actors.len(), 1);
         assert_eq!(c.actors[0].mentions.len(), 2);
-        assert_eq!(c.actors[0].mentions[1].article, "a2", "the second article got a fresh id");
+        assert_eq!(
+            c.actors[0].mentions[1].article, "a2",
+            "the second article got a fresh id"
+        );
     }
 
     #[test]
@@ -331,7 +430,13 @@ mod tests {
 
     #[test]
     fn a_surname_that_fits_two_people_joins_neither() {
-        let mut c = one("x.txt", vec![person("p", "John Smith", "GBR", "a1"), person("q", "Adam Smith", "GBR", "a1")]);
+        let mut c = one(
+            "x.txt",
+            vec![
+                person("p", "John Smith", "GBR", "a1"),
+                person("q", "Adam Smith", "GBR", "a1"),
+            ],
+        );
         c.merge(one("y.txt", vec![person("p", "Smith", "GBR", "a1")]));
         assert_eq!(c.actors.len(), 3);
     }
@@ -346,18 +451,100 @@ mod tests {
     }
 
     #[test]
-    fn the_same_file_from_another_folder_is_already_open_but_a_copy_under_another_name_is_not() {
+    fn the_same_text_under_another_name_or_folder_is_already_open() {
         let mut c = one("sample_data/x.txt", vec![]);
         let mut moved = one("/home/me/x.txt", vec![]);
         moved.articles[0].text = c.articles[0].text.clone();
         assert_eq!(c.merge(moved).articles_added, 0);
         let mut copy = one("y.txt", vec![]);
         copy.articles[0].text = c.articles[0].text.clone();
-        assert_eq!(c.merge(copy).articles_added, 1);
+        let report = c.merge(copy);
+        assert_eq!(
+            (report.articles_added, report.articles_already_open),
+            (0, vec!["y.txt".to_string()])
+        );
+        assert_eq!(
+            c.merge(one("z.txt", vec![])).articles_added,
+            1,
+            "another text is another article"
+        );
+    }
+
+    #[test]
+    fn names_titles_and_aliases_do_not_depend_on_the_order_of_articles() {
+        let titled = |id: &str, name: &str, title: &str, path: &str| {
+            let mut p = person(id, name, "USA", "a1");
+            p.title = Some(title.into());
+            one(path, vec![p])
+        };
+        let parts = || {
+            vec![
+                titled("p", "Lee", "Secretary of State", "x.txt"),
+                titled("q", "Ann Lee", "Secretary", "y.txt"),
+                titled("r", "Ann Marie Lee", "Secretary", "z.txt"),
+            ]
+        };
+        let mut forward = Corpus::default();
+        forward.merge_all(parts());
+        let mut backward = Corpus::default();
+        backward.merge_all(parts().into_iter().rev());
+        let shown = |c: &Corpus| {
+            (
+                c.actors.len(),
+                c.actors[0].name.clone(),
+                c.actors[0].title.clone(),
+                c.actors[0].aliases.clone(),
+            )
+        };
+        assert_eq!(
+            shown(&forward),
+            (
+                1,
+                "Ann Marie Lee".to_string(),
+                Some("Secretary of State".to_string()),
+                vec!["Ann Lee".to_string(), "Lee".to_string()]
+            )
+        );
+        assert_eq!(shown(&forward), shown(&backward));
+    }
+
+    #[test]
+    fn a_batch_merged_at_once_equals_one_merge_after_another() {
+        let parts = || {
+            vec![
+                one("x.txt", vec![person("p", "Ishaq Dar", "PAK", "a1")]),
+                one(
+                    "y.txt",
+                    vec![
+                        person("p", "Dar", "PAK", "a1"),
+                        person("q", "Asim Munir", "PAK", "a1"),
+                    ],
+                ),
+                one("z.txt", vec![person("q", "Munir", "PAK", "a1")]),
+            ]
+        };
+        let mut batch = Corpus::default();
+        let report = batch.merge_all(parts());
+        let mut stepwise = Corpus::default();
+        for p in parts() {
+            stepwise.merge(p);
+        }
+        assert_eq!(batch, stepwise);
+        assert_eq!(
+            (
+                report.articles_added,
+                report.actors_added,
+                report.actors_joined
+            ),
+            (3, 2, 2)
+        );
     }
 
     /// "p" consults "q" in the first sentence of article "a1", the two named at the spans given.
-    fn consult_p_q(source_span: Option<crate::corpus::Span>, target_span: Option<crate::corpus::Span>) -> Interaction {
+    fn consult_p_q(
+        source_span: Option<crate::corpus::Span>,
+        target_span: Option<crate::corpus::Span>,
+    ) -> Interaction {
         Interaction {
             id: "consult:p~q".into(),
             kind: InteractionKind::Consult,
@@ -384,7 +571,13 @@ mod tests {
 
     #[test]
     fn merging_into_an_empty_corpus_gives_back_the_same_corpus() {
-        let mut source = one("x.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
+        let mut source = one(
+            "x.txt",
+            vec![
+                person("p", "Ishaq Dar", "PAK", "a1"),
+                person("q", "Asim Munir", "PAK", "a1"),
+            ],
+        );
         source.interactions.push(consult_p_q(None, None));
         let mut empty = Corpus::default();
         empty.merge(source.clone());
@@ -394,15 +587,33 @@ mod tests {
     #[test]
     fn an_undirected_edge_put_in_order_keeps_each_span_with_its_actor() {
         // Known here as "b" (Munir) and "z" (Dar); the new article calls them "p" (Dar) and "q" (Munir).
-        let mut c = one("x.txt", vec![person("z", "Ishaq Dar", "PAK", "a1"), person("b", "Asim Munir", "PAK", "a1")]);
-        let mut other = one("y.txt", vec![person("p", "Ishaq Dar", "PAK", "a1"), person("q", "Asim Munir", "PAK", "a1")]);
+        let mut c = one(
+            "x.txt",
+            vec![
+                person("z", "Ishaq Dar", "PAK", "a1"),
+                person("b", "Asim Munir", "PAK", "a1"),
+            ],
+        );
+        let mut other = one(
+            "y.txt",
+            vec![
+                person("p", "Ishaq Dar", "PAK", "a1"),
+                person("q", "Asim Munir", "PAK", "a1"),
+            ],
+        );
         other.articles[0].text = "Dar met Munir.".into();
-        let (dar, munir) = (crate::corpus::Span::new(0, 3), crate::corpus::Span::new(8, 13));
+        let (dar, munir) = (
+            crate::corpus::Span::new(0, 3),
+            crate::corpus::Span::new(8, 13),
+        );
         other.interactions.push(consult_p_q(Some(dar), Some(munir)));
         c.merge(other);
         let it = &c.interactions[0];
         assert_eq!((it.source.as_str(), it.target.as_str()), ("b", "z"));
-        assert_eq!((it.evidence[0].source_span, it.evidence[0].target_span), (Some(munir), Some(dar)));
+        assert_eq!(
+            (it.evidence[0].source_span, it.evidence[0].target_span),
+            (Some(munir), Some(dar))
+        );
     }
 
     #[test]
@@ -427,7 +638,8 @@ mod tests {
             (true, Modality::Asserted, "accuse:IRN>PAK-2"),
         ] {
             let mut it = edge(directed, modality);
-            it.id = super::interaction_id(&it, &existing);
+            it.id =
+                super::interaction_id(&it, |id| existing.iter().any(|i: &Interaction| i.id == id));
             assert_eq!(it.id, want);
             existing.push(it);
         }

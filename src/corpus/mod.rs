@@ -4,6 +4,7 @@
 //! folds one corpus into another so that an actor named in two articles is one actor. Nothing here knows how
 //! actors were found (that is `extract`) or how they are drawn (`graph`, `layout`, `app`).
 
+pub mod identity;
 pub mod json;
 pub mod merge;
 pub mod model;

@@ -24,7 +24,12 @@ pub struct Corpus {
 
 impl Default for Corpus {
     fn default() -> Self {
-        Corpus { schema: SCHEMA.to_string(), articles: Vec::new(), actors: Vec::new(), interactions: Vec::new() }
+        Corpus {
+            schema: SCHEMA.to_string(),
+            articles: Vec::new(),
+            actors: Vec::new(),
+            interactions: Vec::new(),
+        }
     }
 }
 
@@ -73,7 +78,10 @@ pub struct Article {
 impl Article {
     /// The text of sentence `index`, or "" when the index or its span is out of range.
     pub fn sentence_text(&self, index: usize) -> &str {
-        self.sentences.get(index).map(|s| self.slice(*s)).unwrap_or("")
+        self.sentences
+            .get(index)
+            .map(|s| self.slice(*s))
+            .unwrap_or("")
     }
 
     /// The text of `span`, or "" when it does not lie on character boundaries inside the text.
@@ -101,7 +109,11 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 3] = [ActorKind::Country, ActorKind::Official, ActorKind::Institution];
+    pub const ALL: [ActorKind; 3] = [
+        ActorKind::Country,
+        ActorKind::Official,
+        ActorKind::Institution,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -337,13 +349,16 @@ impl InteractionKind {
         match self {
             Consult | Visit | Mediate | Investigate => Family::Neutral,
             Agree | Cooperate | Support | Aid | Concede | Retreat => Family::Cooperation,
-            Demand | Accuse | Reject | Threaten | Protest | Sanction | Mobilize | Coerce | Assault => Family::Conflict,
+            Demand | Accuse | Reject | Threaten | Protest | Sanction | Mobilize | Coerce
+            | Assault => Family::Conflict,
         }
     }
 }
 
 /// Whether the text says the event happened, did not happen, is planned, or is only supposed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     #[default]

@@ -24,7 +24,11 @@ impl RgbaImage {
             let end = ((row * self.width + x1) * 4) as usize;
             pixels.extend_from_slice(&self.pixels[start..end]);
         }
-        RgbaImage { width: x1 - x0, height: y1 - y0, pixels }
+        RgbaImage {
+            width: x1 - x0,
+            height: y1 - y0,
+            pixels,
+        }
     }
 
     /// Whether every pixel has the same colour (an export of nothing).
@@ -47,11 +51,22 @@ impl std::error::Error for PngError {}
 
 /// Saves `image` as a PNG at `path`.
 pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), PngError> {
-    if image.width == 0 || image.height == 0 || image.pixels.len() != (image.width * image.height * 4) as usize {
-        return Err(PngError("there is no picture to save (the map area is empty)".to_string()));
+    if image.width == 0
+        || image.height == 0
+        || image.pixels.len() != (image.width * image.height * 4) as usize
+    {
+        return Err(PngError(
+            "there is no picture to save (the map area is empty)".to_string(),
+        ));
     }
-    image::save_buffer(path, &image.pixels, image.width, image.height, image::ExtendedColorType::Rgba8)
-        .map_err(|e| PngError(format!("could not write {}: {e}", path.display())))
+    image::save_buffer(
+        path,
+        &image.pixels,
+        image.width,
+        image.height,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|e| PngError(format!("could not write {}: {e}", path.display())))
 }
 
 #[cfg(test)]
@@ -66,7 +81,11 @@ mod tests {
                 pixels.extend_from_slice(&[v, v, v, 255]);
             }
         }
-        RgbaImage { width: w, height: h, pixels }
+        RgbaImage {
+            width: w,
+            height: h,
+            pixels,
+        }
     }
 
     #[test]
@@ -75,12 +94,16 @@ mod tests {
         let c = img.crop(2, 3, 4, 100);
         assert_eq!((c.width, c.height), (4, 5));
         assert_eq!(c.pixels.len(), 4 * 5 * 4);
-        assert_eq!(&c.pixels[..4], &img.pixels[((3 * 10 + 2) * 4) as usize..][..4]);
+        assert_eq!(
+            &c.pixels[..4],
+            &img.pixels[((3 * 10 + 2) * 4) as usize..][..4]
+        );
     }
 
     #[test]
     fn a_written_png_reads_back_with_its_size() {
-        let path = std::env::temp_dir().join(format!("actormap-png-test-{}.png", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("actormap-png-test-{}.png", std::process::id()));
         write_png(&checker(7, 5), &path).unwrap();
         let back = image::open(&path).unwrap();
         assert_eq!((back.width(), back.height()), (7, 5));
@@ -89,9 +112,20 @@ mod tests {
 
     #[test]
     fn an_empty_image_is_refused() {
-        let img = RgbaImage { width: 0, height: 0, pixels: vec![] };
+        let img = RgbaImage {
+            width: 0,
+            height: 0,
+            pixels: vec![],
+        };
         assert!(write_png(&img, Path::new("/tmp/never.png")).is_err());
         assert!(!checker(2, 1).is_uniform());
-        assert!(RgbaImage { width: 1, height: 1, pixels: vec![9, 9, 9, 255] }.is_uniform());
+        assert!(
+            RgbaImage {
+                width: 1,
+                height: 1,
+                pixels: vec![9, 9, 9, 255]
+            }
+            .is_uniform()
+        );
     }
 }

@@ -102,7 +102,13 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
-        Resolver { lex, by_key: HashMap::default(), acronyms: HashMap::default(), res: Resolution::default(), focus: Focus::default() }
+        Resolver {
+            lex,
+            by_key: HashMap::default(),
+            acronyms: HashMap::default(),
+            res: Resolution::default(),
+            focus: Focus::default(),
+        }
     }
 
     fn entity(&mut self, key: Key, make: impl FnOnce(&Lexicon) -> Entity) -> usize {
@@ -142,13 +148,23 @@ impl<'a> Resolver<'a> {
             let e = match &c.referent {
                 Referent::Country(k) => Some(self.country_entity(*k)),
                 Referent::Organisation(o) => Some(self.organisation(*o)),
-                Referent::Institution { name, sector, country, acronym } => {
-                    Some(self.institution(name, sector, *country, acronym.as_deref()))
-                }
-                Referent::Group { country, sector, noun } => Some(self.group_named(*country, sector, noun, &surface(c))),
-                Referent::Person { name, title, sector, country } => {
-                    Some(self.person(name, title.as_deref(), sector.as_deref(), *country))
-                }
+                Referent::Institution {
+                    name,
+                    sector,
+                    country,
+                    acronym,
+                } => Some(self.institution(name, sector, *country, acronym.as_deref())),
+                Referent::Group {
+                    country,
+                    sector,
+                    noun,
+                } => Some(self.group_named(*country, sector, noun, &surface(c))),
+                Referent::Person {
+                    name,
+                    title,
+                    sector,
+                    country,
+                } => Some(self.person(name, title.as_deref(), sector.as_deref(), *country)),
                 _ => None,
             };
             if let Some(e) = e {
@@ -164,10 +180,13 @@ impl<'a> Resolver<'a> {
         let mut person: Option<(usize, usize)> = None; // (entity, sentence)
         for (ci, c) in candidates.iter().enumerate() {
             match (&c.referent, c.nested) {
-                (Referent::Person { .. }, false) => person = self.res.referents[ci].first().map(|&e| (e, c.sentence)),
+                (Referent::Person { .. }, false) => {
+                    person = self.res.referents[ci].first().map(|&e| (e, c.sentence))
+                }
 
                 (Referent::Organisation(_) | Referent::Institution { .. }, true) => {
-                    if let (Some((p, sentence)), Some(&body)) = (person, self.res.referents[ci].first())
+                    if let (Some((p, sentence)), Some(&body)) =
+                        (person, self.res.referents[ci].first())
                         && sentence == c.sentence
                         && self.res.entities[body].kind == ActorKind::Institution
                         && !self.res.entities[p].affiliations.contains(&body)
@@ -193,7 +212,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// The institutions named inside the phrase of candidate `ci`: its nested candidates right after it.
-    fn bodies_in_phrase<'c>(&'c self, candidates: &'c [Candidate], ci: usize) -> impl Iterator<Item = usize> + 'c {
+    fn bodies_in_phrase<'c>(
+        &'c self,
+        candidates: &'c [Candidate],
+        ci: usize,
+    ) -> impl Iterator<Item = usize> + 'c {
         let sentence = candidates[ci].sentence;
         candidates
             .iter()
@@ -223,7 +246,12 @@ impl<'a> Resolver<'a> {
         for e in self.res.entities.iter_mut() {
             let titled = e.title.is_some() || e.sector.is_some();
             let international = matches!(e.sector.as_deref(), Some("IGO" | "NGO"));
-            if e.kind == ActorKind::Official && e.country.is_none() && titled && e.affiliations.is_empty() && !international {
+            if e.kind == ActorKind::Official
+                && e.country.is_none()
+                && titled
+                && e.affiliations.is_empty()
+                && !international
+            {
                 e.country = Some(only);
             }
         }
@@ -233,10 +261,13 @@ impl<'a> Resolver<'a> {
         let domestic: Vec<usize> = (0..self.res.entities.len())
             .filter(|&i| {
                 let e = &self.res.entities[i];
-                matches!(e.key, Key::Institution(_)) && e.country.is_none() && e.affiliations.is_empty() && {
-                    let lower = e.name.to_lowercase();
-                    !wider.iter().any(|w| lower.contains(w.as_str()))
-                }
+                matches!(e.key, Key::Institution(_))
+                    && e.country.is_none()
+                    && e.affiliations.is_empty()
+                    && {
+                        let lower = e.name.to_lowercase();
+                        !wider.iter().any(|w| lower.contains(w.as_str()))
+                    }
             })
             .collect();
         if domestic.is_empty() {
@@ -257,17 +288,23 @@ impl<'a> Resolver<'a> {
     fn same_body(&self, name: &str, country: Option<u16>) -> Option<usize> {
         let want = self.body_core(name, country);
         self.res.entities.iter().position(|e| {
-            e.kind == ActorKind::Institution && e.name != name && (country.is_none() || e.country == country) && e.country.is_some() && self.body_core(&e.name, e.country) == want
+            e.kind == ActorKind::Institution
+                && e.name != name
+                && (country.is_none() || e.country == country)
+                && e.country.is_some()
+                && self.body_core(&e.name, e.country) == want
         })
     }
 
     /// A body's name in lower case without its country in front.
     fn body_core(&self, name: &str, country: Option<u16>) -> String {
-        let n = super::super::corpus::merge::normal(name);
+        let n = super::super::corpus::identity::normal(name);
         let Some(c) = country else { return n };
         let stripped = self.lex.countries[c as usize].written().find_map(|w| {
             let rest = n.get(w.len()..)?.strip_prefix(' ')?;
-            n[..w.len()].eq_ignore_ascii_case(w).then(|| rest.to_string())
+            n[..w.len()]
+                .eq_ignore_ascii_case(w)
+                .then(|| rest.to_string())
         });
         stripped.unwrap_or(n)
     }
@@ -298,21 +335,35 @@ impl<'a> Resolver<'a> {
                 name_parts: Vec::new(),
             }
         });
-        for a in org.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')) {
+        for a in org
+            .aliases
+            .iter()
+            .filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.' || c == '-'))
+        {
             self.acronyms.entry(a.replace('.', "")).or_insert(e);
         }
         e
     }
 
-    fn institution(&mut self, name: &str, sector: &str, country: Option<u16>, acronym: Option<&str>) -> usize {
+    fn institution(
+        &mut self,
+        name: &str,
+        sector: &str,
+        country: Option<u16>,
+        acronym: Option<&str>,
+    ) -> usize {
         // "Chile Army", "Chile Armed Forces": the same body as "the Chilean military".
         if let Some(c) = country
             && sector == "MIL"
-            && is_generic_military(&self.lex.grammar, name, &self.lex.countries[c as usize].name)
+            && is_generic_military(
+                &self.lex.grammar,
+                name,
+                &self.lex.countries[c as usize].name,
+            )
         {
             return self.group(c, sector, name);
         }
-        let key = Key::Institution(super::super::corpus::merge::normal(name));
+        let key = Key::Institution(super::super::corpus::identity::normal(name));
         if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
@@ -384,7 +435,13 @@ impl<'a> Resolver<'a> {
         e
     }
 
-    fn person(&mut self, name: &str, title: Option<&str>, sector: Option<&str>, country: Option<u16>) -> usize {
+    fn person(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        sector: Option<&str>,
+        country: Option<u16>,
+    ) -> usize {
         // A well-known person: their full name, country and usual office fill what the text leaves out.
         let known = self.lex.known_person(name).filter(|k| {
             let kc = k.country.as_deref().and_then(|c| self.lex.country(c));
@@ -392,8 +449,18 @@ impl<'a> Resolver<'a> {
         });
         // The listed name ("Bashar al-Assad" for "Assad", "Sergey Lavrov" for "Sergei Lavrov"), unless the
         // text gives more of it ("Maria Elena Ortiz" for "Elena Ortiz").
-        let name = known.map_or(name, |k| if names_agree(name, &k.name) && name.len() > k.name.len() { name } else { k.name.as_str() });
-        let country = country.or_else(|| known.and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c)));
+        let name = known.map_or(name, |k| {
+            if names_agree(name, &k.name) && name.len() > k.name.len() {
+                name
+            } else {
+                k.name.as_str()
+            }
+        });
+        let country = country.or_else(|| {
+            known
+                .and_then(|k| k.country.as_deref())
+                .and_then(|c| self.lex.country(c))
+        });
         // The listed office is not taken: what office someone holds is the text's to say.
         let sector = sector.or_else(|| known.and_then(|k| k.sector.as_deref()));
         let found = self.res.entities.iter().enumerate().rev().find(|(_, e)| {
@@ -450,8 +517,15 @@ impl<'a> Resolver<'a> {
             let Some(c) = e.country else {
                 // No country: the code of the international body they belong to ("IGOUNO").
                 // Without one, a known international official's sector ("IGO") still says what they are.
-                let body_code = e.affiliations.iter().find_map(|&a| self.res.entities[a].code.clone());
-                let international = e.sector.as_deref().filter(|s| matches!(*s, "IGO" | "NGO")).map(str::to_string);
+                let body_code = e
+                    .affiliations
+                    .iter()
+                    .find_map(|&a| self.res.entities[a].code.clone());
+                let international = e
+                    .sector
+                    .as_deref()
+                    .filter(|s| matches!(*s, "IGO" | "NGO"))
+                    .map(str::to_string);
                 self.res.entities[i].code = body_code.or(international);
                 continue;
             };
@@ -470,18 +544,28 @@ impl<'a> Resolver<'a> {
             let e = &mut self.res.entities[i];
             e.code = Some(code);
             let named: Vec<usize> = e.affiliations.drain(..).collect();
-            e.affiliations = named.into_iter().chain(body).chain(std::iter::once(country)).fold(Vec::new(), |mut v, a| {
-                if !v.contains(&a) {
-                    v.push(a);
-                }
-                v
-            });
+            e.affiliations = named
+                .into_iter()
+                .chain(body)
+                .chain(std::iter::once(country))
+                .fold(Vec::new(), |mut v, a| {
+                    if !v.contains(&a) {
+                        v.push(a);
+                    }
+                    v
+                });
         }
     }
 
     /// Second pass for one sentence: references (titles, name parts, acronyms, pronouns, pairs), in reading
     /// order. `joined` lists candidate index pairs the sentence joins ("X and Y", "between X and Y").
-    pub fn resolve_sentence(&mut self, text: &str, candidates: &[Candidate], range: std::ops::Range<usize>, joined: &[(usize, usize)]) {
+    pub fn resolve_sentence(
+        &mut self,
+        text: &str,
+        candidates: &[Candidate],
+        range: std::ops::Range<usize>,
+        joined: &[(usize, usize)],
+    ) {
         let sentence = range.clone();
         for ci in range {
             if !self.res.referents[ci].is_empty() {
@@ -491,19 +575,33 @@ impl<'a> Resolver<'a> {
             }
             let c = &candidates[ci];
             let r = match &c.referent {
-                Referent::Title { title, sector, country } => Some(self.title(title, sector, *country, ci, candidates)),
+                Referent::Title {
+                    title,
+                    sector,
+                    country,
+                } => Some(self.title(title, sector, *country, ci, candidates)),
                 Referent::NamePart(w) => self.name_part(w),
                 Referent::Acronym(a) => Some(self.acronym(a)),
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
                 Referent::HeadBack(word) => self.head_back(word),
-                Referent::Place => self.focus.last_country.filter(|(_, s)| c.sentence <= s + 2).map(|(e, _)| e),
+                Referent::Place => self
+                    .focus
+                    .last_country
+                    .filter(|(_, s)| c.sentence <= s + 2)
+                    .map(|(e, _)| e),
                 Referent::LocalGroup { sector, noun } => self
                     .local_country(candidates, sentence.clone(), c.sentence)
                     .map(|k| self.group_named(k, sector, noun, &text[c.span.start..c.span.end])),
                 Referent::GovernmentOf(surname) => {
-                    let known = self.lex.known_person(surname).and_then(|k| k.country.as_deref()).and_then(|c| self.lex.country(c))
+                    let known = self
+                        .lex
+                        .known_person(surname)
+                        .and_then(|k| k.country.as_deref())
+                        .and_then(|c| self.lex.country(c))
                         .or_else(|| self.lex.surname_country(surname));
-                    let named = self.name_part(surname).and_then(|p| self.res.entities[p].country);
+                    let named = self
+                        .name_part(surname)
+                        .and_then(|p| self.res.entities[p].country);
                     let state = named.or(known).map(|k| self.country_entity(k));
                     if state.is_some() {
                         self.focus.last_regime = state;
@@ -514,7 +612,9 @@ impl<'a> Resolver<'a> {
                 Referent::MediaWing { country, sector } => Some(self.media_wing(*country, sector)),
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
-                Referent::Pronoun(Pronoun::Me) => self.focus.speaking_person.or(self.focus.first_person),
+                Referent::Pronoun(Pronoun::Me) => {
+                    self.focus.speaking_person.or(self.focus.first_person)
+                }
                 // "What did you ...?": an interview's questions are put to the person it is about.
                 Referent::Pronoun(Pronoun::You) => self.focus.first_person,
                 Referent::Pronoun(Pronoun::Thing) => self.focus.last_body,
@@ -527,7 +627,10 @@ impl<'a> Resolver<'a> {
                     let pair = if *persons {
                         self.focus.persons.or(self.focus.any)
                     } else if *countries {
-                        self.focus.countries.or_else(|| self.countries_of(self.focus.persons)).or(self.focus.any)
+                        self.focus
+                            .countries
+                            .or_else(|| self.countries_of(self.focus.persons))
+                            .or(self.focus.any)
                     } else {
                         self.focus.any
                     };
@@ -556,7 +659,12 @@ impl<'a> Resolver<'a> {
 
     /// The country a group named without one belongs to: the one country the sentence names (as a
     /// country or as the country of an actor in it), or else the country of the last few sentences.
-    fn local_country(&self, candidates: &[Candidate], sentence: std::ops::Range<usize>, at: usize) -> Option<u16> {
+    fn local_country(
+        &self,
+        candidates: &[Candidate],
+        sentence: std::ops::Range<usize>,
+        at: usize,
+    ) -> Option<u16> {
         let mut found: Vec<u16> = Vec::new();
         for ci in sentence {
             if matches!(candidates[ci].referent, Referent::LocalGroup { .. }) {
@@ -572,14 +680,20 @@ impl<'a> Resolver<'a> {
         }
         match found[..] {
             [only] => Some(only),
-            [] => self.focus.last_country.filter(|(_, s)| at <= s + 2).and_then(|(e, _)| self.res.entities[e].country),
+            [] => self
+                .focus
+                .last_country
+                .filter(|(_, s)| at <= s + 2)
+                .and_then(|(e, _)| self.res.entities[e].country),
             _ => None,
         }
     }
 
     fn focus_on_joined(&mut self, ci: usize, joined: &[(usize, usize)]) {
         for &(a, b) in joined.iter().filter(|(_, b)| *b == ci) {
-            if let (Some(&x), Some(&y)) = (self.res.referents[a].first(), self.res.referents[b].first()) {
+            if let (Some(&x), Some(&y)) =
+                (self.res.referents[a].first(), self.res.referents[b].first())
+            {
                 self.set_focus(x, y);
             }
         }
@@ -625,13 +739,23 @@ impl<'a> Resolver<'a> {
     /// (its name says "Public Relations", "Media", "Press", "Information"), which thereby gets that country
     /// and belongs to the group; else a body of its own.
     fn media_wing(&mut self, country: u16, sector: &str) -> usize {
-        let owner = self.group(country, sector, &format!("{} military", self.lex.countries[country as usize].name));
-        let owner = if sector == "MIL" { owner } else { self.country_entity(country) };
+        let owner = self.group(
+            country,
+            sector,
+            &format!("{} military", self.lex.countries[country as usize].name),
+        );
+        let owner = if sector == "MIL" {
+            owner
+        } else {
+            self.country_entity(country)
+        };
         let words = &self.lex.grammar.media_name_words.words;
         let found = self.res.entities.iter().position(|e| {
             e.kind == ActorKind::Institution
                 && e.country.is_none_or(|c| c == country)
-                && words.iter().any(|w| e.name.to_lowercase().contains(w.as_str()))
+                && words
+                    .iter()
+                    .any(|w| e.name.to_lowercase().contains(w.as_str()))
         });
         let e = match found {
             Some(e) => e,
@@ -655,10 +779,10 @@ impl<'a> Resolver<'a> {
     /// "the command": the most recent body whose name ends with the word.
     fn head_back(&self, word: &str) -> Option<usize> {
         let w = word.to_lowercase();
-        self.res
-            .entities
-            .iter()
-            .rposition(|e| e.kind == ActorKind::Institution && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str()))
+        self.res.entities.iter().rposition(|e| {
+            e.kind == ActorKind::Institution
+                && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str())
+        })
     }
 
     /// "the Coalition", "the Ministry": the most recent body whose name ends with the word, else a body
@@ -667,7 +791,10 @@ impl<'a> Resolver<'a> {
         if let Some(e) = self.head_back(word) {
             return e;
         }
-        let sector = self.lex.heads_sector(word).unwrap_or_else(|| "GOV".to_string());
+        let sector = self
+            .lex
+            .heads_sector(word)
+            .unwrap_or_else(|| "GOV".to_string());
         self.institution(word, &sector, None, None)
     }
 
@@ -696,7 +823,10 @@ impl<'a> Resolver<'a> {
     /// every other article's bare "President".
     pub fn is_untied_title(&self, e: usize) -> bool {
         let x = &self.res.entities[e];
-        matches!(x.key, Key::Title(_)) && x.country.is_none() && x.affiliations.is_empty() && x.title.as_deref() == Some(x.name.as_str())
+        matches!(x.key, Key::Title(_))
+            && x.country.is_none()
+            && x.affiliations.is_empty()
+            && x.title.as_deref() == Some(x.name.as_str())
     }
 
     fn countries_of(&mut self, pair: Option<[usize; 2]>) -> Option<[usize; 2]> {
@@ -705,7 +835,14 @@ impl<'a> Resolver<'a> {
         (ca != cb).then(|| [self.country_entity(ca), self.country_entity(cb)])
     }
 
-    fn title(&mut self, title: &str, sector: &str, country: Option<u16>, ci: usize, candidates: &[Candidate]) -> usize {
+    fn title(
+        &mut self,
+        title: &str,
+        sector: &str,
+        country: Option<u16>,
+        ci: usize,
+        candidates: &[Candidate],
+    ) -> usize {
         let fits = |e: &Entity| {
             e.kind == ActorKind::Official
                 && e.title.as_deref().is_some_and(|t| titles_match(t, title))
@@ -739,7 +876,8 @@ impl<'a> Resolver<'a> {
             .filter_map(|k| self.res.referents[k].first().copied())
             .filter(|&e| {
                 let p = &self.res.entities[e];
-                p.title.is_none() && (country.is_none() || p.country.is_none() || p.country == country)
+                p.title.is_none()
+                    && (country.is_none() || p.country.is_none() || p.country == country)
             })
             .collect();
         if let [first, rest @ ..] = untitled.as_slice()
@@ -797,7 +935,11 @@ impl<'a> Resolver<'a> {
         }
         // "USI" after "the University of Southern Indiana": the initials of a body the article named.
         if bare.len() >= 2
-            && let Some(e) = self.res.entities.iter().position(|x| x.kind == ActorKind::Institution && initials(&x.name) == bare)
+            && let Some(e) = self
+                .res
+                .entities
+                .iter()
+                .position(|x| x.kind == ActorKind::Institution && initials(&x.name) == bare)
         {
             self.acronyms.insert(bare, e);
             return e;
@@ -811,13 +953,18 @@ impl<'a> Resolver<'a> {
 /// The capitals that start the words of a name, small words left out ("University of Southern Indiana" →
 /// "USI").
 fn initials(name: &str) -> String {
-    name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// "Chile Army", "Chile Armed Forces", "Chile's military": the country's armed forces as a whole.
 fn is_generic_military(g: &Grammar, name: &str, country: &str) -> bool {
     let lower = name.to_lowercase();
-    let rest = lower.trim_start_matches("the ").replace(&country.to_lowercase(), "");
+    let rest = lower
+        .trim_start_matches("the ")
+        .replace(&country.to_lowercase(), "");
     let rest = rest.trim().trim_start_matches("'s").trim();
     g.armed_forces_names.has_text(rest)
 }
@@ -826,7 +973,13 @@ fn is_generic_military(g: &Grammar, name: &str, country: &str) -> bool {
 /// one armed forces (a navy or an air force, `separate_branches`, excepted); other nouns are their own group.
 fn branch_of(g: &Grammar, sector: &str, surface: &str) -> String {
     let lower = surface.to_lowercase();
-    if sector == "MIL" && !g.separate_branches.words.iter().any(|b| lower.contains(b.as_str())) {
+    if sector == "MIL"
+        && !g
+            .separate_branches
+            .words
+            .iter()
+            .any(|b| lower.contains(b.as_str()))
+    {
         return "military".to_string();
     }
     let last = lower.rsplit(' ').next().unwrap_or("");
@@ -836,7 +989,10 @@ fn branch_of(g: &Grammar, sector: &str, surface: &str) -> String {
 /// A group's surface text as a name: without a leading "the" and a possessive.
 fn clean_surface(s: &str) -> String {
     let s = s.trim();
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
     s.replace("\u{2019}s ", " ").replace("'s ", " ")
 }
 
@@ -847,7 +1003,12 @@ fn titles_match(held: &str, said: &str) -> bool {
         // The common case, compared in place.
         return and_parts(said).any(|s| and_parts(held).any(|h| h.eq_ignore_ascii_case(s)));
     }
-    let parts = |s: &str| s.to_lowercase().split(" and ").map(|p| p.trim().to_string()).collect::<Vec<_>>();
+    let parts = |s: &str| {
+        s.to_lowercase()
+            .split(" and ")
+            .map(|p| p.trim().to_string())
+            .collect::<Vec<_>>()
+    };
     let held = parts(held);
     parts(said).iter().any(|s| held.contains(s))
 }
@@ -858,7 +1019,9 @@ fn and_parts(s: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         let r = rest?;
         let b = r.as_bytes();
-        match (0..b.len().saturating_sub(4)).find(|&k| b[k] == b' ' && b[k + 4] == b' ' && b[k + 1..k + 4].eq_ignore_ascii_case(b"and")) {
+        match (0..b.len().saturating_sub(4)).find(|&k| {
+            b[k] == b' ' && b[k + 4] == b' ' && b[k + 1..k + 4].eq_ignore_ascii_case(b"and")
+        }) {
             Some(k) => {
                 rest = Some(&r[k + 5..]);
                 Some(r[..k].trim())
@@ -874,7 +1037,10 @@ fn and_parts(s: &str) -> impl Iterator<Item = &str> {
 /// Whether two written names can be the same person: same last word, and one's words within the other's.
 fn names_agree(a: &str, b: &str) -> bool {
     // Most pairs differ in the surname: settled without building anything.
-    let (Some(la), Some(lb)) = (a.split_whitespace().next_back(), b.split_whitespace().next_back()) else {
+    let (Some(la), Some(lb)) = (
+        a.split_whitespace().next_back(),
+        b.split_whitespace().next_back(),
+    ) else {
         return false;
     };
     if !super::tokens::normal_chars(la).eq(super::tokens::normal_chars(lb)) {
@@ -887,7 +1053,11 @@ fn names_agree(a: &str, b: &str) -> bool {
     if wa.is_empty() || wb.is_empty() || wa.last() != wb.last() {
         return false;
     }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     short.iter().all(|w| long.contains(w))
 }
 
@@ -904,14 +1074,26 @@ mod tests {
 
     #[test]
     fn a_single_title_matches_a_double_one() {
-        assert!(titles_match("Vice President and Trade Minister", "Trade Minister"));
+        assert!(titles_match(
+            "Vice President and Trade Minister",
+            "Trade Minister"
+        ));
         assert!(titles_match("Foreign Minister", "Foreign Minister"));
         assert!(!titles_match("Army Chief", "Foreign Minister"));
         // Case and spacing do not matter; "and" inside a word does not split.
-        assert!(titles_match("Minister of Defence AND  foreign minister ", "Foreign Minister"));
+        assert!(titles_match(
+            "Minister of Defence AND  foreign minister ",
+            "Foreign Minister"
+        ));
         assert!(!titles_match("Commander of the Standing Forces", "Forces"));
-        assert!(titles_match("Ministre des Affaires étrangères and Premier", "premier"));
-        assert_eq!(and_parts(" a and b AND c and ").collect::<Vec<_>>(), ["a", "b", "c", ""]);
+        assert!(titles_match(
+            "Ministre des Affaires étrangères and Premier",
+            "premier"
+        ));
+        assert_eq!(
+            and_parts(" a and b AND c and ").collect::<Vec<_>>(),
+            ["a", "b", "c", ""]
+        );
     }
 
     #[test]

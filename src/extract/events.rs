@@ -93,7 +93,10 @@ struct Ctx {
 impl Ctx {
     /// Whether tree word `w` is a trigger of support or aid ("backing for X", "support for X").
     fn supports(&self, w: usize) -> bool {
-        self.predicates.iter().zip(&self.kinds).any(|(&p, k)| p == w && matches!(k, InteractionKind::Support | InteractionKind::Aid))
+        self.predicates
+            .iter()
+            .zip(&self.kinds)
+            .any(|(&p, k)| p == w && matches!(k, InteractionKind::Support | InteractionKind::Aid))
     }
 }
 
@@ -111,7 +114,10 @@ impl<'a> SentenceEvents<'a> {
 
     /// The tree word each argument's phrase hangs from.
     fn arg_heads(&self) -> Vec<Option<usize>> {
-        self.args.iter().map(|a| self.tree.phrase_head(self.tree.words_of_tokens(&a.tokens))).collect()
+        self.args
+            .iter()
+            .map(|a| self.tree.phrase_head(self.tree.words_of_tokens(&a.tokens)))
+            .collect()
     }
 
     /// The arguments standing at tree word `w`: those headed by it, else those modifying it ("Iraqi
@@ -119,7 +125,11 @@ impl<'a> SentenceEvents<'a> {
     /// or the one it is "of".
     fn args_at(&self, cx: &Ctx, w: usize) -> Vec<usize> {
         let t = self.tree;
-        let at = |x: usize| -> Vec<usize> { (0..self.args.len()).filter(|&a| cx.heads[a] == Some(x)).collect() };
+        let at = |x: usize| -> Vec<usize> {
+            (0..self.args.len())
+                .filter(|&a| cx.heads[a] == Some(x))
+                .collect()
+        };
         let own = at(w);
         if !own.is_empty() {
             return own;
@@ -127,7 +137,11 @@ impl<'a> SentenceEvents<'a> {
         // "the deployment of NATO troops", "a unit of the army": the actor the noun is of.
         for k in t.kids(w) {
             let of = t.dep(k) == Dep::Nmod && t.marker(k).is_some_and(|m| t.norm(m) == "of");
-            if matches!(t.dep(k), Dep::Amod | Dep::Compound | Dep::Poss | Dep::Flat | Dep::Appos) || of {
+            if matches!(
+                t.dep(k),
+                Dep::Amod | Dep::Compound | Dep::Poss | Dep::Flat | Dep::Appos
+            ) || of
+            {
                 let found = at(k);
                 if !found.is_empty() {
                     return found;
@@ -135,7 +149,9 @@ impl<'a> SentenceEvents<'a> {
             }
         }
         // A word inside an actor's phrase that the parse made its own head ("Sierra" of "Sierra Leone rebels").
-        let within: Vec<usize> = (0..self.args.len()).filter(|&a| t.words_of_tokens(&self.args[a].tokens).contains(&w)).collect();
+        let within: Vec<usize> = (0..self.args.len())
+            .filter(|&a| t.words_of_tokens(&self.args[a].tokens).contains(&w))
+            .collect();
         within
     }
 
@@ -164,10 +180,21 @@ impl<'a> SentenceEvents<'a> {
             }
             // "Greek and Maltese patrol boats": coordinated modifiers name several actors; so do hyphened
             // ones before a noun act ("the Ruritania-Osterlich war", "US-China talks").
-            let joined = |k: usize| t.has_kid(k, Dep::Conj) || how == "modifier" && t.has_kid(k, Dep::Compound);
-            let joined_modifiers: Vec<usize> = if how == "modifier" { vec![c] } else { t.kids(c).filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && joined(k)).collect() };
+            let joined = |k: usize| {
+                t.has_kid(k, Dep::Conj) || how == "modifier" && t.has_kid(k, Dep::Compound)
+            };
+            let joined_modifiers: Vec<usize> = if how == "modifier" {
+                vec![c]
+            } else {
+                t.kids(c)
+                    .filter(|&k| matches!(t.dep(k), Dep::Amod | Dep::Compound) && joined(k))
+                    .collect()
+            };
             for k in joined_modifiers {
-                let members_of = t.conjuncts(k).into_iter().chain(t.kids(k).filter(|&x| t.dep(x) == Dep::Compound));
+                let members_of = t
+                    .conjuncts(k)
+                    .into_iter()
+                    .chain(t.kids(k).filter(|&x| t.dep(x) == Dep::Compound));
                 for m in members_of.collect::<Vec<_>>() {
                     for a in (0..self.args.len()).filter(|&a| cx.heads[a] == Some(m)) {
                         if !members.contains(&a) {
@@ -193,7 +220,13 @@ impl<'a> SentenceEvents<'a> {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.lex.trigger_table.longest_if(may, self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j]) else {
+            let Some(m) = self.lex.trigger_table.longest_if(
+                may,
+                self.text,
+                &self.tokens[..self.range.end],
+                i,
+                |j| self.words.key_ids[j],
+            ) else {
                 i += 1;
                 continue;
             };
@@ -206,26 +239,46 @@ impl<'a> SentenceEvents<'a> {
             // A trigger word inside a name ("Disaster Relief Commissioner") or used as an adjective ("the
             // occupied territories", "the disputed border") names no act.
             // ... except a war or clash named for its sides ("the Ruritania-Osterlich War").
-            let named_for_sides = t.kids(word).filter(|&k| t.dep(k) == Dep::Compound).flat_map(|k| t.subtree(k)).filter(|&w| heads.contains(&Some(w))).count() >= 2;
+            let named_for_sides = t
+                .kids(word)
+                .filter(|&k| t.dep(k) == Dep::Compound)
+                .flat_map(|k| t.subtree(k))
+                .filter(|&w| heads.contains(&Some(w)))
+                .count()
+                >= 2;
             let in_name = (t.tag(word) == "PROPN" || t.dep(word) == Dep::Flat) && !named_for_sides;
             let adjective = t.dep(word) == Dep::Amod && heads.iter().all(|h| *h != Some(word));
             // "ISIL targets": a noun naming what is acted on, though a trigger verb has its form.
             let thing = t.tag(word) == "NOUN" && self.lex.grammar.thing_nouns.has(t.norm(word));
             // "aid workers", "attack helicopters": a noun modifying another names no act of its own.
-            let modifier = t.dep(word) == Dep::Compound && t.head(word).is_some_and(|h| h > word && t.tag(h) == "NOUN");
+            let modifier = t.dep(word) == Dep::Compound
+                && t.head(word).is_some_and(|h| h > word && t.tag(h) == "NOUN");
             if in_name || adjective || modifier || thing {
                 i = end;
                 continue;
             }
-            let next = if end < self.range.end { self.norm(end) } else { "" };
+            let next = if end < self.range.end {
+                self.norm(end)
+            } else {
+                ""
+            };
             let entry = |v: &u32| &self.lex.triggers[*v as usize];
-            let picked = m.values.iter().map(|v| entry(v)).find(|tr| tr.preps.iter().any(|p| p == next)).unwrap_or_else(|| entry(m.values[0]));
+            let picked = m
+                .values
+                .iter()
+                .map(|v| entry(v))
+                .find(|tr| tr.preps.iter().any(|p| p == next))
+                .unwrap_or_else(|| entry(m.values[0]));
             // "is returning to Peru": the word without the act ("returned the prisoners").
             if picked.not_followed_by.iter().any(|w| w == next) {
                 i = end;
                 continue;
             }
-            out.push(Predicate { tokens: (i, end), word, trigger: picked });
+            out.push(Predicate {
+                tokens: (i, end),
+                word,
+                trigger: picked,
+            });
             i = end;
         }
         out
@@ -246,16 +299,31 @@ impl<'a> SentenceEvents<'a> {
             let end = self.args[a].tokens.end;
             end < self.range.end && {
                 let w = t.word_of_token(end);
-                roles::is_verbal(t, w) && g.reporting_verbs.has(t.norm(w)) && roles::subjects(t, g, w).is_empty()
+                roles::is_verbal(t, w)
+                    && g.reporting_verbs.has(t.norm(w))
+                    && roles::subjects(t, g, w).is_empty()
             }
         };
-        let reporters: Vec<usize> = (0..self.args.len()).filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h)) || orphan_report(a)).collect();
+        let reporters: Vec<usize> = (0..self.args.len())
+            .filter(|&a| heads[a].is_some_and(|h| reporting.contains(&h)) || orphan_report(a))
+            .collect();
         let predicates = self.predicates(&heads);
-        let cx = Ctx { heads, predicates: predicates.iter().map(|p| p.word).collect(), kinds: predicates.iter().map(|p| p.trigger.kind).collect() };
+        let cx = Ctx {
+            heads,
+            predicates: predicates.iter().map(|p| p.word).collect(),
+            kinds: predicates.iter().map(|p| p.trigger.kind).collect(),
+        };
         if super::trace::on() {
             for w in 0..t.len() {
                 let head = t.head(w).map_or(0, |h| h + 1);
-                eprintln!("      {:>3} {:<16} {:<6} {:>3} {:?}", w + 1, &self.text[t.spans[w].clone()], t.tag(w), head, t.dep(w));
+                eprintln!(
+                    "      {:>3} {:<16} {:<6} {:>3} {:?}",
+                    w + 1,
+                    &self.text[t.spans[w].clone()],
+                    t.tag(w),
+                    head,
+                    t.dep(w)
+                );
             }
         }
         let mut found = Vec::new();
@@ -265,7 +333,10 @@ impl<'a> SentenceEvents<'a> {
             demanded = Some(v);
             found.push(f);
         }
-        let predicates: Vec<Predicate<'a>> = predicates.into_iter().filter(|p| demanded.is_none_or(|v| !t.dominates(v, p.word))).collect();
+        let predicates: Vec<Predicate<'a>> = predicates
+            .into_iter()
+            .filter(|p| demanded.is_none_or(|v| !t.dominates(v, p.word)))
+            .collect();
         if predicates.is_empty() {
             return SentenceResult { found, reporters };
         }
@@ -287,14 +358,25 @@ impl<'a> SentenceEvents<'a> {
             let phrase = t.words_of_tokens(&(p.tokens.0..p.tokens.1));
             let completes = |q: &Predicate<'_>| {
                 let v = roles::clause_verb(t, q.word);
-                [q.word, v].iter().any(|&w| t.dep(w) == Dep::Xcomp && t.head(w).is_some_and(|h| h == p.word || phrase.contains(&h) && h != w))
+                [q.word, v].iter().any(|&w| {
+                    t.dep(w) == Dep::Xcomp
+                        && t.head(w)
+                            .is_some_and(|h| h == p.word || phrase.contains(&h) && h != w)
+                })
             };
-            let complement = (0..predicates.len()).find(|&n| n != k && !done[n] && completes(&predicates[n]));
+            let complement =
+                (0..predicates.len()).find(|&n| n != k && !done[n] && completes(&predicates[n]));
             if let Some(n) = complement {
                 if p.trigger.lemma == "offer" {
                     continue;
                 }
-                if matches!(p.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree) {
+                if matches!(
+                    p.trigger.kind,
+                    InteractionKind::Threaten
+                        | InteractionKind::Reject
+                        | InteractionKind::Demand
+                        | InteractionKind::Agree
+                ) {
                     done[n] = true;
                     self.attach(p, predicates[n], &cx, &mut found);
                     continue;
@@ -306,7 +388,11 @@ impl<'a> SentenceEvents<'a> {
                 let top = roles::clause_verb(t, p.word);
                 let purpose = (0..predicates.len()).find(|&n| {
                     let q = &predicates[n];
-                    n != k && !done[n] && q.trigger.kind == InteractionKind::Demand && matches!(t.dep(q.word), Dep::Advcl | Dep::Xcomp | Dep::Acl) && t.head(q.word).is_some_and(|h| h == top || h == p.word)
+                    n != k
+                        && !done[n]
+                        && q.trigger.kind == InteractionKind::Demand
+                        && matches!(t.dep(q.word), Dep::Advcl | Dep::Xcomp | Dep::Acl)
+                        && t.head(q.word).is_some_and(|h| h == top || h == p.word)
                 });
                 if let Some(n) = purpose {
                     done[n] = true;
@@ -315,14 +401,31 @@ impl<'a> SentenceEvents<'a> {
                 }
             }
             // "lifted the blockade", "eased the curfew": relief from a restriction is a concession.
-            if let Some(v) = roles::carrier(t, p.word).filter(|&v| g.relief_verbs.has(t.norm(v)) && self.is_restriction(p)) {
+            if let Some(v) = roles::carrier(t, p.word)
+                .filter(|&v| g.relief_verbs.has(t.norm(v)) && self.is_restriction(p))
+            {
                 // "agreed to lift the embargo": the agreement is the event, the lifting its content.
                 let governed = t.dep(v) == Dep::Xcomp
-                    && t.head(v).is_some_and(|h| predicates.iter().any(|q| q.word == h && matches!(q.trigger.kind, InteractionKind::Threaten | InteractionKind::Reject | InteractionKind::Demand | InteractionKind::Agree)));
+                    && t.head(v).is_some_and(|h| {
+                        predicates.iter().any(|q| {
+                            q.word == h
+                                && matches!(
+                                    q.trigger.kind,
+                                    InteractionKind::Threaten
+                                        | InteractionKind::Reject
+                                        | InteractionKind::Demand
+                                        | InteractionKind::Agree
+                                )
+                        })
+                    });
                 if governed {
                     continue;
                 }
-                let relief = Predicate { tokens: (t.token[v], t.token[v] + 1), word: v, trigger: &self.lex.relief };
+                let relief = Predicate {
+                    tokens: (t.token[v], t.token[v] + 1),
+                    word: v,
+                    trigger: &self.lex.relief,
+                };
                 if let Some(n) = predicates.iter().position(|q| q.word == v) {
                     done[n] = true;
                 }
@@ -338,7 +441,10 @@ impl<'a> SentenceEvents<'a> {
     /// Whether the trigger names a restriction ("curfew", "martial law", "sanctions").
     fn is_restriction(&self, p: Predicate<'_>) -> bool {
         let g = &self.lex.grammar;
-        g.restrictions.has(self.words.keys[p.tokens.0]) || g.restrictions.phrase_at(self.text, &self.tokens[..self.range.end], p.tokens.0) > 0
+        g.restrictions.has(self.words.keys[p.tokens.0])
+            || g.restrictions
+                .phrase_at(self.text, &self.tokens[..self.range.end], p.tokens.0)
+                > 0
     }
 
     /// Whether the sentence reports a game or a vote: a score ("2-0") or a contest noun ("the match",
@@ -350,47 +456,69 @@ impl<'a> SentenceEvents<'a> {
             let mut parts = s.split(['-', '\u{2013}']);
             matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()) && a.len() <= 2 && b.len() <= 2)
         });
-        let in_trigger = |w: usize| predicates.iter().any(|p| (p.tokens.0..p.tokens.1).contains(&t.token[w]));
-        score || (0..t.len()).any(|w| t.tag(w) == "NOUN" && !in_trigger(w) && self.lex.grammar.contests.has(t.norm(w)))
+        let in_trigger = |w: usize| {
+            predicates
+                .iter()
+                .any(|p| (p.tokens.0..p.tokens.1).contains(&t.token[w]))
+        };
+        score
+            || (0..t.len()).any(|w| {
+                t.tag(w) == "NOUN" && !in_trigger(w) && self.lex.grammar.contests.has(t.norm(w))
+            })
     }
 
     /// "X said that Y must hand over ...", "X insists Y should leave": a demand (CAMEO 100) by the speaker
     /// of the one who must act.
     fn must_clause(&self, cx: &Ctx) -> Option<(usize, Found)> {
         let t = self.tree;
-        let m = (0..t.len()).find(|&w| t.dep(w) == Dep::Aux && self.lex.grammar.obligation_modals.has(t.norm(w)))?;
+        let m = (0..t.len())
+            .find(|&w| t.dep(w) == Dep::Aux && self.lex.grammar.obligation_modals.has(t.norm(w)))?;
         let v = t.head(m)?;
         // The clause is what someone says, insists or reiterates (the verb it completes), or the content
         // of a noun ("a reminder that ...", "a warning that ...": the one who issues it speaks).
         // A "that" clause is a complement wherever the parse hangs it ("issued a reminder to Iraq that it
         // must ..."): the speaker is the subject of the nearest verb above it.
-        let that = t.kids(v).any(|k| t.dep(k) == Dep::Mark && t.norm(k) == "that");
+        let that = t
+            .kids(v)
+            .any(|k| t.dep(k) == Dep::Mark && t.norm(k) == "that");
         if !(that || matches!(t.dep(v), Dep::Ccomp | Dep::Parataxis | Dep::Acl)) {
             return None;
         }
         let mut governor = t.head(v)?;
-        while !roles::is_verbal(t, governor) || roles::subjects(t, &self.lex.grammar, governor).is_empty() {
+        while !roles::is_verbal(t, governor)
+            || roles::subjects(t, &self.lex.grammar, governor).is_empty()
+        {
             governor = t.head(governor)?;
         }
         let speaker = roles::subject(t, &self.lex.grammar, governor);
         let x = self.side(cx, speaker?, "speaker")?;
-        let y = self.side(cx, roles::subject(t, &self.lex.grammar, v)?, "the one who must act")?;
+        let y = self.side(
+            cx,
+            roles::subject(t, &self.lex.grammar, v)?,
+            "the one who must act",
+        )?;
         let (xa, ya) = (x.members[0], y.members[0]);
         let source = *self.args[xa].entities.first()?;
         let target = *self.args[ya].entities.first()?;
         let word = t.spans[m].clone();
-        (source != target).then(|| (v, Found {
-            kind: InteractionKind::Demand,
-            cameo: "100".to_string(),
-            source,
-            target,
-            directed: true,
-            modality: Modality::Asserted,
-            rule: "\"that ... must\" clause: a demand by the speaker (CAMEO 100)".to_string(),
-            trigger: Span::new(word.start, word.end),
-            source_span: self.args[xa].span,
-            target_span: self.args[ya].span,
-        }))
+        (source != target).then(|| {
+            (
+                v,
+                Found {
+                    kind: InteractionKind::Demand,
+                    cameo: "100".to_string(),
+                    source,
+                    target,
+                    directed: true,
+                    modality: Modality::Asserted,
+                    rule: "\"that ... must\" clause: a demand by the speaker (CAMEO 100)"
+                        .to_string(),
+                    trigger: Span::new(word.start, word.end),
+                    source_span: self.args[xa].span,
+                    target_span: self.args[ya].span,
+                },
+            )
+        })
     }
 
     /// Who does the act of `p`.
@@ -402,31 +530,51 @@ impl<'a> SentenceEvents<'a> {
                 return Some(Side { how: "maker", ..s });
             }
             for w in roles::noun_agents(t, p) {
-                let how = if t.dep(w) == Dep::Poss { "possessor" } else if t.marker(w).is_some() { "by" } else { "modifier" };
+                let how = if t.dep(w) == Dep::Poss {
+                    "possessor"
+                } else if t.marker(w).is_some() {
+                    "by"
+                } else {
+                    "modifier"
+                };
                 if let Some(s) = self.side(cx, w, how) {
                     return Some(s);
                 }
                 // "its support", "their fight": a possessive pronoun the article did not resolve.
-                if t.dep(w) == Dep::Poss && t.tag(w) == "PRON"
+                if t.dep(w) == Dep::Poss
+                    && t.tag(w) == "PRON"
                     && let Some(s) = self.possessor_pronoun(cx, p)
                 {
                     return Some(s);
                 }
             }
             // "X is in talks with Y", "X was in touch": a noun predicate with a subject of its own.
-            if let Some(s) = t.kid(p, Dep::Nsubj).and_then(|w| self.side(cx, w, "subject")) {
+            if let Some(s) = t
+                .kid(p, Dep::Nsubj)
+                .and_then(|w| self.side(cx, w, "subject"))
+            {
                 return Some(s);
             }
             // "aid for X in the struggle against Y": the supported party fights; "X joined in the fight":
             // the doer of the clause the act is in.
-            if matches!(t.dep(p), Dep::Obl | Dep::Nmod) && t.marker(p).is_some_and(|m| t.norm(m) == "in")
+            if matches!(t.dep(p), Dep::Obl | Dep::Nmod)
+                && t.marker(p).is_some_and(|m| t.norm(m) == "in")
                 && let Some(h) = t.head(p)
             {
-                let supported = [h].into_iter().chain(t.kids(h).filter(|&k| t.dep(k) == Dep::Obj)).find(|&w| {
-                    cx.supports(w) || cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w))
-                });
+                let supported = [h]
+                    .into_iter()
+                    .chain(t.kids(h).filter(|&k| t.dep(k) == Dep::Obj))
+                    .find(|&w| {
+                        cx.supports(w)
+                            || cx.predicates.contains(&w)
+                                && self.lex.grammar.partner_nouns.has(t.norm(w))
+                    });
                 if let Some(w) = supported {
-                    if let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported")) {
+                    if let Some(s) = roles::obliques(t, w)
+                        .into_iter()
+                        .filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep))
+                        .find_map(|(_, x)| self.side(cx, x, "the party supported"))
+                    {
                         return Some(s);
                     }
                 } else if roles::is_verbal(t, h) {
@@ -435,7 +583,14 @@ impl<'a> SentenceEvents<'a> {
             }
             // "X launched attacks": the doer of the verb that carries the noun.
             let carrier = roles::carrier(t, p)?;
-            return self.doer(cx, carrier).map(|s| Side { how: if s.how == "by" { "by (carrying verb)" } else { "subject of the carrying verb" }, ..s });
+            return self.doer(cx, carrier).map(|s| Side {
+                how: if s.how == "by" {
+                    "by (carrying verb)"
+                } else {
+                    "subject of the carrying verb"
+                },
+                ..s
+            });
         }
         self.doer(cx, p)
     }
@@ -448,13 +603,20 @@ impl<'a> SentenceEvents<'a> {
         let mut w = p;
         for _ in 0..4 {
             w = t.head(w)?;
-            if (cx.supports(w) || cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w)))
-                && let Some(s) = roles::obliques(t, w).into_iter().filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep)).find_map(|(_, x)| self.side(cx, x, "the party supported"))
+            if (cx.supports(w)
+                || cx.predicates.contains(&w) && self.lex.grammar.partner_nouns.has(t.norm(w)))
+                && let Some(s) = roles::obliques(t, w)
+                    .into_iter()
+                    .filter(|(prep, _)| self.lex.grammar.supported_prepositions.has(prep))
+                    .find_map(|(_, x)| self.side(cx, x, "the party supported"))
             {
                 return Some(s);
             }
             if roles::is_verbal(t, w) && !roles::subjects(t, &self.lex.grammar, w).is_empty() {
-                return self.doer(cx, w).map(|s| Side { how: "the clause's subject (possessive pronoun)", ..s });
+                return self.doer(cx, w).map(|s| Side {
+                    how: "the clause's subject (possessive pronoun)",
+                    ..s
+                });
             }
         }
         None
@@ -467,7 +629,10 @@ impl<'a> SentenceEvents<'a> {
         if roles::is_passive(t, &self.lex.grammar, v) {
             return roles::by_agent(t, v).and_then(|w| self.side(cx, w, "by"));
         }
-        if let Some(s) = roles::subjects(t, &self.lex.grammar, v).into_iter().find_map(|w| self.side(cx, w, "subject")) {
+        if let Some(s) = roles::subjects(t, &self.lex.grammar, v)
+            .into_iter()
+            .find_map(|w| self.side(cx, w, "subject"))
+        {
             // The relative clause the verb is in, through coordination ("which looted and burned").
             let mut rel = v;
             while t.dep(rel) == Dep::Conj && t.head(rel).is_some_and(|h| roles::is_verbal(t, h)) {
@@ -484,7 +649,10 @@ impl<'a> SentenceEvents<'a> {
                 if cx.predicates.contains(&w) {
                     return self.source(cx, w, true);
                 }
-                if let Some(s) = self.side(cx, w, "subject (before the relative clause)").filter(|s| !s.members.iter().all(|&a| self.args[a].place)) {
+                if let Some(s) = self
+                    .side(cx, w, "subject (before the relative clause)")
+                    .filter(|s| !s.members.iter().all(|&a| self.args[a].place))
+                {
                     return Some(s);
                 }
             }
@@ -492,13 +660,23 @@ impl<'a> SentenceEvents<'a> {
         }
         // A parse that gave the verb two subjects ("British aircraft using guided missiles killed"): the
         // nearer named no one, so the farther.
-        if let Some(s) = t.kids(v).filter(|&k| t.dep(k) == Dep::Nsubj).collect::<Vec<_>>().into_iter().rev().skip(1).find_map(|w| self.side(cx, w, "subject")) {
+        if let Some(s) = t
+            .kids(v)
+            .filter(|&k| t.dep(k) == Dep::Nsubj)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .skip(1)
+            .find_map(|w| self.side(cx, w, "subject"))
+        {
             return Some(s);
         }
         // A verb left hanging on a noun ("X, in talks on Monday, demanding ..."): the parse lost the
         // clause's subject; the noun it hangs on is the best guess.
-        if let Some(h) = t.head(v).filter(|&h| matches!(t.dep(v), Dep::Parataxis | Dep::Acl | Dep::Advcl) && matches!(t.tag(h), "NOUN" | "PROPN"))
-            && let Some(s) = self.side(cx, h, "subject (the noun the verb hangs on)")
+        if let Some(h) = t.head(v).filter(|&h| {
+            matches!(t.dep(v), Dep::Parataxis | Dep::Acl | Dep::Advcl)
+                && matches!(t.tag(h), "NOUN" | "PROPN")
+        }) && let Some(s) = self.side(cx, h, "subject (the noun the verb hangs on)")
         {
             return Some(s);
         }
@@ -510,13 +688,18 @@ impl<'a> SentenceEvents<'a> {
     fn subject_by_position(&self, cx: &Ctx, v: usize) -> Option<Side> {
         let t = self.tree;
         let token = t.token[v];
-        let a = (0..self.args.len()).rev().find(|&a| self.args[a].tokens.end <= token && !self.args[a].place)?;
+        let a = (0..self.args.len())
+            .rev()
+            .find(|&a| self.args[a].tokens.end <= token && !self.args[a].place)?;
         let from = t.word_of_token(self.args[a].tokens.end.min(token));
         let clause_between = (from..v).any(|w| {
             let finite = t.tag(w) == "VERB" && (t.dep(w) == Dep::Root || t.has_kid(w, Dep::Nsubj));
             finite || matches!(t.norm(w), ";" | ":") || cx.predicates.contains(&w)
         });
-        (!clause_between).then(|| Side { members: vec![a], how: "subject (by position)" })
+        (!clause_between).then(|| Side {
+            members: vec![a],
+            how: "subject (by position)",
+        })
     }
 
     /// Whom the act of `q` is done to, best first.
@@ -530,7 +713,9 @@ impl<'a> SentenceEvents<'a> {
             if request && self.lex.grammar.request_maker_prepositions.has(prep) {
                 return;
             }
-            let of_support = prep == "of" && nominal && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
+            let of_support = prep == "of"
+                && nominal
+                && matches!(tr.kind, InteractionKind::Support | InteractionKind::Aid);
             let listed = tr.preps.iter().any(|p| p == prep);
             if prep == "between" {
                 out.extend(self.side(cx, w, "between"));
@@ -539,17 +724,32 @@ impl<'a> SentenceEvents<'a> {
             }
         };
         // "criticised each other": a reciprocal right after a verb is its object, however the parse hangs it.
-        if !nominal && let Some(a) = self.args.iter().position(|a| a.reciprocal && a.tokens.start == q.tokens.1) {
-            out.push(Side { members: vec![a], how: "each other" });
+        if !nominal
+            && let Some(a) = self
+                .args
+                .iter()
+                .position(|a| a.reciprocal && a.tokens.start == q.tokens.1)
+        {
+            out.push(Side {
+                members: vec![a],
+                how: "each other",
+            });
         }
         if !nominal {
             // "refused to meet X": the object of the phrase's last verb.
             let words = t.words_of_tokens(&(q.tokens.0..q.tokens.1));
-            let inner = words.clone().rev().find(|&w| w != q.word && roles::is_verbal(t, w) && t.dominates(q.word, w));
+            let inner = words
+                .clone()
+                .rev()
+                .find(|&w| w != q.word && roles::is_verbal(t, w) && t.dominates(q.word, w));
             if roles::is_passive(t, &self.lex.grammar, q.word) {
-                out.extend(roles::patient(t, &self.lex.grammar, q.word).and_then(|w| self.side(cx, w, "passive subject")));
+                out.extend(
+                    roles::patient(t, &self.lex.grammar, q.word)
+                        .and_then(|w| self.side(cx, w, "passive subject")),
+                );
             } else if tr.transitive
-                && let Some(o) = roles::patient(t, &self.lex.grammar, q.word).or_else(|| inner.and_then(|v| roles::patient(t, &self.lex.grammar, v)))
+                && let Some(o) = roles::patient(t, &self.lex.grammar, q.word)
+                    .or_else(|| inner.and_then(|v| roles::patient(t, &self.lex.grammar, v)))
             {
                 out.extend(self.side(cx, o, "object"));
             }
@@ -558,8 +758,16 @@ impl<'a> SentenceEvents<'a> {
             }
             // "turned down a proposal from X", "declined to answer a plea from X": an answer to a request
             // is an answer to the one who made it.
-            if matches!(tr.kind, InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree) {
-                out.extend(self.in_clause(q.word).into_iter().filter_map(|w| self.requester(cx, w)).next());
+            if matches!(
+                tr.kind,
+                InteractionKind::Reject | InteractionKind::Concede | InteractionKind::Agree
+            ) {
+                out.extend(
+                    self.in_clause(q.word)
+                        .into_iter()
+                        .filter_map(|w| self.requester(cx, w))
+                        .next(),
+                );
             }
             for (prep, w) in roles::obliques(t, q.word) {
                 by_prep(w, prep, &mut out);
@@ -577,15 +785,26 @@ impl<'a> SentenceEvents<'a> {
             // "the accord signed on Monday between X and Y": the participle's phrases are the noun's,
             // however the parse hangs the participle that follows it.
             let next = q.word + 1;
-            let follows = (next < t.len() && t.tag(next) == "VERB" && t.norm(next).ends_with("ed") && !t.has_kid(next, Dep::Nsubj)).then_some(next);
-            for a in t.kids(q.word).filter(|&k| t.dep(k) == Dep::Acl).chain(follows) {
+            let follows = (next < t.len()
+                && t.tag(next) == "VERB"
+                && t.norm(next).ends_with("ed")
+                && !t.has_kid(next, Dep::Nsubj))
+            .then_some(next);
+            for a in t
+                .kids(q.word)
+                .filter(|&k| t.dep(k) == Dep::Acl)
+                .chain(follows)
+            {
                 for (prep, w) in roles::obliques(t, a) {
                     by_prep(w, prep, &mut out);
                 }
             }
             // "the coalition's airstrikes delivered munitions against X", "the agreement reached between X
             // and Y": the verb the noun is subject of.
-            if let Some(h) = t.head(q.word).filter(|&h| t.dep(q.word) == Dep::Nsubj && roles::is_verbal(t, h)) {
+            if let Some(h) = t
+                .head(q.word)
+                .filter(|&h| t.dep(q.word) == Dep::Nsubj && roles::is_verbal(t, h))
+            {
                 for (prep, w) in roles::obliques(t, h) {
                     by_prep(w, prep, &mut out);
                 }
@@ -607,15 +826,27 @@ impl<'a> SentenceEvents<'a> {
             if top == q.word && t.dep(q.word) == Dep::Nsubj {
                 top = t.head(q.word).unwrap_or(top);
             }
-            out.extend(self.in_clause(top).into_iter().filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against")).filter_map(|w| self.side(cx, w, "against")));
+            out.extend(
+                self.in_clause(top)
+                    .into_iter()
+                    .filter(|&w| t.marker(w).is_some_and(|m| t.norm(m) == "against"))
+                    .filter_map(|w| self.side(cx, w, "against")),
+            );
         }
         // Last, any other phrase of the act's clause that names someone, not a place, a time, an agent
         // or the subject's own: "took rifles and ammunition from X", "eased bans ... to X". Not
         // inside another act's phrase: "welcomed sanctions on X" is no support for X.
         if !tr.subject_only {
             let top = roles::clause_verb(t, q.word);
-            let subject_side: Vec<usize> = roles::subjects(t, &self.lex.grammar, top).into_iter().flat_map(|s| t.subtree(s)).collect();
-            let inside_other = |w: usize| cx.predicates.iter().any(|&p| p != q.word && p != top && p < w && t.dominates(p, w) && !t.dominates(p, q.word));
+            let subject_side: Vec<usize> = roles::subjects(t, &self.lex.grammar, top)
+                .into_iter()
+                .flat_map(|s| t.subtree(s))
+                .collect();
+            let inside_other = |w: usize| {
+                cx.predicates.iter().any(|&p| {
+                    p != q.word && p != top && p < w && t.dominates(p, w) && !t.dominates(p, q.word)
+                })
+            };
             let g = &self.lex.grammar;
             let mut loose: Vec<usize> = self
                 .in_clause(top)
@@ -623,22 +854,54 @@ impl<'a> SentenceEvents<'a> {
                 .filter(|&w| w > q.word && !subject_side.contains(&w) && !inside_other(w))
                 // "conducted strikes and support of X": an act coordinated with this one is another act.
                 .filter(|&w| !(t.dep(w) == Dep::Conj && cx.predicates.contains(&w)))
-                .filter(|&w| self.marker_of(w).is_none_or(|m| !g.locative_prepositions.has(m) && m != "by"))
+                .filter(|&w| {
+                    self.marker_of(w)
+                        .is_none_or(|m| !g.locative_prepositions.has(m) && m != "by")
+                })
                 // "on the Andean border": a place noun's phrase says where.
                 .filter(|&w| !g.place_heads.has(t.norm(w)))
-                .filter(|&w| matches!(t.dep(w), Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj))
+                .filter(|&w| {
+                    matches!(
+                        t.dep(w),
+                        Dep::Obj | Dep::Obl | Dep::Nmod | Dep::Iobj | Dep::Conj
+                    )
+                })
                 .collect();
             loose.sort_unstable();
-            out.extend(loose.into_iter().filter_map(|w| self.side(cx, w, "loose object")));
+            out.extend(
+                loose
+                    .into_iter()
+                    .filter_map(|w| self.side(cx, w, "loose object")),
+            );
         }
         // "fired shells, claiming to hit depots inside each other's waters": a reciprocal later in
         // the sentence pairs the doers, whatever clause it stands in.
-        out.extend(self.args.iter().position(|a| a.reciprocal && a.tokens.start >= q.tokens.1).map(|a| Side { members: vec![a], how: "each other" }));
+        out.extend(
+            self.args
+                .iter()
+                .position(|a| a.reciprocal && a.tokens.start >= q.tokens.1)
+                .map(|a| Side {
+                    members: vec![a],
+                    how: "each other",
+                }),
+        );
         // Acts done to a place: "marched in X", "declared martial law in X".
-        if matches!(tr.kind, InteractionKind::Protest | InteractionKind::Mobilize | InteractionKind::Coerce | InteractionKind::Threaten) {
+        if matches!(
+            tr.kind,
+            InteractionKind::Protest
+                | InteractionKind::Mobilize
+                | InteractionKind::Coerce
+                | InteractionKind::Threaten
+        ) {
             let top = roles::clause_verb(t, q.word);
-            let objects: Vec<usize> = [q.word, top].iter().flat_map(|&v| t.kids(v).filter(|&k| t.dep(k) == Dep::Obj)).collect();
-            let phrases = roles::obliques(t, q.word).into_iter().chain(roles::obliques(t, top)).chain(objects.iter().flat_map(|&o| roles::obliques(t, o)));
+            let objects: Vec<usize> = [q.word, top]
+                .iter()
+                .flat_map(|&v| t.kids(v).filter(|&k| t.dep(k) == Dep::Obj))
+                .collect();
+            let phrases = roles::obliques(t, q.word)
+                .into_iter()
+                .chain(roles::obliques(t, top))
+                .chain(objects.iter().flat_map(|&o| roles::obliques(t, o)));
             for (_, w) in phrases {
                 let prep = self.marker_of(w).unwrap_or("");
                 if self.lex.grammar.locative_prepositions.has(prep) && prep != "from" {
@@ -657,7 +920,10 @@ impl<'a> SentenceEvents<'a> {
         for _ in 0..4 {
             if let Some(m) = t.marker(x) {
                 // "in the village of X": the place noun's preposition.
-                let place_of = t.norm(m) == "of" && t.head(x).is_some_and(|h| self.lex.grammar.place_heads.has(t.norm(h)) && t.marker(h).is_some());
+                let place_of = t.norm(m) == "of"
+                    && t.head(x).is_some_and(|h| {
+                        self.lex.grammar.place_heads.has(t.norm(h)) && t.marker(h).is_some()
+                    });
                 if !place_of {
                     return Some(t.norm(m));
                 }
@@ -683,8 +949,19 @@ impl<'a> SentenceEvents<'a> {
             for k in t.kids(x) {
                 // "conducted strikes using aircraft against X": a participle of the same doer is part of
                 // the clause.
-                let same_doer = t.dep(k) == Dep::Advcl && !t.has_kid(k, Dep::Nsubj) && !t.has_kid(k, Dep::Aux);
-                if same_doer || !matches!(t.dep(k), Dep::Ccomp | Dep::Advcl | Dep::Relcl | Dep::Acl | Dep::Parataxis | Dep::Csubj) {
+                let same_doer =
+                    t.dep(k) == Dep::Advcl && !t.has_kid(k, Dep::Nsubj) && !t.has_kid(k, Dep::Aux);
+                if same_doer
+                    || !matches!(
+                        t.dep(k),
+                        Dep::Ccomp
+                            | Dep::Advcl
+                            | Dep::Relcl
+                            | Dep::Acl
+                            | Dep::Parataxis
+                            | Dep::Csubj
+                    )
+                {
                     out.push(k);
                     stack.push(k);
                 }
@@ -699,9 +976,20 @@ impl<'a> SentenceEvents<'a> {
         // On the threat, on the act threatened, or on a verb that completes the threat ("threatened to
         // walk out unless ...").
         let mut verbs = vec![head.word, object.word, roles::clause_verb(t, object.word)];
-        verbs.extend(t.kids(head.word).filter(|&k| matches!(t.dep(k), Dep::Xcomp | Dep::Advcl) && roles::is_verbal(t, k)));
-        let condition = |k: usize| t.dep(k) == Dep::Advcl && t.kids(k).any(|m| t.dep(m) == Dep::Mark && self.lex.grammar.threat_conditions.has(t.norm(m)));
-        let clause = verbs.iter().flat_map(|&v| t.kids(v)).find(|&k| condition(k))?;
+        verbs
+            .extend(t.kids(head.word).filter(|&k| {
+                matches!(t.dep(k), Dep::Xcomp | Dep::Advcl) && roles::is_verbal(t, k)
+            }));
+        let condition = |k: usize| {
+            t.dep(k) == Dep::Advcl
+                && t.kids(k).any(|m| {
+                    t.dep(m) == Dep::Mark && self.lex.grammar.threat_conditions.has(t.norm(m))
+                })
+        };
+        let clause = verbs
+            .iter()
+            .flat_map(|&v| t.kids(v))
+            .find(|&k| condition(k))?;
         roles::subject(t, &self.lex.grammar, clause).and_then(|w| self.side(cx, w, "unless"))
     }
 
@@ -714,9 +1002,20 @@ impl<'a> SentenceEvents<'a> {
         }
         // "a proposal from X", however the parse hangs "from X": on the request or on the verb it is the
         // object or a phrase of ("responded to a demand from X").
-        let carrier = roles::carrier(t, request).or_else(|| t.head(request).filter(|&h| matches!(t.dep(request), Dep::Obl) && roles::is_verbal(t, h)));
-        let from = |k: usize| t.marker(k).is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m)));
-        let maker = t.kids(request).find(|&k| from(k)).or_else(|| carrier.and_then(|v| t.kids(v).find(|&k| k > request && t.dep(k) == Dep::Obl && from(k))))?;
+        let carrier = roles::carrier(t, request).or_else(|| {
+            t.head(request)
+                .filter(|&h| matches!(t.dep(request), Dep::Obl) && roles::is_verbal(t, h))
+        });
+        let from = |k: usize| {
+            t.marker(k)
+                .is_some_and(|m| self.lex.grammar.request_maker_prepositions.has(t.norm(m)))
+        };
+        let maker = t.kids(request).find(|&k| from(k)).or_else(|| {
+            carrier.and_then(|v| {
+                t.kids(v)
+                    .find(|&k| k > request && t.dep(k) == Dep::Obl && from(k))
+            })
+        })?;
         self.side(cx, maker, "requester")
     }
 
@@ -732,57 +1031,136 @@ impl<'a> SentenceEvents<'a> {
         // An event announced rather than done is, in CAMEO's terms, an intent: to cooperate (03, agree) or
         // to harm (13, threaten). It stays marked as intended.
         let (kind, cameo, intent) = match (modality, tr.kind.family()) {
-            (Modality::Intended, Family::Conflict) if tr.kind != InteractionKind::Threaten => (InteractionKind::Threaten, "130", true),
+            (Modality::Intended, Family::Conflict) if tr.kind != InteractionKind::Threaten => {
+                (InteractionKind::Threaten, "130", true)
+            }
             (Modality::Hypothetical, Family::Conflict) if tr.kind != InteractionKind::Threaten => {
                 modality = Modality::Hypothetical;
                 (InteractionKind::Threaten, "130", true)
             }
-            (Modality::Intended, _) if tr.kind != InteractionKind::Agree => (InteractionKind::Agree, "030", true),
+            (Modality::Intended, _) if tr.kind != InteractionKind::Agree => {
+                (InteractionKind::Agree, "030", true)
+            }
             _ => (tr.kind, tr.cameo.as_str(), false),
         };
         let complement = (object.word != head.word).then_some(object.trigger);
-        let rule_base = RuleBase { trigger: tr, complement, intent: intent.then_some((kind, cameo)) };
+        let rule_base = RuleBase {
+            trigger: tr,
+            complement,
+            intent: intent.then_some((kind, cameo)),
+        };
         let directed = tr.directed || complement.is_some_and(|c| c.directed);
 
         let source = self.source(cx, head.word, nominal);
-        let object_nominal = if object.word == head.word { nominal } else { object.trigger.pos == "noun" || !roles::is_verbal(t, object.word) };
-        let source_entities: Vec<usize> = source.iter().flat_map(|s| s.members.iter().flat_map(|&a| self.args[a].entities.iter().copied())).collect();
+        let object_nominal = if object.word == head.word {
+            nominal
+        } else {
+            object.trigger.pos == "noun" || !roles::is_verbal(t, object.word)
+        };
+        let source_entities: Vec<usize> = source
+            .iter()
+            .flat_map(|s| {
+                s.members
+                    .iter()
+                    .flat_map(|&a| self.args[a].entities.iter().copied())
+            })
+            .collect();
         let targets = self.targets(cx, object, object_nominal);
         // Whether a target position names only the source's own actors.
-        let same = |s: &Side| s.members.iter().flat_map(|&a| self.args[a].entities.iter()).all(|e| source_entities.contains(e));
+        let same = |s: &Side| {
+            s.members
+                .iter()
+                .flat_map(|&a| self.args[a].entities.iter())
+                .all(|e| source_entities.contains(e))
+        };
         // "The President spoke with President X": when the act's first target is the very actor a bare
         // title or pronoun in the source was taken for, the guess was wrong (no one talks with himself);
         // the source is unknown.
-        let guessed_source = source.as_ref().is_some_and(|s| s.members.iter().all(|&a| self.args[a].reference));
-        if guessed_source && targets.first().is_some_and(|s| same(s) && !s.members.iter().any(|&a| self.args[a].reciprocal || self.args[a].reference)) {
+        let guessed_source = source
+            .as_ref()
+            .is_some_and(|s| s.members.iter().all(|&a| self.args[a].reference));
+        if guessed_source
+            && targets.first().is_some_and(|s| {
+                same(s)
+                    && !s
+                        .members
+                        .iter()
+                        .any(|&a| self.args[a].reciprocal || self.args[a].reference)
+            })
+        {
             if super::trace::on() {
-                eprintln!("   attach {} (word {}): the source is the target's own name", tr.lemma, head.word);
+                eprintln!(
+                    "   attach {} (word {}): the source is the target's own name",
+                    tr.lemma, head.word
+                );
             }
             return;
         }
         // The first position that names someone other than the source.
-        let target = targets.into_iter().find(|s| !same(s) || s.members.iter().any(|&a| self.args[a].reciprocal));
+        let target = targets
+            .into_iter()
+            .find(|s| !same(s) || s.members.iter().any(|&a| self.args[a].reciprocal));
         // A completing act that names no one: the governing act's own target or place ("demonstrated in
         // X calling for independence").
         let target = target.or_else(|| {
-            (object.word != head.word).then(|| self.targets(cx, head, nominal).into_iter().find(|s| !same(s))).flatten()
+            (object.word != head.word)
+                .then(|| {
+                    self.targets(cx, head, nominal)
+                        .into_iter()
+                        .find(|s| !same(s))
+                })
+                .flatten()
         });
         // "threatened to strike unless X lifted ...": the one who must act is the one threatened.
-        let target = target.or_else(|| if kind == InteractionKind::Threaten { self.unless(cx, head, object) } else { None });
+        let target = target.or_else(|| {
+            if kind == InteractionKind::Threaten {
+                self.unless(cx, head, object)
+            } else {
+                None
+            }
+        });
         // A place is where things happen, never who acts.
         let source = source.filter(|s| !s.members.iter().all(|&a| self.args[a].place));
         if super::trace::on() {
-            let show = |s: &Option<Side>| s.as_ref().map(|s| (s.how, s.members.iter().map(|&a| &self.text[self.args[a].span.start..self.args[a].span.end]).collect::<Vec<_>>()));
-            eprintln!("   attach {} (word {}): source={:?} target={:?}", tr.lemma, head.word, show(&source), show(&target));
+            let show = |s: &Option<Side>| {
+                s.as_ref().map(|s| {
+                    (
+                        s.how,
+                        s.members
+                            .iter()
+                            .map(|&a| &self.text[self.args[a].span.start..self.args[a].span.end])
+                            .collect::<Vec<_>>(),
+                    )
+                })
+            };
+            eprintln!(
+                "   attach {} (word {}): source={:?} target={:?}",
+                tr.lemma,
+                head.word,
+                show(&source),
+                show(&target)
+            );
         }
-        let (from, to) = (self.tokens[head.tokens.0].start, self.tokens[head.tokens.1 - 1].end);
+        let (from, to) = (
+            self.tokens[head.tokens.0].start,
+            self.tokens[head.tokens.1 - 1].end,
+        );
         let trigger_span = Span::new(from, to);
-        let mut push = |src: usize, tgt: usize, src_arg: usize, tgt_arg: usize, rule: String, directed: bool| {
+        let mut push = |src: usize,
+                        tgt: usize,
+                        src_arg: usize,
+                        tgt_arg: usize,
+                        rule: String,
+                        directed: bool| {
             if src == tgt {
                 return;
             }
             let (s, d) = if tr.reverse { (tgt, src) } else { (src, tgt) };
-            let (sa, da) = if tr.reverse { (tgt_arg, src_arg) } else { (src_arg, tgt_arg) };
+            let (sa, da) = if tr.reverse {
+                (tgt_arg, src_arg)
+            } else {
+                (src_arg, tgt_arg)
+            };
             out.push(Found {
                 kind,
                 cameo: cameo.to_string(),
@@ -796,7 +1174,12 @@ impl<'a> SentenceEvents<'a> {
                 target_span: self.args[da].span,
             });
         };
-        let expand = |s: &Side| -> Vec<(usize, usize)> { s.members.iter().flat_map(|&a| self.args[a].entities.iter().map(move |&e| (e, a))).collect() };
+        let expand = |s: &Side| -> Vec<(usize, usize)> {
+            s.members
+                .iter()
+                .flat_map(|&a| self.args[a].entities.iter().map(move |&e| (e, a)))
+                .collect()
+        };
         let pairs = |xs: &[(usize, usize)]| -> Vec<((usize, usize), (usize, usize))> {
             let mut v = Vec::new();
             for x in 0..xs.len() {
@@ -813,7 +1196,11 @@ impl<'a> SentenceEvents<'a> {
                 let gs = expand(tgt);
                 // "both states ... inside each other's waters": each acts on the other.
                 if tgt.members.iter().any(|&a| self.args[a].reciprocal) {
-                    let members = if ss.len() >= 2 { ss.clone() } else { gs.clone() };
+                    let members = if ss.len() >= 2 {
+                        ss.clone()
+                    } else {
+                        gs.clone()
+                    };
                     for &(a, aa) in &members {
                         for &(b, ba) in &members {
                             if a != b && (directed || a < b) {
@@ -825,7 +1212,11 @@ impl<'a> SentenceEvents<'a> {
                 }
                 // "an agreement between X and Y": a mutual act of the pair, whoever reports or welcomes
                 // it; only mediation is done by a third party between two.
-                if tgt.how == "between" && !directed && kind != InteractionKind::Mediate && gs.len() >= 2 {
+                if tgt.how == "between"
+                    && !directed
+                    && kind != InteractionKind::Mediate
+                    && gs.len() >= 2
+                {
                     for ((a, aa), (b, ba)) in pairs(&gs) {
                         push(a, b, aa, ba, format!("{rule_base}: between"), false);
                     }
@@ -833,16 +1224,33 @@ impl<'a> SentenceEvents<'a> {
                 }
                 for &(s, sa) in &ss {
                     for &(d, da) in &gs {
-                        push(s, d, sa, da, format!("{rule_base}: {} and {}{voice}", src.how, tgt.how), directed);
+                        push(
+                            s,
+                            d,
+                            sa,
+                            da,
+                            format!("{rule_base}: {} and {}{voice}", src.how, tgt.how),
+                            directed,
+                        );
                     }
                 }
                 // "strikes alongside X against Y", "in support of X against Y": the partner acts on Y too.
                 if kind.family() == Family::Conflict && !passive {
-                    for w in roles::partners(t, g, roles::clause_verb(t, head.word)).into_iter().chain(roles::partners(t, g, head.word)) {
+                    for w in roles::partners(t, g, roles::clause_verb(t, head.word))
+                        .into_iter()
+                        .chain(roles::partners(t, g, head.word))
+                    {
                         if let Some(partner) = self.side(cx, w, "partner") {
                             for (c, ca) in expand(&partner) {
                                 for &(d, da) in &gs {
-                                    push(c, d, ca, da, format!("{rule_base}: alongside the {}", src.how), directed);
+                                    push(
+                                        c,
+                                        d,
+                                        ca,
+                                        da,
+                                        format!("{rule_base}: alongside the {}", src.how),
+                                        directed,
+                                    );
                                 }
                             }
                         }
@@ -859,7 +1267,14 @@ impl<'a> SentenceEvents<'a> {
                     for &(a, aa) in &ss {
                         for &(b, ba) in &ss {
                             if a != b {
-                                push(a, b, aa, ba, format!("{rule_base}: each side of the compound"), true);
+                                push(
+                                    a,
+                                    b,
+                                    aa,
+                                    ba,
+                                    format!("{rule_base}: each side of the compound"),
+                                    true,
+                                );
                             }
                         }
                     }
@@ -876,7 +1291,9 @@ impl<'a> SentenceEvents<'a> {
                                 target: b,
                                 directed: false,
                                 modality,
-                                rule: format!("{rule_base}: held jointly, military cooperation (CAMEO 062)"),
+                                rule: format!(
+                                    "{rule_base}: held jointly, military cooperation (CAMEO 062)"
+                                ),
                                 trigger: trigger_span,
                                 source_span: self.args[aa].span,
                                 target_span: self.args[ba].span,
@@ -886,9 +1303,23 @@ impl<'a> SentenceEvents<'a> {
                     return;
                 }
                 // A joint subject acts together ("Chile and Peru held talks", "both parties concurred").
-                if !directed || matches!(kind, InteractionKind::Agree | InteractionKind::Cooperate | InteractionKind::Consult) {
+                if !directed
+                    || matches!(
+                        kind,
+                        InteractionKind::Agree
+                            | InteractionKind::Cooperate
+                            | InteractionKind::Consult
+                    )
+                {
                     for ((a, aa), (b, ba)) in pairs(&ss) {
-                        push(a, b, aa, ba, format!("{rule_base}: joint {}", src.how), false);
+                        push(
+                            a,
+                            b,
+                            aa,
+                            ba,
+                            format!("{rule_base}: joint {}", src.how),
+                            false,
+                        );
                     }
                 }
             }
@@ -914,7 +1345,13 @@ struct RuleBase<'t> {
 impl std::fmt::Display for RuleBase<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let t = self.trigger;
-        write!(f, "trigger \"{}\" ({}, CAMEO {})", t.lemma, t.kind.as_str(), t.cameo)?;
+        write!(
+            f,
+            "trigger \"{}\" ({}, CAMEO {})",
+            t.lemma,
+            t.kind.as_str(),
+            t.cameo
+        )?;
         if let Some(c) = self.complement {
             write!(f, " with complement \"{}\"", c.lemma)?;
         }
@@ -930,7 +1367,11 @@ impl std::fmt::Display for RuleBase<'_> {
 fn dedupe(found: &mut Vec<Found>) {
     let mut seen = Vec::new();
     found.retain(|f| {
-        let (a, b) = if f.directed { (f.source, f.target) } else { (f.source.min(f.target), f.source.max(f.target)) };
+        let (a, b) = if f.directed {
+            (f.source, f.target)
+        } else {
+            (f.source.min(f.target), f.source.max(f.target))
+        };
         let key = (f.kind, a, b, f.directed, f.modality);
         if seen.contains(&key) {
             false
@@ -942,7 +1383,11 @@ fn dedupe(found: &mut Vec<Found>) {
 }
 
 /// Resolved argument phrases of a sentence from its candidates and their referents.
-pub fn args_of<'r>(candidates: &[super::mentions::Candidate], referents: &'r [Vec<usize>], range: Range<usize>) -> Vec<Arg<'r>> {
+pub fn args_of<'r>(
+    candidates: &[super::mentions::Candidate],
+    referents: &'r [Vec<usize>],
+    range: Range<usize>,
+) -> Vec<Arg<'r>> {
     use super::mentions::Referent;
     candidates[range.clone()]
         .iter()
@@ -954,7 +1399,10 @@ pub fn args_of<'r>(candidates: &[super::mentions::Candidate], referents: &'r [Ve
             entities: r,
             reciprocal: matches!(c.referent, Referent::Reciprocal),
             place: c.via == crate::corpus::MentionVia::Place,
-            reference: matches!(c.via, crate::corpus::MentionVia::Title | crate::corpus::MentionVia::Pronoun),
+            reference: matches!(
+                c.via,
+                crate::corpus::MentionVia::Title | crate::corpus::MentionVia::Pronoun
+            ),
         })
         .collect()
 }

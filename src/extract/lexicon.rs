@@ -40,7 +40,13 @@ impl Country {
     /// Every way of writing the country as a name or an adjective: its name, other names, abbreviations
     /// and demonyms.
     pub fn written(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.names.iter().chain(&self.abbreviations).chain(&self.demonyms).map(String::as_str))
+        std::iter::once(self.name.as_str()).chain(
+            self.names
+                .iter()
+                .chain(&self.abbreviations)
+                .chain(&self.demonyms)
+                .map(String::as_str),
+        )
     }
 }
 
@@ -124,7 +130,8 @@ fn yes() -> bool {
 
 fn kind_from_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<InteractionKind, D::Error> {
     let s = String::deserialize(d)?;
-    InteractionKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown interaction kind {s}")))
+    InteractionKind::parse(&s)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown interaction kind {s}")))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,7 +161,11 @@ pub struct Office {
 /// What a name-table phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRef {
-    Country { index: u16, via: MentionVia, combining: bool },
+    Country {
+        index: u16,
+        via: MentionVia,
+        combining: bool,
+    },
     Organisation(u32),
     Person(u32),
 }
@@ -165,7 +176,9 @@ pub enum TitleRef {
     Title(u32),
     Rank(u32),
     /// Kept in the displayed name ("Syed", "Sheikh") or dropped ("Mr", "Dr").
-    Honorific { kept: bool },
+    Honorific {
+        kept: bool,
+    },
     Modifier,
 }
 
@@ -206,8 +219,12 @@ const SIGNATURE_BITS: usize = 1024;
 /// A cheap fingerprint of a word from its length and first and last bytes.
 fn signature(w: &str) -> usize {
     let b = w.as_bytes();
-    let (first, last) = (*b.first().unwrap_or(&0) as usize, *b.last().unwrap_or(&0) as usize);
-    (first.wrapping_mul(37) ^ last.wrapping_mul(101) ^ b.len().wrapping_mul(613)) & (SIGNATURE_BITS - 1)
+    let (first, last) = (
+        *b.first().unwrap_or(&0) as usize,
+        *b.last().unwrap_or(&0) as usize,
+    );
+    (first.wrapping_mul(37) ^ last.wrapping_mul(101) ^ b.len().wrapping_mul(613))
+        & (SIGNATURE_BITS - 1)
 }
 
 impl WordList {
@@ -223,7 +240,15 @@ impl WordList {
             let b = signature(w);
             signatures[b / 64] |= 1 << (b % 64);
         }
-        WordList { words: items.to_vec(), single, multi, signatures, phrases, vocab, bit: 0 }
+        WordList {
+            words: items.to_vec(),
+            single,
+            multi,
+            signatures,
+            phrases,
+            vocab,
+            bit: 0,
+        }
     }
 
     /// Whether this single normal form is in the list.
@@ -234,12 +259,18 @@ impl WordList {
 
     /// Whether `text` (words joined by single spaces) is one of the listed words or phrases.
     pub fn has_text(&self, text: &str) -> bool {
-        if text.contains(' ') { self.multi.contains(text) } else { self.has(text) }
+        if text.contains(' ') {
+            self.multi.contains(text)
+        } else {
+            self.has(text)
+        }
     }
 
     /// Length in tokens of the longest listed phrase starting at token `i` (0 when none).
     pub fn phrase_at(&self, text: &str, tokens: &[Token], i: usize) -> usize {
-        self.phrases.longest(text, tokens, i, |j| self.vocab.id(&tokens[j].norm)).map_or(0, |m| m.len)
+        self.phrases
+            .longest(text, tokens, i, |j| self.vocab.id(&tokens[j].norm))
+            .map_or(0, |m| m.len)
     }
 }
 
@@ -407,7 +438,16 @@ impl Lexicon {
 
     /// The lexicon built from the texts of the data files.
     pub fn from_files(src: &Sources<'_>) -> Result<Lexicon, LexiconError> {
-        let Sources { countries, institutions, titles, triggers, people, grammar, given_names, typo_guard } = *src;
+        let Sources {
+            countries,
+            institutions,
+            titles,
+            triggers,
+            people,
+            grammar,
+            given_names,
+            typo_guard,
+        } = *src;
         let countries: Vec<Country> = parse("countries.json", countries)?;
         let inst: InstitutionsFile = parse("institutions.json", institutions)?;
         let titles_file: TitlesFile = parse("titles.json", titles)?;
@@ -430,14 +470,38 @@ impl Lexicon {
             ];
             for (list, via) in groups {
                 for n in list {
-                    names.insert(&mut vocab, n, NameRef::Country { index, via, combining: false });
+                    names.insert(
+                        &mut vocab,
+                        n,
+                        NameRef::Country {
+                            index,
+                            via,
+                            combining: false,
+                        },
+                    );
                 }
             }
             for n in &c.places {
-                names.insert(&mut vocab, n, NameRef::Country { index, via: MentionVia::Place, combining: false });
+                names.insert(
+                    &mut vocab,
+                    n,
+                    NameRef::Country {
+                        index,
+                        via: MentionVia::Place,
+                        combining: false,
+                    },
+                );
             }
             for n in &c.combining {
-                names.insert(&mut vocab, n, NameRef::Country { index, via: MentionVia::Demonym, combining: true });
+                names.insert(
+                    &mut vocab,
+                    n,
+                    NameRef::Country {
+                        index,
+                        via: MentionVia::Demonym,
+                        combining: true,
+                    },
+                );
             }
             ambiguous.extend(c.ambiguous.iter().map(|a| super::tokens::normalise(a)));
         }
@@ -451,7 +515,10 @@ impl Lexicon {
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.variants) {
                 // An all-caps short form ("AKK") is far more often some body's acronym.
-                if n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                if n.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                {
                     continue;
                 }
                 names.insert(&mut vocab, n, NameRef::Person(i as u32));
@@ -460,7 +527,9 @@ impl Lexicon {
         }
         let mut surname_countries: HashMap<String, Option<String>> = HashMap::default();
         for p in &people {
-            let Some(last) = p.name.split_whitespace().last() else { continue };
+            let Some(last) = p.name.split_whitespace().last() else {
+                continue;
+            };
             let key = super::tokens::normalise(last);
             match surname_countries.get(&key) {
                 Some(c) if *c != p.country => {
@@ -474,7 +543,10 @@ impl Lexicon {
         }
 
         let mut title_words = PhraseTable::new(CaseRule::Loose);
-        let office = |e: &TitleEntry| Office { name: e.title.clone(), sector: e.sector.clone() };
+        let office = |e: &TitleEntry| Office {
+            name: e.title.clone(),
+            sector: e.sector.clone(),
+        };
         for (i, t) in titles_file.titles.iter().enumerate() {
             for v in &t.variants {
                 title_words.insert(&mut vocab, v, TitleRef::Title(i as u32));
@@ -506,7 +578,16 @@ impl Lexicon {
                 "last" => (false, true),
                 _ => (true, true),
             };
-            heads.insert(&mut vocab, &h.word, Head { sector: h.sector.clone(), media, first, last });
+            heads.insert(
+                &mut vocab,
+                &h.word,
+                Head {
+                    sector: h.sector.clone(),
+                    media,
+                    first,
+                    last,
+                },
+            );
         }
 
         let mut trigger_table = PhraseTable::new(CaseRule::Loose);
@@ -516,8 +597,12 @@ impl Lexicon {
             }
         }
 
-        let given_names: HashSet<String> =
-            given_names.lines().map(str::trim).filter(|l| !l.is_empty()).map(super::tokens::normalise).collect();
+        let given_names: HashSet<String> = given_names
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(super::tokens::normalise)
+            .collect();
 
         let mut grammar = Grammar::new(&g);
 
@@ -525,7 +610,11 @@ impl Lexicon {
         // its word number.
         let lists = grammar.lists_mut();
         if lists.len() > ListBits::BITS as usize {
-            return Err(LexiconError(format!("assets/grammar.json has {} lists, more than the {} bits of ListBits", lists.len(), ListBits::BITS)));
+            return Err(LexiconError(format!(
+                "assets/grammar.json has {} lists, more than the {} bits of ListBits",
+                lists.len(),
+                ListBits::BITS
+            )));
         }
         let mut class_words: Vec<(u32, ListBits)> = Vec::new();
         for (n, list) in lists.into_iter().enumerate() {
@@ -544,18 +633,36 @@ impl Lexicon {
             .map(|w| vocab.word(w).to_string())
             .collect();
         // Never "correct" a name, a closed-class word or a listed English word.
-        let mut guard: Vec<String> = typo_guard.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let mut guard: Vec<String> = typo_guard
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
         guard.extend(names.words().map(|w| vocab.word(w).to_string()));
         guard.extend(given_names.iter().cloned());
-        let speller = Speller::new(vocabulary.iter().map(String::as_str), guard.iter().map(String::as_str));
+        let speller = Speller::new(
+            vocabulary.iter().map(String::as_str),
+            guard.iter().map(String::as_str),
+        );
 
         let references = [
-            &g.reciprocals, &g.pair_starts, &g.person_pronouns, &g.plural_pronouns, &g.thing_pronouns,
-            &g.first_person_plural, &g.first_person_singular, &g.second_person, &g.reference_starts,
+            &g.reciprocals,
+            &g.pair_starts,
+            &g.person_pronouns,
+            &g.plural_pronouns,
+            &g.thing_pronouns,
+            &g.first_person_plural,
+            &g.first_person_singular,
+            &g.second_person,
+            &g.reference_starts,
         ];
         let reference_words: Vec<String> = references
             .iter()
-            .flat_map(|list| list.iter().map(|w| w.split(' ').next().unwrap_or("").to_string()))
+            .flat_map(|list| {
+                list.iter()
+                    .map(|w| w.split(' ').next().unwrap_or("").to_string())
+            })
             .collect();
         let reference_ids: Vec<u32> = reference_words.iter().map(|w| vocab.intern(w)).collect();
         let mut starts: Vec<u8> = vec![0; vocab.len()];
@@ -636,12 +743,16 @@ impl Lexicon {
     /// The sector of a single institution head word ("Coalition" → MIL).
     pub fn heads_sector(&self, word: &str) -> Option<String> {
         let tokens = super::tokens::tokenize(word, 0, word.len());
-        self.heads.longest(word, &tokens, 0, |j| self.vocab.id(&tokens[j].norm)).map(|m| m.values[0].sector.clone())
+        self.heads
+            .longest(word, &tokens, 0, |j| self.vocab.id(&tokens[j].norm))
+            .map(|m| m.values[0].sector.clone())
     }
 
     /// The well-known person going by this name, if any.
     pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
-        self.person_index.get(&super::tokens::normalise(name)).map(|&i| &self.people[i as usize])
+        self.person_index
+            .get(&super::tokens::normalise(name))
+            .map(|&i| &self.people[i as usize])
     }
 
     /// Whether a listed person has this surname.
@@ -651,7 +762,10 @@ impl Lexicon {
 
     /// The country all listed people of this surname share ("bush" → USA).
     pub fn surname_country(&self, surname: &str) -> Option<u16> {
-        self.surname_countries.get(surname)?.as_deref().and_then(|c| self.country(c))
+        self.surname_countries
+            .get(surname)?
+            .as_deref()
+            .and_then(|c| self.country(c))
     }
 
     /// Index of the country with this ISO alpha-3 code.
@@ -668,8 +782,14 @@ mod tests {
     fn the_bundled_data_files_load() {
         let lex = Lexicon::bundled().unwrap();
         assert!(lex.countries.len() >= 195, "every UN member and observer");
-        assert!(lex.country("IRN").is_some() && lex.country("PSE").is_some() && lex.country("VAT").is_some());
-        assert!(!lex.triggers.is_empty() && !lex.titles.is_empty() && !lex.organisations.is_empty());
+        assert!(
+            lex.country("IRN").is_some()
+                && lex.country("PSE").is_some()
+                && lex.country("VAT").is_some()
+        );
+        assert!(
+            !lex.triggers.is_empty() && !lex.titles.is_empty() && !lex.organisations.is_empty()
+        );
     }
 
     #[test]
@@ -677,7 +797,11 @@ mod tests {
         let lex = Lexicon::bundled().unwrap();
         for o in &lex.organisations {
             if let Some(c) = &o.country {
-                assert!(lex.country(c).is_some(), "{} has unknown country {c}", o.name);
+                assert!(
+                    lex.country(c).is_some(),
+                    "{} has unknown country {c}",
+                    o.name
+                );
             }
         }
     }
@@ -685,15 +809,27 @@ mod tests {
     #[test]
     fn every_grammar_list_is_documented_in_the_assets_readme_and_nothing_else_is() {
         let readme = include_str!("../../assets/README.md");
-        let section = readme.split("## The lists of `grammar.json`").nth(1).expect("the README's section on grammar.json");
-        let documented: Vec<&str> = section.lines().filter_map(|l| l.strip_prefix("| `")?.split('`').next()).collect();
+        let section = readme
+            .split("## The lists of `grammar.json`")
+            .nth(1)
+            .expect("the README's section on grammar.json");
+        let documented: Vec<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+            .collect();
         let mut listed: Vec<&str> = Grammar::names().to_vec();
         listed.push("dropped_honorifics");
         for name in &listed {
-            assert!(documented.contains(name), "grammar list `{name}` has no row in assets/README.md");
+            assert!(
+                documented.contains(name),
+                "grammar list `{name}` has no row in assets/README.md"
+            );
         }
         for name in &documented {
-            assert!(listed.contains(name), "assets/README.md documents `{name}`, which grammar.json does not have");
+            assert!(
+                listed.contains(name),
+                "assets/README.md documents `{name}`, which grammar.json does not have"
+            );
         }
     }
 
@@ -708,7 +844,11 @@ mod tests {
             assert_eq!(seen & list.bit, 0, "two lists share a bit");
             seen |= list.bit;
             for w in list.words.iter().filter(|w| !w.contains(' ')) {
-                assert_ne!(lex.classes_of(lex.word_id(w)) & list.bit, 0, "{w} lacks its list's bit");
+                assert_ne!(
+                    lex.classes_of(lex.word_id(w)) & list.bit,
+                    0,
+                    "{w} lacks its list's bit"
+                );
             }
         }
     }

@@ -71,13 +71,25 @@ impl MentionType {
     /// Whether this kind names a thing, a happening or a time, never an actor (an abstraction may be a
     /// body's name the labeller did not know: it is given the benefit of the doubt).
     pub fn is_thing(self) -> bool {
-        matches!(self, MentionType::Object | MentionType::Event | MentionType::Time | MentionType::Substance | MentionType::Animal | MentionType::Plant | MentionType::Quantity)
+        matches!(
+            self,
+            MentionType::Object
+                | MentionType::Event
+                | MentionType::Time
+                | MentionType::Substance
+                | MentionType::Animal
+                | MentionType::Plant
+                | MentionType::Quantity
+        )
     }
 
     /// Whether things of this kind can act in the news: people, organisations, and places standing for
     /// their governments.
     pub fn can_act(self) -> bool {
-        matches!(self, MentionType::Person | MentionType::Organization | MentionType::Place)
+        matches!(
+            self,
+            MentionType::Person | MentionType::Organization | MentionType::Place
+        )
     }
 }
 
@@ -99,9 +111,16 @@ pub fn read_typed(conllu: &str) -> Vec<TypedSentence> {
     // Open entities: (id, type), innermost last.
     let mut open: Vec<(String, MentionType)> = Vec::new();
     let mut doc = String::new();
-    let flush = |doc: &str, words: &mut Vec<String>, types: &mut Vec<MentionType>, out: &mut Vec<TypedSentence>| {
+    let flush = |doc: &str,
+                 words: &mut Vec<String>,
+                 types: &mut Vec<MentionType>,
+                 out: &mut Vec<TypedSentence>| {
         if !words.is_empty() {
-            out.push(TypedSentence { doc: doc.to_string(), words: std::mem::take(words), types: std::mem::take(types) });
+            out.push(TypedSentence {
+                doc: doc.to_string(),
+                words: std::mem::take(words),
+                types: std::mem::take(types),
+            });
         }
     };
     for line in conllu.lines() {
@@ -120,7 +139,10 @@ pub fn read_typed(conllu: &str) -> Vec<TypedSentence> {
         if cols.len() != 10 || cols[0].contains('-') || cols[0].contains('.') {
             continue;
         }
-        let entity = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")).unwrap_or("");
+        let entity = cols[9]
+            .split('|')
+            .find_map(|f| f.strip_prefix("Entity="))
+            .unwrap_or("");
         // Openings ("(12-person-...") before this word's type is read; closings ("12)") after.
         let mut rest = entity;
         let mut closings: Vec<String> = Vec::new();
@@ -128,7 +150,10 @@ pub fn read_typed(conllu: &str) -> Vec<TypedSentence> {
             if let Some(r) = rest.strip_prefix('(') {
                 let end = r.find(['(', ')']).unwrap_or(r.len());
                 let fields: Vec<&str> = r[..end].split('-').collect();
-                let ty = fields.get(1).and_then(|t| MentionType::of(t)).unwrap_or(MentionType::Abstract);
+                let ty = fields
+                    .get(1)
+                    .and_then(|t| MentionType::of(t))
+                    .unwrap_or(MentionType::Abstract);
                 open.push((fields[0].to_string(), ty));
                 rest = &r[end..];
                 // "(12-person-...)" opens and closes on this word.
@@ -183,7 +208,11 @@ fn view(words: &[&str]) -> View {
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
-        while j + 1 < words.len() && capital(words[i]) && (capital(words[j + 1]) || matches!(words[j + 1], "of" | "-" | "&" | "for" | "de" | "al")) {
+        while j + 1 < words.len()
+            && capital(words[i])
+            && (capital(words[j + 1])
+                || matches!(words[j + 1], "of" | "-" | "&" | "for" | "de" | "al"))
+        {
             j += 1;
         }
         // A run ends on a capitalised word.
@@ -255,7 +284,10 @@ impl MentionTypes {
     pub fn bundled() -> &'static MentionTypes {
         static MODEL: std::sync::OnceLock<MentionTypes> = std::sync::OnceLock::new();
         // The bundled model is checked by the tests; a broken one is a build defect, not user input.
-        MODEL.get_or_init(|| MentionTypes::read(include_bytes!("../../assets/mention_types.model")).expect("the bundled mention-type model is valid"))
+        MODEL.get_or_init(|| {
+            MentionTypes::read(include_bytes!("../../assets/mention_types.model"))
+                .expect("the bundled mention-type model is valid")
+        })
     }
 
     /// Each word's type.
@@ -274,7 +306,10 @@ impl MentionTypes {
             self.weights.score(&feats, &mut scores);
             labels.push(best(&scores) as u8);
         }
-        (labels.into_iter().map(|l| TYPES[l as usize]).collect(), v.runs)
+        (
+            labels.into_iter().map(|l| TYPES[l as usize]).collect(),
+            v.runs,
+        )
     }
 
     pub fn write(&self) -> Vec<u8> {
@@ -284,7 +319,9 @@ impl MentionTypes {
     }
 
     pub fn read(bytes: &[u8]) -> Result<MentionTypes, String> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or("not an actormap mention-type model (version 1)")?;
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or("not an actormap mention-type model (version 1)")?;
         let (weights, rest) = Weights::read(rest)?;
         if !rest.is_empty() || weights.classes() != TYPES.len() {
             return Err("a mention-type model of another shape".to_string());
@@ -296,7 +333,10 @@ impl MentionTypes {
 /// Trains the labeller for `epochs` passes, words seen once shown as unknown half the time.
 pub fn train(sentences: &[TypedSentence], epochs: usize, seed: u64) -> MentionTypes {
     let mut learner = Learner::new(TYPES.len());
-    let views: Vec<View> = sentences.iter().map(|s| view(&s.words.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+    let views: Vec<View> = sentences
+        .iter()
+        .map(|s| view(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
+        .collect();
     let mut counts: rustc_hash::FxHashMap<u64, u32> = Default::default();
     for v in &views {
         for f in &v.forms[PAD..v.forms.len() - PAD] {
@@ -312,7 +352,10 @@ pub fn train(sentences: &[TypedSentence], epochs: usize, seed: u64) -> MentionTy
         rng.shuffle(&mut order);
         for &s in &order {
             let gold = &sentences[s].types;
-            let mut v = View { forms: views[s].forms.clone(), runs: views[s].runs.clone() };
+            let mut v = View {
+                forms: views[s].forms.clone(),
+                runs: views[s].runs.clone(),
+            };
             for f in v.forms.iter_mut() {
                 if counts.get(&f.lower) == Some(&1) && rng.unit() < 0.5 {
                     f.lower = unknown;
@@ -331,7 +374,9 @@ pub fn train(sentences: &[TypedSentence], epochs: usize, seed: u64) -> MentionTy
             }
         }
     }
-    MentionTypes { weights: learner.freeze() }
+    MentionTypes {
+        weights: learner.freeze(),
+    }
 }
 
 /// Whether the phrase's shape alone made the candidate (an acronym, a name part, a person known only by a
@@ -341,7 +386,9 @@ fn guessed(c: &super::mentions::Candidate) -> bool {
     use super::mentions::Referent;
     match &c.referent {
         Referent::Acronym(_) | Referent::NamePart(_) => true,
-        Referent::Person { title, .. } => title.is_none() && c.via == crate::corpus::MentionVia::Name,
+        Referent::Person { title, .. } => {
+            title.is_none() && c.via == crate::corpus::MentionVia::Name
+        }
         _ => false,
     }
 }
@@ -350,7 +397,13 @@ impl MentionTypes {
     /// The sentence's candidates without those that name no actor: a guessed candidate whose capitalised
     /// words the labeller all takes for things, happenings or times ("Mozilla Firefox", "the Harvest
     /// Festival", "Cyclone Phailin").
-    pub fn keep_actors(&self, text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    pub fn keep_actors(
+        &self,
+        text: &str,
+        tokens: &[super::tokens::Token],
+        range: std::ops::Range<usize>,
+        candidates: Vec<Candidate>,
+    ) -> Vec<Candidate> {
         if !candidates.iter().any(guessed) {
             return candidates;
         }
@@ -360,7 +413,8 @@ impl MentionTypes {
         let mut runs: Vec<Option<std::ops::Range<usize>>> = vec![None; range.len()];
         let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
         for c in candidates.iter().filter(|c| guessed(c)) {
-            let w = c.tokens.start.saturating_sub(3).max(range.start)..(c.tokens.end + 1).min(range.end);
+            let w = c.tokens.start.saturating_sub(3).max(range.start)
+                ..(c.tokens.end + 1).min(range.end);
             match windows.last_mut() {
                 Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
                 _ => windows.push(w),
@@ -377,7 +431,12 @@ impl MentionTypes {
         let kept: Vec<Candidate> = candidates
             .into_iter()
             .filter(|c| {
-                let names: Vec<MentionType> = c.tokens.clone().filter(|&k| tokens[k].capitalised).filter_map(|k| types[k - range.start]).collect();
+                let names: Vec<MentionType> = c
+                    .tokens
+                    .clone()
+                    .filter(|&k| tokens[k].capitalised)
+                    .filter_map(|k| types[k - range.start])
+                    .collect();
                 !guessed(c) || names.is_empty() || !names.iter().all(|t| t.is_thing())
             })
             .collect();
@@ -389,7 +448,14 @@ impl MentionTypes {
 /// Courier", "Zentrix") become an institution. People are left to `recurring_names`, which sees the
 /// whole article ("Abu Jandal al-Kuwaiti" is one name though "al-" is written small); name parts in
 /// runs read otherwise stay as they are.
-fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::ops::Range<usize>, types: &[Option<MentionType>], runs: &[Option<std::ops::Range<usize>>], candidates: Vec<Candidate>) -> Vec<Candidate> {
+fn promote_name_parts(
+    text: &str,
+    tokens: &[super::tokens::Token],
+    range: std::ops::Range<usize>,
+    types: &[Option<MentionType>],
+    runs: &[Option<std::ops::Range<usize>>],
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
     use super::mentions::Referent;
     let part = |c: &Candidate| matches!(c.referent, Referent::NamePart(_)) && !c.nested;
     if !candidates.iter().any(part) {
@@ -402,16 +468,30 @@ fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::o
         // Not when a known name stands in the run before it ("European Affairs"); the sentence's first
         // word, capitalised as any first word, stays out when the reader did not take it as a name
         // ("Though YouTube ...").
-        let known_before = |r: &std::ops::Range<usize>| i > 0 && candidates[i - 1].tokens.end > r.start;
-        let first_word = |r: std::ops::Range<usize>| if r.start == range.start && c.tokens.start > r.start { r.start + 1..r.end } else { r };
-        let Some(run) = runs[c.tokens.start - range.start].clone().filter(|r| part(c) && !known_before(r)).map(first_word) else {
+        let known_before =
+            |r: &std::ops::Range<usize>| i > 0 && candidates[i - 1].tokens.end > r.start;
+        let first_word = |r: std::ops::Range<usize>| {
+            if r.start == range.start && c.tokens.start > r.start {
+                r.start + 1..r.end
+            } else {
+                r
+            }
+        };
+        let Some(run) = runs[c.tokens.start - range.start]
+            .clone()
+            .filter(|r| part(c) && !known_before(r))
+            .map(first_word)
+        else {
             out.push(c.clone());
             i += 1;
             continue;
         };
         // The run's candidates: name parts only (a run holding a known name is read by the lists).
         let mut j = i;
-        while j < candidates.len() && candidates[j].tokens.start < run.end && candidates[j].tokens.start >= run.start {
+        while j < candidates.len()
+            && candidates[j].tokens.start < run.end
+            && candidates[j].tokens.start >= run.start
+        {
             j += 1;
         }
         let all_parts = candidates[i..j].iter().all(part);
@@ -419,12 +499,24 @@ fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::o
         let span = crate::corpus::Span::new(tokens[run.start].start, tokens[run.end - 1].end);
         let name = text[span.start..span.end].to_string();
         let referent = match ty {
-            Some(MentionType::Organization) if all_parts => Some(Referent::Institution { name, sector: String::new(), country: None, acronym: None }),
+            Some(MentionType::Organization) if all_parts => Some(Referent::Institution {
+                name,
+                sector: String::new(),
+                country: None,
+                acronym: None,
+            }),
             _ => None,
         };
         match referent {
             Some(referent) => {
-                out.push(Candidate { sentence: c.sentence, tokens: run, span, referent, via: crate::corpus::MentionVia::Name, nested: false });
+                out.push(Candidate {
+                    sentence: c.sentence,
+                    tokens: run,
+                    span,
+                    referent,
+                    via: crate::corpus::MentionVia::Name,
+                    nested: false,
+                });
                 i = j.max(i + 1);
             }
             None => {
@@ -435,7 +527,6 @@ fn promote_name_parts(text: &str, tokens: &[super::tokens::Token], range: std::o
     }
     out
 }
-
 
 /// How well the labeller does on gold sentences: over capitalised words not at a sentence's start (the
 /// names it is asked about), the share labelled right, and precision and recall of "can act".
@@ -477,7 +568,15 @@ mod tests {
         let s = &read_typed(conllu)[0];
         assert_eq!(s.doc, "doc1");
         assert_eq!(s.words, ["Durham", "University", "said", "it"]);
-        assert_eq!(s.types, [MentionType::Place, MentionType::Organization, MentionType::Outside, MentionType::Organization]);
+        assert_eq!(
+            s.types,
+            [
+                MentionType::Place,
+                MentionType::Organization,
+                MentionType::Outside,
+                MentionType::Organization
+            ]
+        );
     }
 
     #[test]
@@ -497,19 +596,51 @@ mod tests {
         let o = Some(MentionType::Organization);
         let types = [o, o, o, Some(MentionType::Outside), None, None];
         let runs = [Some(0..3), Some(0..3), Some(0..3), None, None, None];
-        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &types, &runs, vec![part(1), part(2)]);
+        let out = promote_name_parts(
+            text,
+            &tokens,
+            0..tokens.len(),
+            &types,
+            &runs,
+            vec![part(1), part(2)],
+        );
         assert_eq!(out.len(), 1);
-        assert!(matches!(&out[0].referent, Referent::Institution { name, .. } if name == "Harbour Courier"), "{:?}", out[0].referent);
-        assert_eq!(out[0].tokens, 1..3, "the word before the first name part stays out");
+        assert!(
+            matches!(&out[0].referent, Referent::Institution { name, .. } if name == "Harbour Courier"),
+            "{:?}",
+            out[0].referent
+        );
+        assert_eq!(
+            out[0].tokens,
+            1..3,
+            "the word before the first name part stays out"
+        );
         // A known name at the start of the run ("European Affairs"): no new body.
         let mut known = part(1);
         known.referent = Referent::Country(0);
-        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &types, &runs, vec![known, part(2)]);
+        let out = promote_name_parts(
+            text,
+            &tokens,
+            0..tokens.len(),
+            &types,
+            &runs,
+            vec![known, part(2)],
+        );
         assert!(matches!(out[1].referent, Referent::NamePart(_)));
         // Read as a person: left to the article-wide pass.
         let p = Some(MentionType::Person);
-        let out = promote_name_parts(text, &tokens, 0..tokens.len(), &[p, p, p, None, None, None], &runs, vec![part(1), part(2)]);
-        assert!(out.iter().all(|c| matches!(c.referent, Referent::NamePart(_))));
+        let out = promote_name_parts(
+            text,
+            &tokens,
+            0..tokens.len(),
+            &[p, p, p, None, None, None],
+            &runs,
+            vec![part(1), part(2)],
+        );
+        assert!(
+            out.iter()
+                .all(|c| matches!(c.referent, Referent::NamePart(_)))
+        );
     }
 
     #[test]
@@ -523,7 +654,10 @@ mod tests {
     #[test]
     fn the_bundled_model_reads_and_tells_people_from_things() {
         let m = MentionTypes::bundled();
-        let t = m.types(&["The", "minister", ",", "Maria", "Lopez", ",", "opened", "the", "Harvest", "Festival", "in", "Lima", "."]);
+        let t = m.types(&[
+            "The", "minister", ",", "Maria", "Lopez", ",", "opened", "the", "Harvest", "Festival",
+            "in", "Lima", ".",
+        ]);
         assert_eq!(t[3], MentionType::Person, "{t:?}");
         assert!(t[9].is_thing(), "{t:?}");
         assert!(t[11].can_act(), "{t:?}");

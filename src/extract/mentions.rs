@@ -17,8 +17,8 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, NameRef, TitleRef, WordList, starts};
-use super::word_keys::WordKeys;
 use super::tokens::{Shape, Token};
+use super::word_keys::WordKeys;
 use crate::corpus::{MentionVia, Span};
 
 /// What a phrase refers to, as far as the sentence alone can tell.
@@ -27,7 +27,12 @@ pub enum Referent {
     Country(u16),
     Organisation(u32),
     /// A named institution found by its shape; `acronym` when the text defines one.
-    Institution { name: String, sector: String, country: Option<u16>, acronym: Option<String> },
+    Institution {
+        name: String,
+        sector: String,
+        country: Option<u16>,
+        acronym: Option<String>,
+    },
     /// An all-caps word that may stand for an institution defined elsewhere in the article.
     Acronym(String),
     /// A bare head word standing for a body named in full elsewhere ("the Coalition", "the command").
@@ -44,20 +49,42 @@ pub enum Referent {
     Regime,
     /// "the Chile military's media wing": the public-relations body of a country or group, which the
     /// article may name elsewhere ("Armed Forces Press Office").
-    MediaWing { country: u16, sector: String },
+    MediaWing {
+        country: u16,
+        sector: String,
+    },
     /// A country's body or people named by a common noun: "Pakistan military", "Afghan rebels".
-    Group { country: u16, sector: String, noun: String },
+    Group {
+        country: u16,
+        sector: String,
+        noun: String,
+    },
     /// People or a body named by a common noun alone, of the country the sentence or the text is about:
     /// "Tuareg rebels", "Zulu farm workers", "Prisoners".
-    LocalGroup { sector: String, noun: String },
-    Person { name: String, title: Option<String>, sector: Option<String>, country: Option<u16> },
+    LocalGroup {
+        sector: String,
+        noun: String,
+    },
+    Person {
+        name: String,
+        title: Option<String>,
+        sector: Option<String>,
+        country: Option<u16>,
+    },
     /// A title without a name: "the Chilean Foreign Minister".
-    Title { title: String, sector: String, country: Option<u16> },
+    Title {
+        title: String,
+        sector: String,
+        country: Option<u16>,
+    },
     /// A single capitalised word that may be part of a person's name seen elsewhere.
     NamePart(String),
     Pronoun(Pronoun),
     /// "both sides", "the two delegates": the pair in focus; `persons` when the noun says people.
-    Pair { persons: bool, countries: bool },
+    Pair {
+        persons: bool,
+        countries: bool,
+    },
     /// "each other": the other member of the pair in focus.
     Reciprocal,
 }
@@ -125,12 +152,23 @@ impl<'a> SentenceReader<'a> {
     ) -> Self {
         let n = range.len();
         let memo = vec![Memo::default(); n];
-        SentenceReader { lex, text, tokens, words, range, sentence, memo: std::cell::RefCell::new(memo) }
+        SentenceReader {
+            lex,
+            text,
+            tokens,
+            words,
+            range,
+            sentence,
+            memo: std::cell::RefCell::new(memo),
+        }
     }
 
     /// Whether token `k`'s normal form is in `list` (from its word number, without hashing).
     fn is_in(&self, list: &WordList, k: usize) -> bool {
-        debug_assert!(list.bit != 0, "a word list that is not one of Grammar's has no bit");
+        debug_assert!(
+            list.bit != 0,
+            "a word list that is not one of Grammar's has no bit"
+        );
         self.words.classes[k] & list.bit != 0
     }
 
@@ -179,8 +217,21 @@ impl<'a> SentenceReader<'a> {
         &self.text[self.tokens[r.start].start..self.tokens[r.end - 1].end]
     }
 
-    fn candidate(&self, r: Range<usize>, referent: Referent, via: MentionVia, nested: bool) -> Candidate {
-        Candidate { sentence: self.sentence, span: self.span(r.clone()), tokens: r, referent, via, nested }
+    fn candidate(
+        &self,
+        r: Range<usize>,
+        referent: Referent,
+        via: MentionVia,
+        nested: bool,
+    ) -> Candidate {
+        Candidate {
+            sentence: self.sentence,
+            span: self.span(r.clone()),
+            tokens: r,
+            referent,
+            via,
+            nested,
+        }
     }
 
     /// The country named at `i` (name, demonym, abbreviation, capital), with its length.
@@ -192,7 +243,13 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::NAME) || !self.tokens[i].capitalised {
             return None;
         }
-        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(
+            self.can_start(i, starts::NAME),
+            self.text,
+            &self.tokens[..self.range.end],
+            i,
+            |j| self.words.norm_ids[j],
+        )?;
         m.values.iter().find_map(|v| match v {
             NameRef::Country { index, via, .. } => Some((m.len, *index, *via)),
             _ => None,
@@ -208,7 +265,13 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::TITLE) || !self.tokens[i].is_word() {
             return None;
         }
-        let m = self.lex.title_words.longest_if(self.can_start(i, starts::TITLE), self.text, &self.tokens[..self.range.end], i, |j| self.words.key_ids[j])?;
+        let m = self.lex.title_words.longest_if(
+            self.can_start(i, starts::TITLE),
+            self.text,
+            &self.tokens[..self.range.end],
+            i,
+            |j| self.words.key_ids[j],
+        )?;
         // A title inside a name list beats a modifier or honorific of the same length.
         let best = m
             .values
@@ -229,7 +292,8 @@ impl<'a> SentenceReader<'a> {
         let t = &self.tokens[i];
         t.is_word()
             && t.capitalised
-            && (!t.all_caps || t.norm.contains('.') && t.norm.len() <= 6 && self.country_at(i).is_none())
+            && (!t.all_caps
+                || t.norm.contains('.') && t.norm.len() <= 6 && self.country_at(i).is_none())
             && !self.is_in(&self.lex.grammar.not_names, i)
             && !self.is_in(&self.lex.grammar.months, i)
             && !self.is_in(&self.lex.grammar.weekdays, i)
@@ -248,12 +312,25 @@ impl<'a> SentenceReader<'a> {
         while self.in_range(j) {
             let t = &self.tokens[j];
             // A capitalised trigger word is a verb of a headline ("Robert Ford Returns to Syria"), not a name.
-            let verb = words > 0 && self.can_start(j, starts::TRIGGER) && !self.lex.given_names.contains(t.norm.as_str());
-            if self.is_name_word(j) && !verb && self.title_word_at(j).is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0) {
-                if words > 0 && !after_particle && self.country_at(j).is_some() && !self.lex.ambiguous.contains(t.norm.as_str()) {
+            let verb = words > 0
+                && self.can_start(j, starts::TRIGGER)
+                && !self.lex.given_names.contains(t.norm.as_str());
+            if self.is_name_word(j)
+                && !verb
+                && self
+                    .title_word_at(j)
+                    .is_none_or(|(_, r)| matches!(r, TitleRef::Modifier) && words > 0)
+            {
+                if words > 0
+                    && !after_particle
+                    && self.country_at(j).is_some()
+                    && !self.lex.ambiguous.contains(t.norm.as_str())
+                {
                     break;
                 }
-                if self.lex.names.starts_with(self.words.norm_ids[j]) && self.organisation_at(j).is_some() {
+                if self.lex.names.starts_with(self.words.norm_ids[j])
+                    && self.organisation_at(j).is_some()
+                {
                     break;
                 }
                 j += 1;
@@ -266,7 +343,9 @@ impl<'a> SentenceReader<'a> {
                     let p = &self.tokens[j - 1];
                     p.is_word() && p.capitalised && p.end - p.start == 1
                 };
-                let joiner = self.is_in(&self.lex.grammar.name_particles, j) || (t.norm == "-" && words > 0) || initial;
+                let joiner = self.is_in(&self.lex.grammar.name_particles, j)
+                    || (t.norm == "-" && words > 0)
+                    || initial;
                 let mut k = j + 1;
                 if joiner && self.in_range(k) && self.tokens[k].norm == "-" {
                     k += 1;
@@ -278,7 +357,13 @@ impl<'a> SentenceReader<'a> {
                 }
                 // A short lower-case part after a hyphen ends the name: "Ki-moon", "Jae-in".
                 let tail = &self.tokens[k.min(self.range.end - 1)];
-                if t.norm == "-" && words > 0 && self.in_range(k) && tail.is_word() && !tail.capitalised && tail.end - tail.start <= 5 {
+                if t.norm == "-"
+                    && words > 0
+                    && self.in_range(k)
+                    && tail.is_word()
+                    && !tail.capitalised
+                    && tail.end - tail.start <= 5
+                {
                     j = k + 1;
                 }
                 break;
@@ -290,14 +375,24 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn organisation_at(&self, i: usize) -> Option<(usize, u32)> {
-        self.memoised(i, |m| &mut m.organisation, || self.organisation_at_uncached(i))
+        self.memoised(
+            i,
+            |m| &mut m.organisation,
+            || self.organisation_at_uncached(i),
+        )
     }
 
     fn organisation_at_uncached(&self, i: usize) -> Option<(usize, u32)> {
         if !self.can_start(i, starts::NAME) {
             return None;
         }
-        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(
+            self.can_start(i, starts::NAME),
+            self.text,
+            &self.tokens[..self.range.end],
+            i,
+            |j| self.words.norm_ids[j],
+        )?;
         m.values.iter().find_map(|v| match v {
             NameRef::Organisation(o) => Some((m.len, *o)),
             _ => None,
@@ -372,7 +467,12 @@ impl<'a> SentenceReader<'a> {
     /// same when a modifier or country comes with it.
     fn people_noun(&self, k: usize) -> bool {
         let w = self.norm(k);
-        self.lex.grammar.people_suffixes.words.iter().any(|e| w.ends_with(e.as_str()))
+        self.lex
+            .grammar
+            .people_suffixes
+            .words
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
             && w.len() > 4
             && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
             && !self.is_in(&self.lex.grammar.reporting_verbs, k)
@@ -402,7 +502,9 @@ impl<'a> SentenceReader<'a> {
         let start = if self.norm(i) == "the" { i + 1 } else { i };
         // Only from a group word or a capitalised qualifier: lower-case modifiers before the group word
         // are taken in from there (below).
-        if !self.in_range(start) || !self.tokens[start].capitalised && !self.can_start(start, starts::GROUP) {
+        if !self.in_range(start)
+            || !self.tokens[start].capitalised && !self.can_start(start, starts::GROUP)
+        {
             return None;
         }
         let mut k = start;
@@ -414,13 +516,27 @@ impl<'a> SentenceReader<'a> {
             // Not across "and" after a name: "Libya and all migrants" is two phrases ("traders and firms"
             // is one).
             let after_name = || (start..k).any(|q| self.tokens[q].capitalised);
-            if self.is_in(&g.prepositions, k) || self.is_in(&g.auxiliaries, k) || self.is_in(&g.determiners, k) || self.is_in(&g.reporting_verbs, k) || self.is_in(&g.clause_breaks, k) || self.is_in(&g.coordinators, k) && after_name() {
+            if self.is_in(&g.prepositions, k)
+                || self.is_in(&g.auxiliaries, k)
+                || self.is_in(&g.determiners, k)
+                || self.is_in(&g.reporting_verbs, k)
+                || self.is_in(&g.clause_breaks, k)
+                || self.is_in(&g.coordinators, k) && after_name()
+            {
                 return None;
             }
-            let listed = self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x]);
+            let listed = self.lex.groups.longest_if(
+                self.can_start(k, starts::GROUP),
+                self.text,
+                &self.tokens[..self.range.end],
+                k,
+                |x| self.words.key_ids[x],
+            );
             let head = match listed {
                 Some(m) => Some((k + m.len, m.values[0].clone())),
-                None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => Some((k + 1, "CVL".to_string())),
+                None if self.people_noun(k) && (k > start || self.tokens[k].capitalised) => {
+                    Some((k + 1, "CVL".to_string()))
+                }
                 None => None,
             };
             if let Some((end, sector)) = head {
@@ -431,64 +547,119 @@ impl<'a> SentenceReader<'a> {
                 // Lower-case modifiers before the word ("student protesters"): words that start no phrase are
                 // not read on their own, so the group takes them in from here. Not across a verb or into the
                 // phrase before.
-                let floor = out.last().map_or(self.range.start, |c| c.tokens.end.max(self.range.start));
+                let floor = out
+                    .last()
+                    .map_or(self.range.start, |c| c.tokens.end.max(self.range.start));
                 let mut b = start;
                 while b > floor && b + 3 > start && {
                     let t = &self.tokens[b - 1];
                     let w = self.norm(b - 1);
-                    t.is_word() && !t.capitalised && !self.is_in(&g.prepositions, b - 1) && !self.is_in(&g.determiners, b - 1) && !self.is_in(&g.auxiliaries, b - 1) && !self.is_in(&g.thing_pronouns, b - 1)
-                        && !self.is_in(&g.plural_pronouns, b - 1) && !self.is_in(&g.person_pronouns, b - 1) && !self.is_in(&g.first_person_plural, b - 1)
-                        && !self.is_in(&g.gap_words, b - 1) && !self.is_in(&g.reporting_verbs, b - 1) && !self.is_in(&g.clause_breaks, b - 1)
-                        && !self.is_in(&g.coordinators, b - 1) && !self.is_in(&g.clause_starts, b - 1)
-                        && !self.lex.trigger_table.starts_with(self.words.key_ids[b - 1]) && !w.ends_with("ly") && !w.ends_with("ed")
+                    t.is_word()
+                        && !t.capitalised
+                        && !self.is_in(&g.prepositions, b - 1)
+                        && !self.is_in(&g.determiners, b - 1)
+                        && !self.is_in(&g.auxiliaries, b - 1)
+                        && !self.is_in(&g.thing_pronouns, b - 1)
+                        && !self.is_in(&g.plural_pronouns, b - 1)
+                        && !self.is_in(&g.person_pronouns, b - 1)
+                        && !self.is_in(&g.first_person_plural, b - 1)
+                        && !self.is_in(&g.gap_words, b - 1)
+                        && !self.is_in(&g.reporting_verbs, b - 1)
+                        && !self.is_in(&g.clause_breaks, b - 1)
+                        && !self.is_in(&g.coordinators, b - 1)
+                        && !self.is_in(&g.clause_starts, b - 1)
+                        && !self
+                            .lex
+                            .trigger_table
+                            .starts_with(self.words.key_ids[b - 1])
+                        && !w.ends_with("ly")
+                        && !w.ends_with("ed")
                 } {
                     b -= 1;
                 }
                 // "its naval forces", "their backers": the possessor's, not the place's.
                 let mut p = b;
-                while p > self.range.start && p + 4 > start && self.tokens[p - 1].is_word() && !self.tokens[p - 1].capitalised
-                    && !self.is_in(&g.determiners, p - 1) && !self.is_in(&g.prepositions, p - 1)
-                    && !self.is_in(&g.thing_pronouns, p - 1) && !self.is_in(&g.plural_pronouns, p - 1)
-                    && !self.is_in(&g.person_pronouns, p - 1) && !self.is_in(&g.first_person_plural, p - 1)
+                while p > self.range.start
+                    && p + 4 > start
+                    && self.tokens[p - 1].is_word()
+                    && !self.tokens[p - 1].capitalised
+                    && !self.is_in(&g.determiners, p - 1)
+                    && !self.is_in(&g.prepositions, p - 1)
+                    && !self.is_in(&g.thing_pronouns, p - 1)
+                    && !self.is_in(&g.plural_pronouns, p - 1)
+                    && !self.is_in(&g.person_pronouns, p - 1)
+                    && !self.is_in(&g.first_person_plural, p - 1)
                 {
                     p -= 1;
                 }
                 if p > self.range.start && {
-                    self.is_in(&g.thing_pronouns, p - 1) || self.is_in(&g.plural_pronouns, p - 1) || self.is_in(&g.person_pronouns, p - 1) || self.is_in(&g.first_person_plural, p - 1) || self.tokens[p - 1].shape == Shape::Possessive
+                    self.is_in(&g.thing_pronouns, p - 1)
+                        || self.is_in(&g.plural_pronouns, p - 1)
+                        || self.is_in(&g.person_pronouns, p - 1)
+                        || self.is_in(&g.first_person_plural, p - 1)
+                        || self.tokens[p - 1].shape == Shape::Possessive
                 } {
                     return None;
                 }
                 let noun = self.keys_text(k..end);
                 let modified = k > b.min(start);
-                let followed_by_name = self.in_range(end) && self.tokens[end].capitalised && self.tokens[end].is_word();
+                let followed_by_name = self.in_range(end)
+                    && self.tokens[end].capitalised
+                    && self.tokens[end].is_word();
                 // "military equipment", "police custody": a noun used as an adjective.
                 let adjective = self.in_range(end) && {
                     let t = &self.tokens[end];
                     let w = self.norm(end);
-                    t.is_word() && !t.capitalised
-                        && !(self.is_in(&g.prepositions, end) || self.is_in(&g.auxiliaries, end) || self.is_in(&g.determiners, end) || self.is_in(&g.gap_words, end) || self.is_in(&g.reporting_verbs, end)
-                            || self.is_in(&g.clause_breaks, end) || self.is_in(&g.coordinators, end) || self.is_in(&g.clause_starts, end) || w.ends_with("ly") || w.ends_with("ed")
+                    t.is_word()
+                        && !t.capitalised
+                        && !(self.is_in(&g.prepositions, end)
+                            || self.is_in(&g.auxiliaries, end)
+                            || self.is_in(&g.determiners, end)
+                            || self.is_in(&g.gap_words, end)
+                            || self.is_in(&g.reporting_verbs, end)
+                            || self.is_in(&g.clause_breaks, end)
+                            || self.is_in(&g.coordinators, end)
+                            || self.is_in(&g.clause_starts, end)
+                            || w.ends_with("ly")
+                            || w.ends_with("ed")
                             || self.can_start(end, starts::TRIGGER))
                 };
                 if adjective {
                     return None;
                 }
                 // Officials and leaders are a state's only with a qualifier ("Yoruba leaders").
-                let qualified = (b.min(start)..k).any(|q| self.tokens[q].capitalised && (q != self.range.start || self.qualifier_word(q)));
+                let qualified = (b.min(start)..k).any(|q| {
+                    self.tokens[q].capitalised && (q != self.range.start || self.qualifier_word(q))
+                });
                 // "international forces", "peacekeeping troops": not the country's they are in.
-                if (b.min(start)..k).any(|q| self.is_in(&g.foreign_force_modifiers, q) || self.is_in(&g.multinational_bodies, q)) {
+                if (b.min(start)..k).any(|q| {
+                    self.is_in(&g.foreign_force_modifiers, q)
+                        || self.is_in(&g.multinational_bodies, q)
+                }) {
                     return None;
                 }
                 // Weapons are no one's until a country owns them ("Israeli warplanes").
                 let weapon = g.weapon_nouns.has_text(&noun);
-                if weapon || matches!(sector.as_str(), "MED" | "BUS") || sector == "GOV" && !qualified || (!modified && g.vague_group_nouns.has_text(&noun)) || followed_by_name {
+                if weapon
+                    || matches!(sector.as_str(), "MED" | "BUS")
+                    || sector == "GOV" && !qualified
+                    || (!modified && g.vague_group_nouns.has_text(&noun))
+                    || followed_by_name
+                {
                     return None;
                 }
-                out.push(self.candidate(b.min(start)..end, Referent::LocalGroup { sector, noun }, MentionVia::Name, false));
+                out.push(self.candidate(
+                    b.min(start)..end,
+                    Referent::LocalGroup { sector, noun },
+                    MentionVia::Name,
+                    false,
+                ));
                 return Some(end);
             }
             // A modifier: an adjective, a qualifier ("Shona"), a noun ("university").
-            if self.can_start(k, starts::TRIGGER) && self.lex.trigger_table.starts_with(self.words.key_ids[k]) {
+            if self.can_start(k, starts::TRIGGER)
+                && self.lex.trigger_table.starts_with(self.words.key_ids[k])
+            {
                 return None;
             }
             k += 1;
@@ -510,7 +681,11 @@ impl<'a> SentenceReader<'a> {
         }
         let norm = self.norm(i);
         // "both sides", "the two delegates", "both oil-rich rivals", "the two bordering states"
-        let start = if norm == "the" && self.in_range(i + 1) && self.is_in(&g.pair_starts, i + 1) { i + 1 } else { i };
+        let start = if norm == "the" && self.in_range(i + 1) && self.is_in(&g.pair_starts, i + 1) {
+            i + 1
+        } else {
+            i
+        };
         if self.is_in(&g.pair_starts, start) && (start > i || norm == "both") {
             let mut j = start + 1;
             let limit = (start + 5).min(self.range.end);
@@ -520,7 +695,12 @@ impl<'a> SentenceReader<'a> {
                     let head = j + k - 1;
                     let persons = self.is_in(&g.pair_person_heads, head);
                     let countries = self.is_in(&g.pair_country_heads, head);
-                    out.push(self.candidate(i..j + k, Referent::Pair { persons, countries }, MentionVia::Group, false));
+                    out.push(self.candidate(
+                        i..j + k,
+                        Referent::Pair { persons, countries },
+                        MentionVia::Group,
+                        false,
+                    ));
                     return Some(j + k);
                 }
                 let w = &self.tokens[j];
@@ -539,14 +719,22 @@ impl<'a> SentenceReader<'a> {
             }
             // "the command", "the ministry": a body named before by its head word.
             let of_follows = self.in_range(i + 2) && self.is_in(&g.body_continuations, i + 2);
-            if !self.tokens[i + 1].capitalised && !of_follows && self.can_start(i + 1, starts::HEAD) {
-                out.push(self.candidate(i..i + 2, Referent::HeadBack(capitalise(next)), MentionVia::Title, false));
+            if !self.tokens[i + 1].capitalised && !of_follows && self.can_start(i + 1, starts::HEAD)
+            {
+                out.push(self.candidate(
+                    i..i + 2,
+                    Referent::HeadBack(capitalise(next)),
+                    MentionVia::Title,
+                    false,
+                ));
                 return Some(i + 2);
             }
         }
         let pronoun = if self.is_in(&g.person_pronouns, i) {
             Some(Pronoun::Person)
-        } else if (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1) || self.is_in(&g.first_person_singular, i) {
+        } else if (norm == "i" && self.tokens[i].end - self.tokens[i].start == 1)
+            || self.is_in(&g.first_person_singular, i)
+        {
             Some(Pronoun::Me)
         } else if self.is_in(&g.second_person, i) && self.tokens[self.range.end - 1].norm == "?" {
             Some(Pronoun::You)
@@ -554,7 +742,9 @@ impl<'a> SentenceReader<'a> {
             Some(Pronoun::Plural)
         } else if norm == "it" && self.reported_subject(i) || norm == "its" {
             Some(Pronoun::Thing)
-        } else if self.is_in(&g.first_person_plural, i) && (norm != "us" || !self.tokens[i].all_caps) {
+        } else if self.is_in(&g.first_person_plural, i)
+            && (norm != "us" || !self.tokens[i].all_caps)
+        {
             Some(Pronoun::We)
         } else {
             None
@@ -570,14 +760,18 @@ impl<'a> SentenceReader<'a> {
             return false;
         }
         let g = &self.lex.grammar;
-        self.is_in(&g.auxiliaries, i + 1) || self.is_in(&g.reporting_verbs, i + 1) || self.is_in(&g.subject_pronoun_verbs, i + 1)
+        self.is_in(&g.auxiliaries, i + 1)
+            || self.is_in(&g.reporting_verbs, i + 1)
+            || self.is_in(&g.subject_pronoun_verbs, i + 1)
     }
 
     /// "Peru stated it would permit": "it" as the subject of a reported clause (after "said", "that"),
     /// followed by an auxiliary. Elsewhere "it" is too often empty ("it is worth noting") to resolve.
     fn reported_subject(&self, i: usize) -> bool {
-        let aux = self.in_range(i + 1) && self.is_in(&self.lex.grammar.reported_it_auxiliaries, i + 1);
-        let before = (i.saturating_sub(3).max(self.range.start)..i).any(|k| self.is_in(&self.lex.grammar.reporting_verbs, k) || self.norm(k) == "that");
+        let aux =
+            self.in_range(i + 1) && self.is_in(&self.lex.grammar.reported_it_auxiliaries, i + 1);
+        let before = (i.saturating_sub(3).max(self.range.start)..i)
+            .any(|k| self.is_in(&self.lex.grammar.reporting_verbs, k) || self.norm(k) == "that");
         aux && before
     }
 
@@ -595,7 +789,9 @@ impl<'a> SentenceReader<'a> {
         let mut nested = Vec::new();
         // A listed body that itself starts with a country's name, right before a title: "U.S. Africa
         // Command deputy commander".
-        let listed_body = self.body_before_title(j, None).filter(|(_, r)| matches!(r, Referent::Organisation(_)));
+        let listed_body = self
+            .body_before_title(j, None)
+            .filter(|(_, r)| matches!(r, Referent::Organisation(_)));
         let had_listed_body = listed_body.is_some();
         if let Some((len, referent)) = listed_body {
             nested.push(self.candidate(j..j + len, referent, MentionVia::Name, true));
@@ -609,21 +805,23 @@ impl<'a> SentenceReader<'a> {
             }
         }
         // A body between the country and the title: "French Army General Anne Morel", "UN Secretary-General".
-        if !had_listed_body
-            && let Some((len, referent)) = self.body_before_title(j, country)
-        {
+        if !had_listed_body && let Some((len, referent)) = self.body_before_title(j, country) {
             let from = nested.first().map_or(j, |c: &Candidate| c.tokens.start);
             nested.push(self.candidate(from..j + len, referent, MentionVia::Name, true));
             j += len;
         }
         let title_start = j;
-        let (mut titles, mut sector, mut kept_honorifics) = (Vec::<String>::new(), None, Vec::<Range<usize>>::new());
+        let (mut titles, mut sector, mut kept_honorifics) =
+            (Vec::<String>::new(), None, Vec::<Range<usize>>::new());
         let mut modifiers: Vec<Range<usize>> = Vec::new();
         let mut ranks = Vec::new();
         let mut saw_capital_title = false;
         while self.in_range(j) {
             let Some((len, r)) = self.title_word_at(j) else {
-                if self.norm(j) == "and" && !titles.is_empty() && self.title_word_at(j + 1).is_some() {
+                if self.norm(j) == "and"
+                    && !titles.is_empty()
+                    && self.title_word_at(j + 1).is_some()
+                {
                     j += 1;
                     continue;
                 }
@@ -634,7 +832,10 @@ impl<'a> SentenceReader<'a> {
                 TitleRef::Modifier => modifiers.push(j..j + len),
                 TitleRef::Title(t) => {
                     let office = &self.lex.titles[t as usize];
-                    let mods: Vec<String> = modifiers.drain(..).map(|m| capitalise(&self.keys_text(m))).collect();
+                    let mods: Vec<String> = modifiers
+                        .drain(..)
+                        .map(|m| capitalise(&self.keys_text(m)))
+                        .collect();
                     let mut name = mods.join(" ");
                     if !name.is_empty() {
                         name.push(' ');
@@ -658,20 +859,33 @@ impl<'a> SentenceReader<'a> {
         }
         let has_office = !titles.is_empty() || !ranks.is_empty();
         // "the President of Egypt": the country after the title.
-        if has_office && country.is_none()
+        if has_office
+            && country.is_none()
             && let Some((at, c, via)) = self.of_country(j)
         {
             nested.push(self.candidate(at.clone(), Referent::Country(c), via, true));
             country = Some(c);
             j = at.end;
         }
-        let start = if country.is_some() || has_office || !kept_honorifics.is_empty() { i } else { return None };
+        let start = if country.is_some() || has_office || !kept_honorifics.is_empty() {
+            i
+        } else {
+            return None;
+        };
         let name_start = j;
         let name_end = self.name_at(j);
-        let start = if self.is_in(&self.lex.grammar.articles, start) { start + 1 } else { start };
+        let start = if self.is_in(&self.lex.grammar.articles, start) {
+            start + 1
+        } else {
+            start
+        };
         let title = (!titles.is_empty()).then(|| titles.join(" and "));
         match name_end {
-            Some(end) if has_office || !kept_honorifics.is_empty() || (country.is_some() && self.looks_like_person(name_start, end)) => {
+            Some(end)
+                if has_office
+                    || !kept_honorifics.is_empty()
+                    || (country.is_some() && self.looks_like_person(name_start, end)) =>
+            {
                 let first = kept_honorifics.first().map_or(name_start, |r| r.start);
                 let name = clean_name(self.slice(first..end));
                 let mut country = country;
@@ -684,10 +898,21 @@ impl<'a> SentenceReader<'a> {
                     nested.push(self.candidate(at, Referent::Country(c), via, true));
                     country = Some(c);
                 }
-                let mut person = Referent::Person { name, title, sector, country };
+                let mut person = Referent::Person {
+                    name,
+                    title,
+                    sector,
+                    country,
+                };
                 let mut appositive = Vec::new();
                 if let Some((after, t, s, c, found)) = self.appositive_title(next) {
-                    if let Referent::Person { title, sector, country, .. } = &mut person {
+                    if let Referent::Person {
+                        title,
+                        sector,
+                        country,
+                        ..
+                    } = &mut person
+                    {
                         if title.is_none() {
                             *title = Some(t);
                             *sector = Some(s);
@@ -707,24 +932,40 @@ impl<'a> SentenceReader<'a> {
             _ if !titles.is_empty() => {
                 // A title without a name. A lower-case one needs "the", a country or a body to be a
                 // reference ("a Trade Ministry spokeswoman").
-                let of_body = nested.iter().any(|c| matches!(c.referent, Referent::Organisation(_) | Referent::Institution { .. }));
-                let definite = self.norm(i) == "the" || country.is_some() || saw_capital_title || of_body;
+                let of_body = nested.iter().any(|c| {
+                    matches!(
+                        c.referent,
+                        Referent::Organisation(_) | Referent::Institution { .. }
+                    )
+                });
+                let definite =
+                    self.norm(i) == "the" || country.is_some() || saw_capital_title || of_body;
                 if !definite || j == title_start {
                     return None;
                 }
                 // "the Peruvian Foreign Minister, Rosa Quispe" names the person after a comma.
-                if self.in_range(j + 1) && self.norm(j) == "," && self.in_range(j + 1)
+                if self.in_range(j + 1)
+                    && self.norm(j) == ","
+                    && self.in_range(j + 1)
                     && let Some(end) = self.name_at(j + 1)
                     && self.looks_like_person(j + 1, end)
                 {
                     let name = clean_name(self.slice(j + 1..end));
-                    let person = Referent::Person { name, title, sector, country };
+                    let person = Referent::Person {
+                        name,
+                        title,
+                        sector,
+                        country,
+                    };
                     out.push(self.candidate(start..end, person, MentionVia::Name, false));
                     out.extend(nested);
                     return Some(end);
                 }
-                let referent =
-                    Referent::Title { title: title.unwrap_or_default(), sector: sector.unwrap_or_default(), country };
+                let referent = Referent::Title {
+                    title: title.unwrap_or_default(),
+                    sector: sector.unwrap_or_default(),
+                    country,
+                };
                 out.push(self.candidate(start..j, referent, MentionVia::Title, false));
                 out.extend(nested);
                 Some(j)
@@ -742,7 +983,13 @@ impl<'a> SentenceReader<'a> {
         let organisation = self.organisation_at(j);
         let head = match organisation {
             Some(_) => None,
-            None => self.lex.heads.longest_if(self.can_start(j, starts::HEAD), self.text, toks, j, |k| self.words.norm_ids[k]),
+            None => self.lex.heads.longest_if(
+                self.can_start(j, starts::HEAD),
+                self.text,
+                toks,
+                j,
+                |k| self.words.norm_ids[k],
+            ),
         };
         if organisation.is_none() && head.is_none() {
             // A body read by its shape, ending in its head word: "Trade Ministry spokeswoman". Only worth
@@ -754,7 +1001,10 @@ impl<'a> SentenceReader<'a> {
             let mut found = Vec::new();
             let end = self.institution(j, &mut found)?;
             let body = found.into_iter().next()?;
-            let is_body = matches!(body.referent, Referent::Organisation(_) | Referent::Institution { .. });
+            let is_body = matches!(
+                body.referent,
+                Referent::Organisation(_) | Referent::Institution { .. }
+            );
             if !is_body || body.tokens != (j..end) {
                 return None;
             }
@@ -764,7 +1014,10 @@ impl<'a> SentenceReader<'a> {
             };
         }
         let len = organisation.map_or_else(|| head.as_ref().map_or(0, |m| m.len), |(len, _)| len);
-        if !matches!(self.title_word_at(j + len), Some((_, TitleRef::Title(_) | TitleRef::Rank(_)))) {
+        if !matches!(
+            self.title_word_at(j + len),
+            Some((_, TitleRef::Title(_) | TitleRef::Rank(_)))
+        ) {
             return None;
         }
         let referent = match (organisation, head) {
@@ -772,11 +1025,24 @@ impl<'a> SentenceReader<'a> {
             (None, Some(m)) => {
                 let head = m.values[0];
                 let name = match country {
-                    Some(c) => format!("{} {}", self.lex.countries[c as usize].name, self.slice(j..j + m.len)),
+                    Some(c) => format!(
+                        "{} {}",
+                        self.lex.countries[c as usize].name,
+                        self.slice(j..j + m.len)
+                    ),
                     None => return None,
                 };
-                let sector = if head.media { "MED".to_string() } else { head.sector.clone() };
-                Referent::Institution { name, sector, country, acronym: None }
+                let sector = if head.media {
+                    "MED".to_string()
+                } else {
+                    head.sector.clone()
+                };
+                Referent::Institution {
+                    name,
+                    sector,
+                    country,
+                    acronym: None,
+                }
             }
             (None, None) => return None,
         };
@@ -788,19 +1054,28 @@ impl<'a> SentenceReader<'a> {
         if !self.in_range(i + 1) || self.norm(i) != "of" {
             return None;
         }
-        let k = if self.norm(i + 1) == "the" { i + 2 } else { i + 1 };
+        let k = if self.norm(i + 1) == "the" {
+            i + 2
+        } else {
+            i + 1
+        };
         let (len, c, via) = self.country_at(k)?;
         Some((k..k + len, c, via))
     }
 
     fn keys_text(&self, r: Range<usize>) -> String {
-        r.map(|k| self.key(k).to_string()).collect::<Vec<_>>().join(" ")
+        r.map(|k| self.key(k).to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// ", [the] [country('s)] [modifiers] title," after a name: the title, its sector and country, and the
     /// candidates read there (the title itself is a mention of the person too).
     #[allow(clippy::type_complexity)]
-    fn appositive_title(&self, i: usize) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
+    fn appositive_title(
+        &self,
+        i: usize,
+    ) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
         if !self.in_range(i + 1) || self.norm(i) != "," {
             return None;
         }
@@ -809,7 +1084,11 @@ impl<'a> SentenceReader<'a> {
             return self.bare_appositive_title(i + 1);
         };
         match found.first()?.referent.clone() {
-            Referent::Title { title, sector, country } => Some((next, title, sector, country, found)),
+            Referent::Title {
+                title,
+                sector,
+                country,
+            } => Some((next, title, sector, country, found)),
             _ => None,
         }
     }
@@ -818,7 +1097,10 @@ impl<'a> SentenceReader<'a> {
     /// style of military and government releases). The body becomes the person's, and is not read as
     /// the subject of what follows.
     #[allow(clippy::type_complexity)]
-    fn bare_appositive_title(&self, j: usize) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
+    fn bare_appositive_title(
+        &self,
+        j: usize,
+    ) -> Option<(usize, String, String, Option<u16>, Vec<Candidate>)> {
         let (len, TitleRef::Title(t)) = self.title_word_at(j)? else {
             return None;
         };
@@ -827,13 +1109,24 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let mut body = Vec::new();
-        let end = self.institution(k + 1, &mut body).or_else(|| self.gazetteer(k + 1, &mut body))?;
+        let end = self
+            .institution(k + 1, &mut body)
+            .or_else(|| self.gazetteer(k + 1, &mut body))?;
         let first = body.first()?;
-        if first.tokens.start > k + 2 || !matches!(first.referent, Referent::Organisation(_) | Referent::Institution { .. }) {
+        if first.tokens.start > k + 2
+            || !matches!(
+                first.referent,
+                Referent::Organisation(_) | Referent::Institution { .. }
+            )
+        {
             return None;
         }
         let office = &self.lex.titles[t as usize];
-        let title = Referent::Title { title: office.name.clone(), sector: office.sector.clone(), country: None };
+        let title = Referent::Title {
+            title: office.name.clone(),
+            sector: office.sector.clone(),
+            country: None,
+        };
         let mut found = vec![self.candidate(j..k, title, MentionVia::Title, false)];
         found.extend(body.into_iter().map(|c| Candidate { nested: true, ..c }));
         Some((end, office.name.clone(), office.sector.clone(), None, found))
@@ -849,7 +1142,9 @@ impl<'a> SentenceReader<'a> {
         if end > i && self.is_in(&self.lex.grammar.place_heads, end - 1) {
             return false;
         }
-        let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
+        let words = (i..end)
+            .filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised)
+            .count();
         words >= 2 || self.lex.given_names.contains(self.norm(i))
     }
 
@@ -860,14 +1155,21 @@ impl<'a> SentenceReader<'a> {
         let (len, country, via) = self.country_at(start)?;
         let j = start + len;
         let g = &self.lex.grammar;
-        if !self.in_range(j + 2) || self.norm(j) != "-" || !self.is_in(&g.backing_participles, j + 1) {
+        if !self.in_range(j + 2)
+            || self.norm(j) != "-"
+            || !self.is_in(&g.backing_participles, j + 1)
+        {
             return None;
         }
         let noun = self.norm(j + 2);
         let led = self.norm(j + 1) == "led";
         if led && self.is_in(&g.led_force_nouns, j + 2) {
             // "Vietnamese-led forces": the leading country's armed forces.
-            let referent = Referent::Group { country, sector: "MIL".to_string(), noun: noun.to_string() };
+            let referent = Referent::Group {
+                country,
+                sector: "MIL".to_string(),
+                noun: noun.to_string(),
+            };
             out.push(self.candidate(start..j + 3, referent, MentionVia::Name, false));
             out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
             return Some(j + 3);
@@ -875,7 +1177,12 @@ impl<'a> SentenceReader<'a> {
         if !self.is_in(&g.coalition_nouns, j + 2) {
             return None;
         }
-        out.push(self.candidate(start..j + 3, Referent::HeadRef(capitalise(noun)), MentionVia::Name, false));
+        out.push(self.candidate(
+            start..j + 3,
+            Referent::HeadRef(capitalise(noun)),
+            MentionVia::Name,
+            false,
+        ));
         out.push(self.candidate(start..start + len, Referent::Country(country), via, true));
         Some(j + 3)
     }
@@ -883,10 +1190,18 @@ impl<'a> SentenceReader<'a> {
     /// A group noun followed by its country: "Farmers in the Gambia", "nurses throughout Kenya",
     /// "the people of Peru".
     fn group_in_country(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        if !self.can_start(i, starts::GROUP) || (self.tokens[i].capitalised && i != self.range.start) {
+        if !self.can_start(i, starts::GROUP)
+            || (self.tokens[i].capitalised && i != self.range.start)
+        {
             return None;
         }
-        let m = self.lex.groups.longest_if(self.can_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k])?;
+        let m = self.lex.groups.longest_if(
+            self.can_start(i, starts::GROUP),
+            self.text,
+            &self.tokens[..self.range.end],
+            i,
+            |k| self.words.key_ids[k],
+        )?;
         let end = i + m.len;
         let sector = m.values[0].clone();
         let g = &self.lex.grammar;
@@ -896,17 +1211,33 @@ impl<'a> SentenceReader<'a> {
         // "its troops in Mali": the possessor's forces, stationed there; "international forces in Haiti"
         // are not Haiti's either.
         if i > self.range.start
-            && (self.is_in(&g.possessive_determiners, i - 1) && self.norm(end) != "of" || self.is_in(&g.foreign_force_modifiers, i - 1))
+            && (self.is_in(&g.possessive_determiners, i - 1) && self.norm(end) != "of"
+                || self.is_in(&g.foreign_force_modifiers, i - 1))
         {
             return None;
         }
-        let k = if self.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+        let k = if self.norm(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
         let (len, country, via) = self.country_at(k)?;
-        if via == MentionVia::Place || self.in_range(k + len) && self.tokens[k + len].shape == Shape::Possessive {
+        if via == MentionVia::Place
+            || self.in_range(k + len) && self.tokens[k + len].shape == Shape::Possessive
+        {
             return None;
         }
         let noun = self.keys_text(i..end);
-        out.push(self.candidate(i..k + len, Referent::Group { country, sector, noun }, MentionVia::Name, false));
+        out.push(self.candidate(
+            i..k + len,
+            Referent::Group {
+                country,
+                sector,
+                noun,
+            },
+            MentionVia::Name,
+            false,
+        ));
         out.push(self.candidate(k..k + len, Referent::Country(country), via, true));
         Some(k + len)
     }
@@ -925,7 +1256,10 @@ impl<'a> SentenceReader<'a> {
         // who they are.
         let ethnic = self.in_range(j)
             && self.tokens[j].capitalised
-            && (self.qualifier_word(j) || self.country_at(j).is_some_and(|(len, _, via)| len == 1 && via == MentionVia::Demonym))
+            && (self.qualifier_word(j)
+                || self
+                    .country_at(j)
+                    .is_some_and(|(len, _, via)| len == 1 && via == MentionVia::Demonym))
             && !(self.in_range(j + 1) && self.tokens[j + 1].capitalised);
         if !self.in_range(j) || self.tokens[j].capitalised && !ethnic {
             return None;
@@ -937,14 +1271,33 @@ impl<'a> SentenceReader<'a> {
             // Not across "and", a determiner or a verb: "Libya and all migrants", "Porto killed four
             // soldiers" are two phrases.
             .take_while(|&k| {
-                self.tokens[k].is_word() && (!self.tokens[k].capitalised || k == j && ethnic)
-                    && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.coordinators, k) && !self.is_in(&self.lex.grammar.determiners, k)
-                    && !self.is_in(&self.lex.grammar.auxiliaries, k) && !self.is_in(&self.lex.grammar.reporting_verbs, k)
+                self.tokens[k].is_word()
+                    && (!self.tokens[k].capitalised || k == j && ethnic)
+                    && !self.is_in(&self.lex.grammar.prepositions, k)
+                    && !self.is_in(&self.lex.grammar.coordinators, k)
+                    && !self.is_in(&self.lex.grammar.determiners, k)
+                    && !self.is_in(&self.lex.grammar.auxiliaries, k)
+                    && !self.is_in(&self.lex.grammar.reporting_verbs, k)
             })
-            .map(|k| (k, self.lex.groups.longest_if(self.can_start(k, starts::GROUP), self.text, &self.tokens[..self.range.end], k, |x| self.words.key_ids[x])))
+            .map(|k| {
+                (
+                    k,
+                    self.lex.groups.longest_if(
+                        self.can_start(k, starts::GROUP),
+                        self.text,
+                        &self.tokens[..self.range.end],
+                        k,
+                        |x| self.words.key_ids[x],
+                    ),
+                )
+            })
             // A trigger in the past tense that is no group word is the verb ("killed"): stop there; not at
             // a trigger word modifying the group ("ground troops").
-            .take_while(|(k, m)| m.is_some() || !(self.norm(*k).ends_with("ed") && self.lex.trigger_table.starts_with(self.words.key_ids[*k])))
+            .take_while(|(k, m)| {
+                m.is_some()
+                    || !(self.norm(*k).ends_with("ed")
+                        && self.lex.trigger_table.starts_with(self.words.key_ids[*k]))
+            })
             .find_map(|(k, m)| m.map(|m| (k + m.len, m.values[0].clone())));
         let (end, sector) = match listed {
             Some(found) => found,
@@ -953,9 +1306,14 @@ impl<'a> SentenceReader<'a> {
             None => {
                 let mut k = j;
                 // Not across a verb: "Peru expelled observers" is a clause, not a group.
-                while self.in_range(k) && k < j + 3 && self.tokens[k].is_word() && !self.tokens[k].capitalised
-                    && !self.is_in(&self.lex.grammar.prepositions, k) && !self.is_in(&self.lex.grammar.auxiliaries, k)
-                    && !self.is_in(&self.lex.grammar.coordinators, k) && !self.is_in(&self.lex.grammar.determiners, k)
+                while self.in_range(k)
+                    && k < j + 3
+                    && self.tokens[k].is_word()
+                    && !self.tokens[k].capitalised
+                    && !self.is_in(&self.lex.grammar.prepositions, k)
+                    && !self.is_in(&self.lex.grammar.auxiliaries, k)
+                    && !self.is_in(&self.lex.grammar.coordinators, k)
+                    && !self.is_in(&self.lex.grammar.determiners, k)
                     && !self.lex.trigger_table.starts_with(self.words.key_ids[k])
                     && !self.is_in(&self.lex.grammar.reporting_verbs, k)
                 {
@@ -963,7 +1321,14 @@ impl<'a> SentenceReader<'a> {
                 }
                 let l = k.checked_sub(1).filter(|&l| l >= j)?;
                 let last = self.norm(l);
-                let people = self.lex.grammar.people_suffixes.words.iter().any(|e| last.ends_with(e.as_str())) && last.len() > 4;
+                let people = self
+                    .lex
+                    .grammar
+                    .people_suffixes
+                    .words
+                    .iter()
+                    .any(|e| last.ends_with(e.as_str()))
+                    && last.len() > 4;
                 if !people || self.lex.trigger_table.starts_with(self.words.norm_ids[l]) {
                     return None;
                 }
@@ -974,16 +1339,41 @@ impl<'a> SentenceReader<'a> {
         let start = if self.norm(i) == "the" { i + 1 } else { i };
         // "the Chile military's media wing": the description, with the group inside it.
         if self.in_range(end + 1) && self.tokens[end].shape == Shape::Possessive {
-            let wing = self.lex.grammar.media_wings.phrase_at(self.text, &self.tokens[..self.range.end], end + 1);
+            let wing = self.lex.grammar.media_wings.phrase_at(
+                self.text,
+                &self.tokens[..self.range.end],
+                end + 1,
+            );
             if wing > 0 {
-                let referent = Referent::MediaWing { country, sector: sector.clone() };
+                let referent = Referent::MediaWing {
+                    country,
+                    sector: sector.clone(),
+                };
                 out.push(self.candidate(start..end + 1 + wing, referent, MentionVia::Title, false));
-                out.push(self.candidate(start..end, Referent::Group { country, sector, noun }, MentionVia::Name, true));
+                out.push(self.candidate(
+                    start..end,
+                    Referent::Group {
+                        country,
+                        sector,
+                        noun,
+                    },
+                    MentionVia::Name,
+                    true,
+                ));
                 out.push(self.candidate(country_range, Referent::Country(country), via, true));
                 return Some(end + 1 + wing);
             }
         }
-        out.push(self.candidate(start..end, Referent::Group { country, sector, noun }, MentionVia::Name, false));
+        out.push(self.candidate(
+            start..end,
+            Referent::Group {
+                country,
+                sector,
+                noun,
+            },
+            MentionVia::Name,
+            false,
+        ));
         out.push(self.candidate(country_range, Referent::Country(country), via, true));
         Some(end)
     }
@@ -997,7 +1387,11 @@ impl<'a> SentenceReader<'a> {
             if t.is_word() && t.capitalised && !self.is_in(&self.lex.grammar.months, j) {
                 j += 1;
                 end = j;
-            } else if j > i && (self.is_in(&self.lex.grammar.name_inner_words, j) || matches!(t.norm.as_str(), "&" | "-") || t.norm == "the" && self.norm(j - 1) == "of") {
+            } else if j > i
+                && (self.is_in(&self.lex.grammar.name_inner_words, j)
+                    || matches!(t.norm.as_str(), "&" | "-")
+                    || t.norm == "the" && self.norm(j - 1) == "of")
+            {
                 j += 1;
             } else if j > i && t.shape == Shape::Number && end == j {
                 j += 1;
@@ -1016,21 +1410,45 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // A leading article ("The", "A") is not part of the name.
-        let start = if self.is_in(&self.lex.grammar.articles, i) { i + 1 } else { i };
+        let start = if self.is_in(&self.lex.grammar.articles, i) {
+            i + 1
+        } else {
+            i
+        };
         if start >= end {
             return None;
         }
-        let gazetteer = self.lex.names.longest_if(self.can_start(start, starts::NAME), self.text, &self.tokens[..self.range.end], start, |j| self.words.norm_ids[j]);
+        let gazetteer = self.lex.names.longest_if(
+            self.can_start(start, starts::NAME),
+            self.text,
+            &self.tokens[..self.range.end],
+            start,
+            |j| self.words.norm_ids[j],
+        );
         // An acronym defined right after: "National Water Authority (NWA)". A listed organisation
         // ("World Health Organization (WHO)") stays that organisation.
         if let Some(acronym) = self.defined_acronym(end)
             && end - start >= 2
             && let Some(g) = &gazetteer
             && start + g.len == end
-            && let Some(NameRef::Organisation(o)) = g.values.iter().copied().find(|v| matches!(v, NameRef::Organisation(_)))
+            && let Some(NameRef::Organisation(o)) = g
+                .values
+                .iter()
+                .copied()
+                .find(|v| matches!(v, NameRef::Organisation(_)))
         {
-            out.push(self.candidate(start..end, Referent::Organisation(*o), MentionVia::Name, false));
-            out.push(self.candidate(end + 1..end + 2, Referent::Acronym(acronym.to_uppercase()), MentionVia::Acronym, false));
+            out.push(self.candidate(
+                start..end,
+                Referent::Organisation(*o),
+                MentionVia::Name,
+                false,
+            ));
+            out.push(self.candidate(
+                end + 1..end + 2,
+                Referent::Acronym(acronym.to_uppercase()),
+                MentionVia::Acronym,
+                false,
+            ));
             return Some(end + 3);
         }
         if let Some(acronym) = self.defined_acronym(end)
@@ -1038,7 +1456,12 @@ impl<'a> SentenceReader<'a> {
         {
             let name = self.slice(start..end).to_string();
             let (sector, country) = self.describe_institution(start..end);
-            let referent = Referent::Institution { name, sector, country, acronym: Some(acronym) };
+            let referent = Referent::Institution {
+                name,
+                sector,
+                country,
+                acronym: Some(acronym),
+            };
             out.push(self.candidate(start..end, referent, MentionVia::Name, false));
             let acr = end + 1..end + 2;
             let acr_ref = Referent::Acronym(self.tokens[end + 1].norm.to_uppercase().to_string());
@@ -1055,7 +1478,12 @@ impl<'a> SentenceReader<'a> {
         {
             let word = self.slice(start..end).to_string();
             let stop = self.group_noun_at(end).unwrap_or(end);
-            out.push(self.candidate(start..stop, Referent::HeadRef(word), MentionVia::Name, false));
+            out.push(self.candidate(
+                start..stop,
+                Referent::HeadRef(word),
+                MentionVia::Name,
+                false,
+            ));
             return Some(stop);
         }
         // The longest head-word phrase inside: "Pakistan Army", "Ministry of Foreign Affairs", "Radio Pakistan".
@@ -1071,7 +1499,10 @@ impl<'a> SentenceReader<'a> {
         if country.is_none()
             && start > self.range.start + 1
             && self.tokens[start - 1].shape == Shape::Possessive
-            && let Some(Candidate { referent: Referent::Country(c), .. }) = out.last().filter(|c| c.tokens.end == start - 1)
+            && let Some(Candidate {
+                referent: Referent::Country(c),
+                ..
+            }) = out.last().filter(|c| c.tokens.end == start - 1)
         {
             country = Some(*c);
         }
@@ -1090,8 +1521,17 @@ impl<'a> SentenceReader<'a> {
         let numbered = start > self.range.start
             && is_ordinal(&self.tokens[start - 1].norm)
             && out.last().is_none_or(|c| c.tokens.end < start);
-        let (first, name) = if numbered { (start - 1, self.slice(start - 1..h_end).to_string()) } else { (start, name) };
-        let referent = Referent::Institution { name, sector, country, acronym: None };
+        let (first, name) = if numbered {
+            (start - 1, self.slice(start - 1..h_end).to_string())
+        } else {
+            (start, name)
+        };
+        let referent = Referent::Institution {
+            name,
+            sector,
+            country,
+            acronym: None,
+        };
         out.push(self.candidate(first..stop, referent, MentionVia::Name, false));
         Some(stop)
     }
@@ -1101,7 +1541,16 @@ impl<'a> SentenceReader<'a> {
         if !self.can_start(i, starts::GROUP) || self.tokens[i].capitalised {
             return None;
         }
-        self.lex.groups.longest_if(self.can_start(i, starts::GROUP), self.text, &self.tokens[..self.range.end], i, |k| self.words.key_ids[k]).map(|m| i + m.len)
+        self.lex
+            .groups
+            .longest_if(
+                self.can_start(i, starts::GROUP),
+                self.text,
+                &self.tokens[..self.range.end],
+                i,
+                |k| self.words.key_ids[k],
+            )
+            .map(|m| i + m.len)
     }
 
     /// Whether the phrase is a country's government: its words are a country and "Government" (or
@@ -1130,8 +1579,13 @@ impl<'a> SentenceReader<'a> {
         let word = |k: usize| self.tokens[k].is_word() && self.tokens[k].capitalised;
         (start..end).filter(|&k| word(k)).nth(1)?;
         // Head first: "Ministry of Foreign Affairs", "Radio Pakistan".
-        if let Some(m) = self.lex.heads.longest_if(self.can_start(start, starts::HEAD), self.text, toks, start, |k| self.words.norm_ids[k])
-            && m.values[0].first
+        if let Some(m) = self.lex.heads.longest_if(
+            self.can_start(start, starts::HEAD),
+            self.text,
+            toks,
+            start,
+            |k| self.words.norm_ids[k],
+        ) && m.values[0].first
             && start + m.len < end
         {
             return Some((end, m.values[0].clone()));
@@ -1139,8 +1593,13 @@ impl<'a> SentenceReader<'a> {
         // Head last: "Chile Army", "Kenyan Security Forces", "Andes Regional Government".
         let mut best = None;
         for k in (start..end).filter(|&k| word(k)).skip(1) {
-            if let Some(m) = self.lex.heads.longest_if(self.can_start(k, starts::HEAD), self.text, toks, k, |j| self.words.norm_ids[j])
-                && m.values[0].last
+            if let Some(m) = self.lex.heads.longest_if(
+                self.can_start(k, starts::HEAD),
+                self.text,
+                toks,
+                k,
+                |j| self.words.norm_ids[j],
+            ) && m.values[0].last
                 && k + m.len <= end
             {
                 best = Some((k, k + m.len, m.values[0]));
@@ -1174,8 +1633,18 @@ impl<'a> SentenceReader<'a> {
             {
                 country = Some(c);
             }
-            if let Some(m) = self.lex.heads.longest_if(self.can_start(k, starts::HEAD), self.text, &self.tokens[..r.end], k, |j| self.words.norm_ids[j]) {
-                sector = Some(if m.values[0].media { "MED".to_string() } else { m.values[0].sector.clone() });
+            if let Some(m) = self.lex.heads.longest_if(
+                self.can_start(k, starts::HEAD),
+                self.text,
+                &self.tokens[..r.end],
+                k,
+                |j| self.words.norm_ids[j],
+            ) {
+                sector = Some(if m.values[0].media {
+                    "MED".to_string()
+                } else {
+                    m.values[0].sector.clone()
+                });
             }
         }
         (sector.unwrap_or_else(|| "GOV".to_string()), country)
@@ -1183,15 +1652,27 @@ impl<'a> SentenceReader<'a> {
 
     /// Countries, places and organisations of the gazetteer.
     fn gazetteer(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
-        let m = self.lex.names.longest_if(self.can_start(i, starts::NAME), self.text, &self.tokens[..self.range.end], i, |j| self.words.norm_ids[j])?;
+        let m = self.lex.names.longest_if(
+            self.can_start(i, starts::NAME),
+            self.text,
+            &self.tokens[..self.range.end],
+            i,
+            |j| self.words.norm_ids[j],
+        )?;
         let end = i + m.len;
         let value = m.values[0];
         match *value {
-            NameRef::Country { index, via, combining } => {
+            NameRef::Country {
+                index,
+                via,
+                combining,
+            } => {
                 if combining && !(self.in_range(end) && self.norm(end) == "-") {
                     return None; // "Pak" only in compounds: "Pak-Iran"
                 }
-                if self.lex.ambiguous.contains(self.norm(i)) && !self.ambiguous_reads_as_country(i, end) {
+                if self.lex.ambiguous.contains(self.norm(i))
+                    && !self.ambiguous_reads_as_country(i, end)
+                {
                     return None;
                 }
                 // "Russian-made rockets", "Iranian-backed militias": the country qualifies a thing and is
@@ -1203,9 +1684,21 @@ impl<'a> SentenceReader<'a> {
                     && self.norm(end + 1) != "led";
                 // "ethnic Albanians": a people named for where its language or origin is, not that
                 // state's; whose they are is the country the text is about.
-                if via == MentionVia::Demonym && i > self.range.start && self.norm(i - 1) == "ethnic" && self.norm(end - 1).ends_with('s') {
+                if via == MentionVia::Demonym
+                    && i > self.range.start
+                    && self.norm(i - 1) == "ethnic"
+                    && self.norm(end - 1).ends_with('s')
+                {
                     let noun = self.keys_text(i..end);
-                    out.push(self.candidate(i - 1..end, Referent::LocalGroup { sector: "CVL".to_string(), noun }, MentionVia::Name, false));
+                    out.push(self.candidate(
+                        i - 1..end,
+                        Referent::LocalGroup {
+                            sector: "CVL".to_string(),
+                            noun,
+                        },
+                        MentionVia::Name,
+                        false,
+                    ));
                     return Some(end);
                 }
                 out.push(self.candidate(i..end, Referent::Country(index), via, modifier));
@@ -1214,14 +1707,23 @@ impl<'a> SentenceReader<'a> {
                 // "ISIL fighters", "AU peacekeeping troops": the body's people are the body.
                 let mut stop = end;
                 let mut k = end;
-                while self.in_range(k) && k < end + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised {
+                while self.in_range(k)
+                    && k < end + 2
+                    && self.tokens[k].is_word()
+                    && !self.tokens[k].capitalised
+                {
                     if let Some(g) = self.group_noun_at(k) {
                         stop = g;
                         break;
                     }
                     k += 1;
                 }
-                out.push(self.candidate(i..stop, Referent::Organisation(o), MentionVia::Name, false));
+                out.push(self.candidate(
+                    i..stop,
+                    Referent::Organisation(o),
+                    MentionVia::Name,
+                    false,
+                ));
                 return Some(stop);
             }
             NameRef::Person(p) => {
@@ -1232,7 +1734,11 @@ impl<'a> SentenceReader<'a> {
                     sector: person.sector.clone(),
                     country: person.country.as_deref().and_then(|c| self.lex.country(c)),
                 };
-                let via = if m.len == 1 && person.name.split_whitespace().count() > 1 { MentionVia::PartialName } else { MentionVia::Name };
+                let via = if m.len == 1 && person.name.split_whitespace().count() > 1 {
+                    MentionVia::PartialName
+                } else {
+                    MentionVia::Name
+                };
                 out.push(self.candidate(i..end, referent, via, false));
             }
         }
@@ -1241,7 +1747,9 @@ impl<'a> SentenceReader<'a> {
 
     /// "Jordan", "Chad", "Georgia" are countries unless part of a person's name.
     fn ambiguous_reads_as_country(&self, i: usize, end: usize) -> bool {
-        let prev_is_name = i > self.range.start && self.is_name_word(i - 1) && self.lex.given_names.contains(self.norm(i - 1));
+        let prev_is_name = i > self.range.start
+            && self.is_name_word(i - 1)
+            && self.lex.given_names.contains(self.norm(i - 1));
         let next_is_name = self.in_range(end) && self.is_name_word(end);
         let prev_given = i > self.range.start && self.lex.given_names.contains(self.norm(i - 1));
         !(prev_is_name || next_is_name || prev_given)
@@ -1256,13 +1764,19 @@ impl<'a> SentenceReader<'a> {
         }
         // "MR KIRBY:", "QUESTION:": the speaker labels of a transcript.
         let label = self.in_range(i + 1) && self.norm(i + 1) == ":"
-            || i > self.range.start && self.tokens[i - 1].all_caps && self.is_in(&self.lex.grammar.not_names, i - 1);
+            || i > self.range.start
+                && self.tokens[i - 1].all_caps
+                && self.is_in(&self.lex.grammar.not_names, i - 1);
         if label {
             return None;
         }
         // "CJTF-OIR": hyphenated acronyms stay one.
         let mut end = i + 1;
-        while self.in_range(end + 1) && self.norm(end) == "-" && self.tokens[end + 1].all_caps && self.tokens[end].start == self.tokens[end - 1].end {
+        while self.in_range(end + 1)
+            && self.norm(end) == "-"
+            && self.tokens[end + 1].all_caps
+            && self.tokens[end].start == self.tokens[end - 1].end
+        {
             end += 2;
         }
         let acr = self.slice(i..end).to_uppercase();
@@ -1274,15 +1788,28 @@ impl<'a> SentenceReader<'a> {
     /// that may be part of a name seen elsewhere ("Araghchi").
     fn person_or_name_part(&self, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
         let end = self.name_at(i)?;
-        let words = (i..end).filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised).count();
-        if words >= 2 && (self.lex.given_names.contains(self.norm(i)) || self.has_particle(i..end)) {
+        let words = (i..end)
+            .filter(|&k| self.tokens[k].is_word() && self.tokens[k].capitalised)
+            .count();
+        if words >= 2 && (self.lex.given_names.contains(self.norm(i)) || self.has_particle(i..end))
+        {
             let name = clean_name(self.slice(i..end));
-            let mut referent = Referent::Person { name, title: None, sector: None, country: None };
+            let mut referent = Referent::Person {
+                name,
+                title: None,
+                sector: None,
+                country: None,
+            };
             let mut next = end;
             let mut appositive = Vec::new();
             if let Some((n, t, s, c, found)) = self.appositive_title(end) {
                 referent = match referent {
-                    Referent::Person { name, .. } => Referent::Person { name, title: Some(t), sector: Some(s), country: c },
+                    Referent::Person { name, .. } => Referent::Person {
+                        name,
+                        title: Some(t),
+                        sector: Some(s),
+                        country: c,
+                    },
                     other => other,
                 };
                 appositive = found;
@@ -1298,10 +1825,24 @@ impl<'a> SentenceReader<'a> {
             // "Al" of "Al-Qa'im" is a particle, not anyone's name; "Like" of "Like Wikipedia, ..." is
             // capitalised only as the sentence's first word.
             let opening = k == self.range.start
-                && (self.is_in(&g.prepositions, k) || self.is_in(&g.determiners, k) || self.is_in(&g.clause_breaks, k) || self.is_in(&g.clause_starts, k) || self.is_in(&g.coordinators, k) || self.is_in(&g.gap_words, k));
-            if self.tokens[k].is_word() && self.tokens[k].capitalised && !opening && !self.is_in(&g.name_particles, k) {
+                && (self.is_in(&g.prepositions, k)
+                    || self.is_in(&g.determiners, k)
+                    || self.is_in(&g.clause_breaks, k)
+                    || self.is_in(&g.clause_starts, k)
+                    || self.is_in(&g.coordinators, k)
+                    || self.is_in(&g.gap_words, k));
+            if self.tokens[k].is_word()
+                && self.tokens[k].capitalised
+                && !opening
+                && !self.is_in(&g.name_particles, k)
+            {
                 let word = self.norm(k).to_string();
-                out.push(self.candidate(k..k + 1, Referent::NamePart(word), MentionVia::PartialName, false));
+                out.push(self.candidate(
+                    k..k + 1,
+                    Referent::NamePart(word),
+                    MentionVia::PartialName,
+                    false,
+                ));
             }
         }
         Some(end)
@@ -1316,15 +1857,29 @@ impl<'a> SentenceReader<'a> {
         }
         let mut k = j;
         let regime = |k: usize| self.is_in(&self.lex.grammar.regime_nouns, k);
-        while self.in_range(k) && k < j + 2 && self.tokens[k].is_word() && !self.tokens[k].capitalised && !regime(k) {
+        while self.in_range(k)
+            && k < j + 2
+            && self.tokens[k].is_word()
+            && !self.tokens[k].capitalised
+            && !regime(k)
+        {
             k += 1;
         }
         if !self.in_range(k) || !regime(k) {
             return None;
         }
         let surname = self.norm(end - 1).to_string();
-        let start = if i > self.range.start && self.norm(i - 1) == "the" { i - 1 } else { i };
-        out.push(self.candidate(start..k + 1, Referent::GovernmentOf(surname), MentionVia::Title, false));
+        let start = if i > self.range.start && self.norm(i - 1) == "the" {
+            i - 1
+        } else {
+            i
+        };
+        out.push(self.candidate(
+            start..k + 1,
+            Referent::GovernmentOf(surname),
+            MentionVia::Title,
+            false,
+        ));
         Some(k + 1)
     }
 
@@ -1334,7 +1889,10 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let end = self.name_at(i)?;
-        if end - i > 4 || self.lex.given_names.contains(self.norm(i)) || self.title_word_at(end).is_some() {
+        if end - i > 4
+            || self.lex.given_names.contains(self.norm(i))
+            || self.title_word_at(end).is_some()
+        {
             return None;
         }
         // "from Tuareg rebels": the word qualifies a group.
@@ -1346,7 +1904,8 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn has_particle(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|k| self.is_in(&self.lex.grammar.name_particles, k) && !self.tokens[k].capitalised)
+        r.into_iter()
+            .any(|k| self.is_in(&self.lex.grammar.name_particles, k) && !self.tokens[k].capitalised)
     }
 }
 

@@ -28,15 +28,16 @@ pub mod word_keys;
 use std::ops::Range;
 
 use crate::corpus::{
-    Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, Modality, merge::interaction_id,
+    Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, Modality,
+    merge::interaction_id,
 };
 use coref::Resolver;
 use events::{SentenceEvents, SentenceResult, args_of};
-use syntax::Syntax;
-use tree::{Dep, SentenceTree};
 use lexicon::Lexicon;
 use mentions::{Candidate, SentenceReader};
+use syntax::Syntax;
 use tokens::Token;
+use tree::{Dep, SentenceTree};
 use word_keys::WordKeys;
 
 /// The extractor with its lexicons and syntax model loaded. Build it once (`Extractor::bundled()`) and
@@ -56,7 +57,11 @@ impl Extractor {
         // The bundled data files are checked by the tests; a broken one is a build defect, not user input.
         EXTRACTOR.get_or_init(|| {
             let syntax = Syntax::bundled();
-            Extractor { lex: Lexicon::bundled().expect("the bundled lexicon files are valid"), syntax, deps: tree::deps_of(syntax) }
+            Extractor {
+                lex: Lexicon::bundled().expect("the bundled lexicon files are valid"),
+                syntax,
+                deps: tree::deps_of(syntax),
+            }
         })
     }
 
@@ -84,10 +89,16 @@ impl Extractor {
         for (si, range) in sentence_tokens.iter().enumerate() {
             let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), si);
             let start = candidates.len();
-            candidates.extend(mention_types::MentionTypes::bundled().keep_actors(text, &tokens, range.clone(), reader.read()));
+            candidates.extend(mention_types::MentionTypes::bundled().keep_actors(
+                text,
+                &tokens,
+                range.clone(),
+                reader.read(),
+            ));
             sentence_candidates.push(start..candidates.len());
         }
-        let (candidates, sentence_candidates) = recurring_names::join(text, &tokens, candidates, &sentence_candidates);
+        let (candidates, sentence_candidates) =
+            recurring_names::join(text, &tokens, candidates, &sentence_candidates);
 
         // Who each phrase refers to, and what happens between them.
         let mut resolver = Resolver::new(lex);
@@ -101,36 +112,84 @@ impl Extractor {
             // anything for the reader to find: the others are not parsed.
             let range = sentence_tokens[si].clone();
             let worth_parsing = two_actors(&args)
-                && range.clone().any(|k| words.starts[k] & lexicon::starts::TRIGGER != 0 || words.classes[k] & lex.grammar.obligation_modals.bit != 0);
+                && range.clone().any(|k| {
+                    words.starts[k] & lexicon::starts::TRIGGER != 0
+                        || words.classes[k] & lex.grammar.obligation_modals.bit != 0
+                });
             let tree = if worth_parsing {
-                let names: Vec<Range<usize>> = args.iter().filter_map(|a| long_name(&tokens, &words, lex, a.tokens.clone())).collect();
-                SentenceTree::parse_names(self.syntax, &self.deps, text, &tokens, range.clone(), &names)
+                let names: Vec<Range<usize>> = args
+                    .iter()
+                    .filter_map(|a| long_name(&tokens, &words, lex, a.tokens.clone()))
+                    .collect();
+                SentenceTree::parse_names(
+                    self.syntax,
+                    &self.deps,
+                    text,
+                    &tokens,
+                    range.clone(),
+                    &names,
+                )
             } else {
                 SentenceTree::default()
             };
-            let events = SentenceEvents { lex, text, tokens: &tokens, words: &words, range, args, tree: &tree };
+            let events = SentenceEvents {
+                lex,
+                text,
+                tokens: &tokens,
+                words: &words,
+                range,
+                args,
+                tree: &tree,
+            };
             let result = if worth_parsing {
                 events.read()
             } else {
                 // "Foreign Minister X said:": who speaks is read without a parse, so that the quote after
                 // it is theirs.
-                let reports = |a: &events::Arg<'_>| a.tokens.end < events.range.end && words.classes[a.tokens.end] & lex.grammar.reporting_verbs.bit != 0;
-                SentenceResult { found: Vec::new(), reporters: (0..events.args.len()).filter(|&a| reports(&events.args[a])).collect() }
+                let reports = |a: &events::Arg<'_>| {
+                    a.tokens.end < events.range.end
+                        && words.classes[a.tokens.end] & lex.grammar.reporting_verbs.bit != 0
+                };
+                SentenceResult {
+                    found: Vec::new(),
+                    reporters: (0..events.args.len())
+                        .filter(|&a| reports(&events.args[a]))
+                        .collect(),
+                }
             };
             if trace::on() {
                 let name = |e: usize| resolver.res.entities[e].name.clone();
                 eprintln!("S{si}: {}", &text[sentences[si].start..sentences[si].end]);
                 for a in &events.args {
                     let refers: Vec<String> = a.entities.iter().map(|&e| name(e)).collect();
-                    eprintln!("   arg {:?} {:?} -> {refers:?}", a.tokens, &text[a.span.start..a.span.end]);
+                    eprintln!(
+                        "   arg {:?} {:?} -> {refers:?}",
+                        a.tokens,
+                        &text[a.span.start..a.span.end]
+                    );
                 }
                 for f in &result.found {
-                    eprintln!("   found {:?} {} -> {} | {}", f.kind, name(f.source), name(f.target), f.rule);
+                    eprintln!(
+                        "   found {:?} {} -> {} | {}",
+                        f.kind,
+                        name(f.source),
+                        name(f.target),
+                        f.rule
+                    );
                 }
             }
             // Read before the resolver moves on: the arguments borrow its referents.
-            let reported_by = result.reporters.first().and_then(|&r| events.args[r].entities.first()).copied();
-            if let Some(last) = result.found.iter().rev().find(|f| f.modality == Modality::Asserted) {
+            let reported_by = result
+                .reporters
+                .first()
+                .and_then(|&r| events.args[r].entities.first())
+                .copied();
+            if let Some(last) = result
+                .found
+                .iter()
+                .rev()
+                .find(|f| f.modality == Modality::Asserted)
+            {
                 resolver.set_focus(last.source, last.target);
             }
             if let Some(r) = reported_by {
@@ -140,7 +199,13 @@ impl Extractor {
                 None
             } else {
                 let r = &sentence_tokens[si];
-                when::time_of(lex, text, &tokens[r.clone()], &words.classes[r.clone()], date)
+                when::time_of(
+                    lex,
+                    text,
+                    &tokens[r.clone()],
+                    &words.classes[r.clone()],
+                    date,
+                )
             };
             for f in result.found {
                 found_all.push((si, f, reported_by, when.clone()));
@@ -162,7 +227,11 @@ impl Extractor {
 }
 
 /// Candidate pairs the sentence joins: "X and Y", "between X and Y", "X-Y" compounds.
-fn joined_pairs(tokens: &[Token], candidates: &[Candidate], range: Range<usize>) -> Vec<(usize, usize)> {
+fn joined_pairs(
+    tokens: &[Token],
+    candidates: &[Candidate],
+    range: Range<usize>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut previous: Option<usize> = None;
     for c in range.filter(|&c| !candidates[c].nested) {
@@ -187,10 +256,17 @@ fn joined_pairs(tokens: &[Token], candidates: &[Candidate], range: Range<usize>)
 
 /// The first non-empty line (without Markdown heading marks), or the file name.
 fn title_of(path: &str, text: &str) -> String {
-    let line = text.lines().map(|l| l.trim().trim_start_matches('#').trim()).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let title: String = line.chars().take(120).collect();
     if title.is_empty() {
-        std::path::Path::new(path).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()
+        std::path::Path::new(path)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
     } else {
         title
     }
@@ -222,8 +298,16 @@ fn slug(name: &str) -> String {
 
 type FoundIn = (usize, events::Found, Option<usize>, Option<String>);
 
-fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resolver: Resolver, found: Vec<FoundIn>) -> Corpus {
-    let untied: Vec<bool> = (0..resolver.res.entities.len()).map(|e| resolver.is_untied_title(e)).collect();
+fn build_corpus(
+    lex: &Lexicon,
+    article: Article,
+    candidates: &[Candidate],
+    resolver: Resolver,
+    found: Vec<FoundIn>,
+) -> Corpus {
+    let untied: Vec<bool> = (0..resolver.res.entities.len())
+        .map(|e| resolver.is_untied_title(e))
+        .collect();
     let res = resolver.res;
     let article_id = crate::corpus::ArticleId::from(article.id.as_str());
     // Only entities the text refers to (or that those belong to) become actors.
@@ -257,13 +341,23 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
     let mut taken: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (e, entity) in res.entities.iter().enumerate().filter(|(e, _)| used[*e]) {
         let base = match entity.kind {
-            ActorKind::Country => entity.country.map(|c| lex.countries[c as usize].iso3.clone()).unwrap_or_default(),
+            ActorKind::Country => entity
+                .country
+                .map(|c| lex.countries[c as usize].iso3.clone())
+                .unwrap_or_default(),
             _ => slug(&entity.name),
         };
-        let mut id = if base.is_empty() { format!("actor-{e}") } else { base };
+        let mut id = if base.is_empty() {
+            format!("actor-{e}")
+        } else {
+            base
+        };
         let mut n = 2;
         while taken.contains(&id) {
-            id = format!("{}-{n}", id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-'));
+            id = format!(
+                "{}-{n}",
+                id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
+            );
             n += 1;
         }
         taken.insert(id.clone());
@@ -279,10 +373,16 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
             kind: entity.kind,
             name: entity.name.clone(),
             aliases: entity.aliases.clone(),
-            country: entity.country.map(|c| lex.countries[c as usize].iso3.clone()),
+            country: entity
+                .country
+                .map(|c| lex.countries[c as usize].iso3.clone()),
             title: entity.title.clone(),
             code: entity.code.clone(),
-            affiliations: entity.affiliations.iter().filter_map(|&a| ids[a].clone()).collect(),
+            affiliations: entity
+                .affiliations
+                .iter()
+                .filter_map(|&a| ids[a].clone())
+                .collect(),
             mentions: Vec::new(),
         });
     }
@@ -290,9 +390,18 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         let c = &candidates[ci];
         for &e in refs {
             let Some(a) = actor_of[e] else { continue };
-            let m = Mention { article: article_id.clone(), sentence: c.sentence, start: c.span.start, end: c.span.end, via: c.via };
+            let m = Mention {
+                article: article_id.clone(),
+                sentence: c.sentence,
+                start: c.span.start,
+                end: c.span.end,
+                via: c.via,
+            };
             let mentions = &mut actors[a].mentions;
-            if !mentions.iter().any(|x| x.start == m.start && x.end == m.end) {
+            if !mentions
+                .iter()
+                .any(|x| x.start == m.start && x.end == m.end)
+            {
                 mentions.push(m);
             }
         }
@@ -304,7 +413,12 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
         let mut seen_raw: Vec<&str> = Vec::new();
         for m in &a.mentions {
             // A city or region in a state ("near Mosul") is no name of the state.
-            if matches!(m.via, crate::corpus::MentionVia::Pronoun | crate::corpus::MentionVia::Group | crate::corpus::MentionVia::Place) {
+            if matches!(
+                m.via,
+                crate::corpus::MentionVia::Pronoun
+                    | crate::corpus::MentionVia::Group
+                    | crate::corpus::MentionVia::Place
+            ) {
                 continue;
             }
             // An actor is mostly written the same few ways: each way is cleaned once.
@@ -323,7 +437,9 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
 
     let mut interactions: Vec<Interaction> = Vec::new();
     for (si, f, reported_by, when) in found {
-        let (Some(source), Some(target)) = (&ids[f.source], &ids[f.target]) else { continue };
+        let (Some(source), Some(target)) = (&ids[f.source], &ids[f.target]) else {
+            continue;
+        };
         let (mut source, mut target) = (source.clone(), target.clone());
         let (mut source_span, mut target_span) = (f.source_span, f.target_span);
         if !f.directed && source > target {
@@ -340,14 +456,24 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
             source_span: Some(source_span),
             target_span: Some(target_span),
             rule: f.rule.clone(),
-            reported_by: reported_by.and_then(|r| actor_of[r]).map(|a| actors[a].name.clone()),
+            reported_by: reported_by
+                .and_then(|r| actor_of[r])
+                .map(|a| actors[a].name.clone()),
             when,
         };
         match interactions.iter_mut().find(|i| {
-            i.kind == f.kind && i.source == source && i.target == target && i.directed == f.directed && i.modality == f.modality
+            i.kind == f.kind
+                && i.source == source
+                && i.target == target
+                && i.directed == f.directed
+                && i.modality == f.modality
         }) {
             Some(existing) => {
-                if !existing.evidence.iter().any(|e| e.sentence == si && e.trigger == evidence.trigger) {
+                if !existing
+                    .evidence
+                    .iter()
+                    .any(|e| e.sentence == si && e.trigger == evidence.trigger)
+                {
                     existing.evidence.push(evidence);
                 }
             }
@@ -363,19 +489,25 @@ fn build_corpus(lex: &Lexicon, article: Article, candidates: &[Candidate], resol
                     rule: f.rule.clone(),
                     evidence: vec![evidence],
                 };
-                it.id = interaction_id(&it, &interactions);
+                it.id = interaction_id(&it, |id| interactions.iter().any(|i| i.id == id));
                 interactions.push(it);
             }
         }
     }
-    Corpus { articles: vec![article], actors, interactions, ..Corpus::default() }
+    Corpus {
+        articles: vec![article],
+        actors,
+        interactions,
+        ..Corpus::default()
+    }
 }
 
 /// A mention's text as an alias: one line, without a leading "the" or a trailing possessive.
 fn clean_alias(s: &str) -> String {
     let one_line = if s.is_ascii() {
         let b = s.as_bytes();
-        !b.iter().any(|&x| x.is_ascii_whitespace() && x != b' ' || x == 0x0B)
+        !b.iter()
+            .any(|&x| x.is_ascii_whitespace() && x != b' ' || x == 0x0B)
             && !b.windows(2).any(|w| w == b"  ")
             && b.first() != Some(&b' ')
             && b.last() != Some(&b' ')
@@ -389,7 +521,10 @@ fn clean_alias(s: &str) -> String {
         joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
         joined.as_str()
     };
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
     // Suffixes stripped one by one, as `trim_end_matches` would, without its substring searcher.
     let mut s = s;
     while let Some(rest) = s.strip_suffix("\u{2019}s") {
@@ -412,11 +547,18 @@ fn two_actors(args: &[events::Arg<'_>]) -> bool {
 /// "Turkish President Recep Tayyip Erdogan", "Islamic Republic of Afghanistan"), or two after a title
 /// ("Army Chief General Asim Munir"). A two-word name alone parses well as it is; a title is left to the
 /// parser, as it tells a noun phrase from a verb ("Newly appointed Prime Minister X has refused").
-fn long_name(tokens: &[Token], words: &WordKeys, lex: &Lexicon, r: Range<usize>) -> Option<Range<usize>> {
+fn long_name(
+    tokens: &[Token],
+    words: &WordKeys,
+    lex: &Lexicon,
+    r: Range<usize>,
+) -> Option<Range<usize>> {
     let part = |k: usize| {
         let t = &tokens[k];
         words.starts[k] & (lexicon::starts::TRIGGER | lexicon::starts::TITLE) == 0
-            && (t.capitalised || words.classes[k] & lex.grammar.name_inner_words.bit != 0 || t.norm == "-")
+            && (t.capitalised
+                || words.classes[k] & lex.grammar.name_inner_words.bit != 0
+                || t.norm == "-")
     };
     if r.is_empty() || !tokens[r.end - 1].capitalised {
         return None;
@@ -438,7 +580,10 @@ mod tests {
     #[test]
     fn slugs_are_lower_case_words_joined_by_hyphens() {
         assert_eq!(slug("Syed Karim Haddad"), "syed-karim-haddad");
-        assert_eq!(slug("  U.S. Central Command (CENTCOM) "), "u-s-central-command-centcom");
+        assert_eq!(
+            slug("  U.S. Central Command (CENTCOM) "),
+            "u-s-central-command-centcom"
+        );
         assert_eq!(slug("Omar Said’s office"), "omar-said-s-office");
         assert_eq!(slug("Ürümqi Öffice"), "ürümqi-öffice");
         assert_eq!(slug("--"), "");
@@ -448,7 +593,10 @@ mod tests {
     fn aliases_are_one_line_without_article_or_possessive() {
         assert_eq!(clean_alias("the Foreign Office"), "Foreign Office");
         assert_eq!(clean_alias("Chile’s"), "Chile");
-        assert_eq!(clean_alias("National\n  Water Authority"), "National Water Authority");
+        assert_eq!(
+            clean_alias("National\n  Water Authority"),
+            "National Water Authority"
+        );
         assert_eq!(clean_alias("The  Army's"), "Army");
         assert_eq!(clean_alias("Iran\u{0B}Air"), "Iran Air");
         assert_eq!(clean_alias("Côte\u{A0}d’Ivoire"), "Côte d’Ivoire");

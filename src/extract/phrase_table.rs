@@ -33,11 +33,14 @@ struct Phrase<T> {
 impl<T> Phrase<T> {
     /// Whether the text's tokens from `i` are capitalised as this phrase requires.
     fn case_fits(&self, text: &str, tokens: &[Token], i: usize) -> bool {
-        self.cases.iter().enumerate().all(|(k, (case, raw))| match case {
-            Case::Any => true,
-            Case::Capital => tokens[i + k].capitalised,
-            Case::Exact => tokens[i + k].text(text) == &**raw,
-        })
+        self.cases
+            .iter()
+            .enumerate()
+            .all(|(k, (case, raw))| match case {
+                Case::Any => true,
+                Case::Capital => tokens[i + k].capitalised,
+                Case::Exact => tokens[i + k].text(text) == &**raw,
+            })
     }
 }
 
@@ -147,7 +150,10 @@ pub struct Values<'a, T> {
 
 impl<'a, T> Values<'a, T> {
     fn one(first: &'a T) -> Self {
-        Values { first, rest: Vec::new() }
+        Values {
+            first,
+            rest: Vec::new(),
+        }
     }
 
     fn push(&mut self, v: &'a T) {
@@ -171,7 +177,11 @@ impl<'a, T> std::ops::Index<usize> for Values<'a, T> {
     type Output = &'a T;
 
     fn index(&self, i: usize) -> &&'a T {
-        if i == 0 { &self.first } else { &self.rest[i - 1] }
+        if i == 0 {
+            &self.first
+        } else {
+            &self.rest[i - 1]
+        }
     }
 }
 
@@ -186,11 +196,19 @@ impl<'a, T> IntoIterator for Values<'a, T> {
 
 impl<T> PhraseTable<T> {
     pub fn new(rule: CaseRule) -> Self {
-        PhraseTable { by_first: FxHashMap::default(), nodes: Vec::new(), rule }
+        PhraseTable {
+            by_first: FxHashMap::default(),
+            nodes: Vec::new(),
+            rule,
+        }
     }
 
     fn new_node(&mut self) -> u32 {
-        self.nodes.push(Node { ends: Vec::new(), next: Vec::new(), wide: None });
+        self.nodes.push(Node {
+            ends: Vec::new(),
+            next: Vec::new(),
+            wide: None,
+        });
         (self.nodes.len() - 1) as u32
     }
 
@@ -239,7 +257,10 @@ impl<T> PhraseTable<T> {
         if cases.iter().all(|(c, _)| *c == Case::Any) {
             cases.clear();
         }
-        self.nodes[node as usize].ends.push(Phrase { cases: cases.into(), value });
+        self.nodes[node as usize].ends.push(Phrase {
+            cases: cases.into(),
+            value,
+        });
     }
 
     /// Whether any phrase starts with the word numbered `word`.
@@ -270,7 +291,12 @@ impl<T> PhraseTable<T> {
                 if p.case_fits(text, tokens, i) {
                     match &mut here {
                         Some(m) => m.values.push(&p.value),
-                        None => here = Some(Match { len, values: Values::one(&p.value) }),
+                        None => {
+                            here = Some(Match {
+                                len,
+                                values: Values::one(&p.value),
+                            })
+                        }
                     }
                 }
             }
@@ -300,7 +326,11 @@ impl<T> PhraseTable<T> {
         i: usize,
         key: impl Fn(usize) -> u32,
     ) -> Option<Match<'_, T>> {
-        if may_start { self.longest(text, tokens, i, key) } else { None }
+        if may_start {
+            self.longest(text, tokens, i, key)
+        } else {
+            None
+        }
     }
 
     /// The numbers of the words phrases start with.
@@ -310,7 +340,11 @@ impl<T> PhraseTable<T> {
 
     /// The numbers of every word of every phrase, for building spelling vocabularies.
     pub fn words(&self) -> impl Iterator<Item = u32> {
-        self.first_words().chain(self.nodes.iter().flat_map(|n| n.next.iter().map(|&(w, _)| w)))
+        self.first_words().chain(
+            self.nodes
+                .iter()
+                .flat_map(|n| n.next.iter().map(|&(w, _)| w)),
+        )
     }
 }
 
@@ -318,9 +352,16 @@ impl<T> PhraseTable<T> {
 mod tests {
     use super::*;
 
-    fn find(table: &PhraseTable<u32>, vocab: &Vocab, text: &str, i: usize) -> Option<(usize, Vec<u32>)> {
+    fn find(
+        table: &PhraseTable<u32>,
+        vocab: &Vocab,
+        text: &str,
+        i: usize,
+    ) -> Option<(usize, Vec<u32>)> {
         let tokens = tokenize(text, 0, text.len());
-        table.longest(text, &tokens, i, |j| vocab.id(&tokens[j].norm)).map(|m| (m.len, m.values.into_iter().copied().collect()))
+        table
+            .longest(text, &tokens, i, |j| vocab.id(&tokens[j].norm))
+            .map(|m| (m.len, m.values.into_iter().copied().collect()))
     }
 
     #[test]
@@ -329,8 +370,14 @@ mod tests {
         t.insert(&mut v, "United", 1);
         t.insert(&mut v, "United States", 2);
         t.insert(&mut v, "United States of America", 3);
-        assert_eq!(find(&t, &v, "the United States of America said", 1), Some((4, vec![3])));
-        assert_eq!(find(&t, &v, "the United States said", 1), Some((2, vec![2])));
+        assert_eq!(
+            find(&t, &v, "the United States of America said", 1),
+            Some((4, vec![3]))
+        );
+        assert_eq!(
+            find(&t, &v, "the United States said", 1),
+            Some((2, vec![2]))
+        );
     }
 
     #[test]

@@ -13,7 +13,12 @@ use crate::corpus::{MentionVia, Span};
 
 /// Joins runs of name-part candidates into people where the run's last word recurs alone later. Returns
 /// the new candidate list and each sentence's range in it.
-pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences: &[Range<usize>]) -> (Vec<Candidate>, Vec<Range<usize>>) {
+pub fn join(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+    sentences: &[Range<usize>],
+) -> (Vec<Candidate>, Vec<Range<usize>>) {
     let part = |c: &Candidate| match &c.referent {
         Referent::NamePart(w) => Some(w.clone()),
         _ => None,
@@ -32,7 +37,11 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
             && end - k < 3
             && is_part(&candidates[end])
             && candidates[end].sentence == candidates[k].sentence
-            && touching(tokens, candidates[end - 1].tokens.end, candidates[end].tokens.start)
+            && touching(
+                tokens,
+                candidates[end - 1].tokens.end,
+                candidates[end].tokens.start,
+            )
         {
             end += 1;
         }
@@ -49,22 +58,36 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
         let last = joined[run.end - 1].as_ref().and_then(part);
         let Some(last) = last else { continue };
         // Later than the run itself: its own last word is no recurrence.
-        let run_end = joined[run.end - 1].as_ref().map_or(usize::MAX, |c| c.tokens.end);
+        let run_end = joined[run.end - 1]
+            .as_ref()
+            .map_or(usize::MAX, |c| c.tokens.end);
         let recurs = joined.iter().flatten().any(|c| {
-            c.tokens.start >= run_end && matches!(&c.referent, Referent::NamePart(w) if *w == last) && !c.nested
+            c.tokens.start >= run_end
+                && matches!(&c.referent, Referent::NamePart(w) if *w == last)
+                && !c.nested
         });
         if !recurs {
             continue;
         }
-        let (Some(a), Some(b)) = (joined[run.start].as_ref(), joined[run.end - 1].as_ref()) else { continue };
+        let (Some(a), Some(b)) = (joined[run.start].as_ref(), joined[run.end - 1].as_ref()) else {
+            continue;
+        };
         let tokens_range = a.tokens.start..b.tokens.end;
         let span = Span::new(a.span.start, b.span.end);
-        let name = text[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = text[span.start..span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let person = Candidate {
             sentence: a.sentence,
             tokens: tokens_range,
             span,
-            referent: Referent::Person { name, title: None, sector: None, country: None },
+            referent: Referent::Person {
+                name,
+                title: None,
+                sector: None,
+                country: None,
+            },
             via: MentionVia::Name,
             nested: false,
         };
@@ -86,10 +109,11 @@ pub fn join(text: &str, tokens: &[Token], candidates: Vec<Candidate>, sentences:
 
 /// Whether two name words belong to one name: adjacent tokens, or an initial between ("Lena J. Okoro").
 fn touching(tokens: &[Token], end: usize, start: usize) -> bool {
-    start == end || start == end + 1 && {
-        let t = &tokens[end];
-        t.is_word() && t.capitalised && t.norm.trim_end_matches('.').chars().count() == 1
-    }
+    start == end
+        || start == end + 1 && {
+            let t = &tokens[end];
+            t.is_word() && t.capitalised && t.norm.trim_end_matches('.').chars().count() == 1
+        }
 }
 
 #[cfg(test)]
@@ -112,10 +136,16 @@ mod tests {
     fn a_two_word_name_whose_surname_recurs_is_one_person() {
         let text = "Darek Moravi is a general. Moravi was a colonel.";
         let tokens = tokenize(text, 0, text.len());
-        let cands = vec![part(&tokens, 0, 0), part(&tokens, 1, 0), part(&tokens, 6, 1)];
+        let cands = vec![
+            part(&tokens, 0, 0),
+            part(&tokens, 1, 0),
+            part(&tokens, 6, 1),
+        ];
         let (out, ranges) = join(text, &tokens, cands, &[0..2, 2..3]);
         assert_eq!(out.len(), 2);
-        assert!(matches!(&out[0].referent, Referent::Person { name, .. } if name == "Darek Moravi"));
+        assert!(
+            matches!(&out[0].referent, Referent::Person { name, .. } if name == "Darek Moravi")
+        );
         assert_eq!(ranges, vec![0..1, 1..2]);
     }
 
@@ -123,9 +153,16 @@ mod tests {
     fn a_name_whose_last_word_never_recurs_is_left_alone() {
         let text = "Camp Verdal was shelled. Nobody died.";
         let tokens = tokenize(text, 0, text.len());
-        let cands = vec![part(&tokens, 0, 0), part(&tokens, 1, 0), part(&tokens, 5, 1)];
+        let cands = vec![
+            part(&tokens, 0, 0),
+            part(&tokens, 1, 0),
+            part(&tokens, 5, 1),
+        ];
         let (out, _) = join(text, &tokens, cands, &[0..2, 2..3]);
         assert_eq!(out.len(), 3);
-        assert!(out.iter().all(|c| matches!(c.referent, Referent::NamePart(_))));
+        assert!(
+            out.iter()
+                .all(|c| matches!(c.referent, Referent::NamePart(_)))
+        );
     }
 }

@@ -31,7 +31,9 @@ fn participle(t: &SentenceTree, p: usize) -> bool {
 /// "is devoted to", "are allied to": a participle that says the subject's state, not what was done
 /// to it (`states` in the grammar), when a "to" phrase follows.
 fn is_state(t: &SentenceTree, g: &Grammar, v: usize) -> bool {
-    g.states.has(t.norm(v)) && t.kids(v).any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
+    g.states.has(t.norm(v))
+        && t.kids(v)
+            .any(|k| t.marker(k).is_some_and(|m| t.norm(m) == "to"))
 }
 
 /// Whether `w` is a form of "be" or "get", the auxiliaries of the passive.
@@ -48,8 +50,14 @@ pub fn is_passive(t: &SentenceTree, g: &Grammar, p: usize) -> bool {
         if !participle(t, v) || is_state(t, g, v) {
             return false;
         }
-        let aux = t.kids(v).any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, g, k));
-        if aux && (t.has_kid(v, Dep::NsubjPass) || t.has_kid(v, Dep::AuxPass) || !t.has_kid(v, Dep::Obj)) {
+        let aux = t
+            .kids(v)
+            .any(|k| matches!(t.dep(k), Dep::AuxPass | Dep::Aux) && passive_auxiliary(t, g, k));
+        if aux
+            && (t.has_kid(v, Dep::NsubjPass)
+                || t.has_kid(v, Dep::AuxPass)
+                || !t.has_kid(v, Dep::Obj))
+        {
             return true;
         }
         if t.has_kid(v, Dep::Nsubj) || t.has_kid(v, Dep::Aux) {
@@ -76,7 +84,11 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
         if let Some(s) = own_subject(t, g, v) {
-            let s = if relative(t, g, s) && t.dep(v) == Dep::Relcl { t.head(v) } else { Some(s) };
+            let s = if relative(t, g, s) && t.dep(v) == Dep::Relcl {
+                t.head(v)
+            } else {
+                Some(s)
+            };
             out.extend(s);
             return out;
         }
@@ -85,7 +97,9 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
         }
         // "with X offering to mediate": the one after "with" does the "-ing".
         if !participle(t, v)
-            && let Some(w) = t.kids(v).find(|&k| k < v && t.dep(k) == Dep::Obl && t.marker(k).is_some_and(|m| t.norm(m) == "with"))
+            && let Some(w) = t.kids(v).find(|&k| {
+                k < v && t.dep(k) == Dep::Obl && t.marker(k).is_some_and(|m| t.norm(m) == "with")
+            })
         {
             out.push(w);
             return out;
@@ -94,14 +108,24 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
         match t.dep(v) {
             Dep::Conj if is_verbal(t, h) => v = h,
             // "X have, over the years, blamed": a verb hanging on a bare auxiliary shares its subject.
-            Dep::Parataxis | Dep::Ccomp if t.tag(h) == "AUX" || g.bare_auxiliaries.has(t.norm(h)) => v = h,
+            Dep::Parataxis | Dep::Ccomp
+                if t.tag(h) == "AUX" || g.bare_auxiliaries.has(t.norm(h)) =>
+            {
+                v = h
+            }
             Dep::Xcomp => {
                 out.extend(t.kid(h, Dep::Obj));
                 v = h;
             }
             // "pursued traders supporting X": a participle right after the object, with no comma between,
             // is done by the object, however the parse hangs it.
-            Dep::Advcl if t.norm(v).ends_with("ing") && t.marker(v).is_none() && let Some(o) = t.kid(h, Dep::Obj).filter(|&o| o < v && t.subtree(o).end == v) => {
+            Dep::Advcl
+                if t.norm(v).ends_with("ing")
+                    && t.marker(v).is_none()
+                    && let Some(o) = t
+                        .kid(h, Dep::Obj)
+                        .filter(|&o| o < v && t.subtree(o).end == v) =>
+            {
                 out.push(o);
                 return out;
             }
@@ -111,7 +135,14 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
             // Not a clause before a reporting verb: "X seized Y, the army said" reports X's act, whatever
             // the parse calls it.
             Dep::Advcl if v < h && g.reporting_verbs.has(t.norm(h)) => return out,
-            Dep::Advcl if !t.has_kid(v, Dep::Aux) && (t.norm(v).ends_with("ing") || t.marker(v).is_none_or(|m| !g.finite_subordinators.has(t.norm(m)))) => v = h,
+            Dep::Advcl
+                if !t.has_kid(v, Dep::Aux)
+                    && (t.norm(v).ends_with("ing")
+                        || t.marker(v)
+                            .is_none_or(|m| !g.finite_subordinators.has(t.norm(m)))) =>
+            {
+                v = h
+            }
             // "a campaign to defeat X": the doer of the campaign, that is the subject of the verb the
             // noun hangs on.
             Dep::Acl if t.marker(v).is_some_and(|m| t.norm(m) == "to") => {
@@ -145,9 +176,20 @@ pub fn subjects(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
 /// never a phrase with a preposition ("according to X").
 fn own_subject(t: &SentenceTree, g: &Grammar, v: usize) -> Option<usize> {
     let state = is_state(t, g, v);
-    let candidates: Vec<usize> =
-        t.kids(v).filter(|&k| (t.dep(k) == Dep::Nsubj || state && t.dep(k) == Dep::NsubjPass) && t.marker(k).is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB")).collect();
-    candidates.iter().copied().filter(|&k| k < v).max().or(candidates.first().copied())
+    let candidates: Vec<usize> = t
+        .kids(v)
+        .filter(|&k| {
+            (t.dep(k) == Dep::Nsubj || state && t.dep(k) == Dep::NsubjPass)
+                && t.marker(k)
+                    .is_none_or(|m| t.tag(m) != "ADP" && t.tag(m) != "VERB")
+        })
+        .collect();
+    candidates
+        .iter()
+        .copied()
+        .filter(|&k| k < v)
+        .max()
+        .or(candidates.first().copied())
 }
 
 /// The best candidate of `subjects`.
@@ -164,7 +206,11 @@ pub fn patient(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
     let mut v = p;
     for _ in 0..MAX_CHAIN {
         if let Some(s) = t.kid(v, Dep::NsubjPass).or_else(|| t.kid(v, Dep::Nsubj)) {
-            return Some(if relative(t, g, s) && t.dep(v) == Dep::Relcl { t.head(v)? } else { s });
+            return Some(if relative(t, g, s) && t.dep(v) == Dep::Relcl {
+                t.head(v)?
+            } else {
+                s
+            });
         }
         let h = t.head(v)?;
         match t.dep(v) {
@@ -178,9 +224,19 @@ pub fn patient(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
 
 /// The agent of a passive verb or of a noun: "by X".
 pub fn by_agent(t: &SentenceTree, p: usize) -> Option<usize> {
-    let own = |v: usize| t.kids(v).find(|&k| t.dep(k) == Dep::OblAgent || matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "by"));
+    let own = |v: usize| {
+        t.kids(v).find(|&k| {
+            t.dep(k) == Dep::OblAgent
+                || matches!(t.dep(k), Dep::Obl | Dep::Nmod)
+                    && t.marker(k).is_some_and(|m| t.norm(m) == "by")
+        })
+    };
     // "bombed and wounded by X": one agent for the coordinated participles.
-    own(p).or_else(|| t.kids(p).filter(|&k| t.dep(k) == Dep::Conj && is_verbal(t, k)).find_map(own))
+    own(p).or_else(|| {
+        t.kids(p)
+            .filter(|&k| t.dep(k) == Dep::Conj && is_verbal(t, k))
+            .find_map(own)
+    })
 }
 
 /// The phrases hanging on `p` with the preposition that introduces each ("with X" → ("with", X)); a
@@ -188,7 +244,12 @@ pub fn by_agent(t: &SentenceTree, p: usize) -> Option<usize> {
 /// for trained troops" parsed as "trained" taking "for troops").
 pub fn obliques(t: &SentenceTree, p: usize) -> Vec<(&str, usize)> {
     t.kids(p)
-        .filter(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod | Dep::OblAgent | Dep::OblTmod | Dep::Iobj) || t.dep(k) == Dep::Obj && t.has_kid(k, Dep::Case))
+        .filter(|&k| {
+            matches!(
+                t.dep(k),
+                Dep::Obl | Dep::Nmod | Dep::OblAgent | Dep::OblTmod | Dep::Iobj
+            ) || t.dep(k) == Dep::Obj && t.has_kid(k, Dep::Case)
+        })
         .map(|k| {
             let prep = match t.dep(k) {
                 Dep::Iobj => "to",
@@ -208,7 +269,11 @@ pub fn carrier(t: &SentenceTree, mut n: usize) -> Option<usize> {
         if matches!(t.dep(n), Dep::Obj | Dep::NsubjPass) && is_verbal(t, h) {
             return Some(h);
         }
-        if !(t.dep(n) == Dep::Nmod && t.marker(n).is_some_and(|m| t.norm(m) == "of") && t.tag(h) == "NOUN" && h < n) {
+        if !(t.dep(n) == Dep::Nmod
+            && t.marker(n).is_some_and(|m| t.norm(m) == "of")
+            && t.tag(h) == "NOUN"
+            && h < n)
+        {
             return None;
         }
         n = h;
@@ -220,7 +285,10 @@ pub fn carrier(t: &SentenceTree, mut n: usize) -> Option<usize> {
 /// modifiers before it ("U.S. strikes", "Iranian attacks", "the Chile-Peru war"), "by X" after it.
 pub fn noun_agents(t: &SentenceTree, n: usize) -> Vec<usize> {
     let mut out: Vec<usize> = t.kids(n).filter(|&k| t.dep(k) == Dep::Poss).collect();
-    out.extend(t.kids(n).filter(|&k| k < n && matches!(t.dep(k), Dep::Compound | Dep::Amod | Dep::Nmod)));
+    out.extend(
+        t.kids(n)
+            .filter(|&k| k < n && matches!(t.dep(k), Dep::Compound | Dep::Amod | Dep::Nmod)),
+    );
     out.extend(by_agent(t, n));
     out
 }
@@ -230,10 +298,18 @@ pub fn noun_agents(t: &SentenceTree, n: usize) -> Vec<usize> {
 pub fn partners(t: &SentenceTree, g: &Grammar, p: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for (prep, k) in obliques(t, p) {
-        if g.partner_prepositions.has(prep) || prep == "with" && t.kids(k).chain(t.kids(p)).any(|a| g.partner_adverbs.has(t.norm(a))) {
+        if g.partner_prepositions.has(prep)
+            || prep == "with"
+                && t.kids(k)
+                    .chain(t.kids(p))
+                    .any(|a| g.partner_adverbs.has(t.norm(a)))
+        {
             out.push(k);
         } else if prep == "in" && g.partner_nouns.has(t.norm(k)) {
-            out.extend(t.kids(k).filter(|&x| matches!(t.dep(x), Dep::Nmod | Dep::Obl)));
+            out.extend(
+                t.kids(k)
+                    .filter(|&x| matches!(t.dep(x), Dep::Nmod | Dep::Obl)),
+            );
         }
     }
     out
@@ -252,23 +328,37 @@ pub fn clause_verb(t: &SentenceTree, p: usize) -> usize {
 /// strike", "if they attack" (hypothetical). A "would" under a reporting verb announces an intent.
 pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
     let v = clause_verb(t, p);
-    let small = |w: usize, list: &WordList| t.kids(w).any(|k| matches!(t.dep(k), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && list.has(t.norm(k)));
+    let small = |w: usize, list: &WordList| {
+        t.kids(w).any(|k| {
+            matches!(t.dep(k), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && list.has(t.norm(k))
+        })
+    };
     if small(v, &g.negations) || small(p, &g.negations) {
         return Modality::Negated;
     }
     // "refused to meet", "plans to visit", and "a plan to visit" (an infinitive on a noun).
     let infinitive_on = t.dep(v) == Dep::Acl && t.marker(v).is_some_and(|m| t.norm(m) == "to");
-    let governor = (t.dep(v) == Dep::Xcomp || infinitive_on).then(|| t.head(v)).flatten();
+    let governor = (t.dep(v) == Dep::Xcomp || infinitive_on)
+        .then(|| t.head(v))
+        .flatten();
     if governor.is_some_and(|h| g.denials.has(t.norm(h)) || small(h, &g.negations)) {
         return Modality::Negated;
     }
-    let aux: Vec<&str> = t.kids(v).filter(|&k| t.dep(k) == Dep::Aux).map(|k| t.norm(k)).collect();
+    let aux: Vec<&str> = t
+        .kids(v)
+        .filter(|&k| t.dep(k) == Dep::Aux)
+        .map(|k| t.norm(k))
+        .collect();
     let conditional = clause_marked(t, v, &g.conditionals);
     let reported = reporting_verb(t, g, v).is_some();
-    if conditional || aux.iter().any(|a| g.possibility_modals.has(a)) || aux.contains(&"would") && !reported {
+    if conditional
+        || aux.iter().any(|a| g.possibility_modals.has(a))
+        || aux.contains(&"would") && !reported
+    {
         return Modality::Hypothetical;
     }
-    let intent_governor = governor.is_some_and(|h| g.intent_cues.has(t.norm(h)) && !g.not_intent_cues.has(t.norm(h)));
+    let intent_governor =
+        governor.is_some_and(|h| g.intent_cues.has(t.norm(h)) && !g.not_intent_cues.has(t.norm(h)));
     if aux.iter().any(|a| g.future_modals.has(a) || *a == "would") || intent_governor {
         return Modality::Intended;
     }
@@ -279,7 +369,9 @@ pub fn modality(t: &SentenceTree, g: &Grammar, p: usize) -> Modality {
 fn clause_marked(t: &SentenceTree, v: usize, marks: &WordList) -> bool {
     let mut w = v;
     for _ in 0..3 {
-        if t.kids(w).any(|k| t.dep(k) == Dep::Mark && marks.has(t.norm(k))) {
+        if t.kids(w)
+            .any(|k| t.dep(k) == Dep::Mark && marks.has(t.norm(k)))
+        {
             return true;
         }
         match (t.dep(w), t.head(w)) {
@@ -296,7 +388,10 @@ pub fn reporting_verb(t: &SentenceTree, g: &Grammar, v: usize) -> Option<usize> 
     let mut w = v;
     for _ in 0..MAX_CHAIN {
         let h = t.head(w)?;
-        if !matches!(t.dep(w), Dep::Ccomp | Dep::Parataxis | Dep::Conj | Dep::Xcomp | Dep::Advcl) {
+        if !matches!(
+            t.dep(w),
+            Dep::Ccomp | Dep::Parataxis | Dep::Conj | Dep::Xcomp | Dep::Advcl
+        ) {
             return None;
         }
         if matches!(t.dep(w), Dep::Ccomp | Dep::Parataxis) && g.reporting_verbs.has(t.norm(h)) {
@@ -318,7 +413,10 @@ pub fn reporter(t: &SentenceTree, g: &Grammar, p: usize) -> Option<usize> {
 
 /// "according to X" on `v`: X.
 fn according_to(t: &SentenceTree, v: usize) -> Option<usize> {
-    t.kids(v).find(|&k| matches!(t.dep(k), Dep::Obl | Dep::Nmod) && t.marker(k).is_some_and(|m| t.norm(m) == "according"))
+    t.kids(v).find(|&k| {
+        matches!(t.dep(k), Dep::Obl | Dep::Nmod)
+            && t.marker(k).is_some_and(|m| t.norm(m) == "according")
+    })
 }
 
 /// Words that report rather than act: subjects of reporting verbs ("the ministry said"), the X of
@@ -346,7 +444,14 @@ mod tests {
             .enumerate()
             .map(|(i, w)| {
                 let p: Vec<&str> = w.split('/').collect();
-                format!("{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_\n", i + 1, p[0], p[1], p[2], p[3])
+                format!(
+                    "{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_\n",
+                    i + 1,
+                    p[0],
+                    p[1],
+                    p[2],
+                    p[3]
+                )
             })
             .collect();
         let (t, text) = SentenceTree::from_conllu(&conllu);
@@ -364,30 +469,50 @@ mod tests {
     #[test]
     fn a_controlled_verb_takes_its_controllers_subject_or_object() {
         // "Ruritania agreed to meet Osterlich"
-        let (t, w) = tree("Ruritania/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        let (t, w) = tree(
+            "Ruritania/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj",
+        );
         let g = grammar();
         assert_eq!(subject(&t, &g, at(&w, "meet")), Some(at(&w, "Ruritania")));
         assert_eq!(patient(&t, &g, at(&w, "meet")), Some(at(&w, "Osterlich")));
         // "Ruritania urged Osterlich to withdraw": the object acts.
-        let (t, w) = tree("Ruritania/PROPN/2/nsubj urged/VERB/0/root Osterlich/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp");
-        assert_eq!(subject(&t, &g, at(&w, "withdraw")), Some(at(&w, "Osterlich")));
+        let (t, w) = tree(
+            "Ruritania/PROPN/2/nsubj urged/VERB/0/root Osterlich/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp",
+        );
+        assert_eq!(
+            subject(&t, &g, at(&w, "withdraw")),
+            Some(at(&w, "Osterlich"))
+        );
     }
 
     #[test]
     fn a_clause_parsed_as_hanging_on_a_later_reporting_verb_keeps_its_own_doer() {
         // "Rebels seized rifles, the army said", with "seized" parsed as an adverbial clause of "said".
         let g = grammar();
-        let (t, w) = tree("Rebels/NOUN/2/appos seized/VERB/6/advcl rifles/NOUN/2/obj ,/PUNCT/2/punct army/NOUN/6/nsubj said/VERB/0/root");
-        assert_eq!(subject(&t, &g, at(&w, "seized")), None, "the reporter did not seize anything");
+        let (t, w) = tree(
+            "Rebels/NOUN/2/appos seized/VERB/6/advcl rifles/NOUN/2/obj ,/PUNCT/2/punct army/NOUN/6/nsubj said/VERB/0/root",
+        );
+        assert_eq!(
+            subject(&t, &g, at(&w, "seized")),
+            None,
+            "the reporter did not seize anything"
+        );
         // "... pursued traders supporting the militia": a participle right after the object.
-        let (t, w) = tree("Ruritania/PROPN/2/nsubj pursued/VERB/0/root traders/NOUN/2/obj supporting/VERB/2/advcl militias/NOUN/4/obj");
-        assert_eq!(subject(&t, &g, at(&w, "supporting")), Some(at(&w, "traders")));
+        let (t, w) = tree(
+            "Ruritania/PROPN/2/nsubj pursued/VERB/0/root traders/NOUN/2/obj supporting/VERB/2/advcl militias/NOUN/4/obj",
+        );
+        assert_eq!(
+            subject(&t, &g, at(&w, "supporting")),
+            Some(at(&w, "traders"))
+        );
     }
 
     #[test]
     fn passives_swap_roles_and_take_their_agent_from_by() {
         // "The convoy was attacked by rebels"
-        let (t, w) = tree("The/DET/2/det convoy/NOUN/4/nsubj:pass was/AUX/4/aux:pass attacked/VERB/0/root by/ADP/6/case rebels/NOUN/4/obl:agent");
+        let (t, w) = tree(
+            "The/DET/2/det convoy/NOUN/4/nsubj:pass was/AUX/4/aux:pass attacked/VERB/0/root by/ADP/6/case rebels/NOUN/4/obl:agent",
+        );
         let v = at(&w, "attacked");
         let g = grammar();
         assert!(is_passive(&t, &g, v));
@@ -400,12 +525,16 @@ mod tests {
     fn relative_clauses_and_participles_point_at_their_noun() {
         // "the militia that attacked the town"
         let g = grammar();
-        let (t, w) = tree("the/DET/2/det militia/NOUN/0/root that/PRON/4/nsubj attacked/VERB/2/acl:relcl the/DET/6/det town/NOUN/4/obj");
+        let (t, w) = tree(
+            "the/DET/2/det militia/NOUN/0/root that/PRON/4/nsubj attacked/VERB/2/acl:relcl the/DET/6/det town/NOUN/4/obj",
+        );
         assert_eq!(subject(&t, &g, at(&w, "attacked")), Some(at(&w, "militia")));
         // "forces attacking the town", "a town attacked by forces"
         let (t, w) = tree("forces/NOUN/0/root attacking/VERB/1/acl the/DET/4/det town/NOUN/2/obj");
         assert_eq!(subject(&t, &g, at(&w, "attacking")), Some(at(&w, "forces")));
-        let (t, w) = tree("a/DET/2/det town/NOUN/0/root attacked/VERB/2/acl by/ADP/5/case forces/NOUN/3/obl:agent");
+        let (t, w) = tree(
+            "a/DET/2/det town/NOUN/0/root attacked/VERB/2/acl by/ADP/5/case forces/NOUN/3/obl:agent",
+        );
         assert_eq!(patient(&t, &g, at(&w, "attacked")), Some(at(&w, "town")));
         assert_eq!(by_agent(&t, at(&w, "attacked")), Some(at(&w, "forces")));
     }
@@ -414,7 +543,9 @@ mod tests {
     fn coordinated_verbs_share_a_subject() {
         // "Rebels seized the port and shelled the city"
         let g = grammar();
-        let (t, w) = tree("Rebels/NOUN/2/nsubj seized/VERB/0/root the/DET/4/det port/NOUN/2/obj and/CCONJ/6/cc shelled/VERB/2/conj the/DET/8/det city/NOUN/6/obj");
+        let (t, w) = tree(
+            "Rebels/NOUN/2/nsubj seized/VERB/0/root the/DET/4/det port/NOUN/2/obj and/CCONJ/6/cc shelled/VERB/2/conj the/DET/8/det city/NOUN/6/obj",
+        );
         assert_eq!(subject(&t, &g, at(&w, "shelled")), Some(at(&w, "Rebels")));
         assert_eq!(patient(&t, &g, at(&w, "shelled")), Some(at(&w, "city")));
     }
@@ -422,37 +553,57 @@ mod tests {
     #[test]
     fn a_noun_act_belongs_to_its_possessor_or_to_the_subject_of_its_verb() {
         // "Osterlich's envoys held talks with Ruritania"
-        let (t, w) = tree("Osterlich/PROPN/3/nmod:poss 's/PART/1/case envoys/NOUN/4/nsubj held/VERB/0/root talks/NOUN/4/obj with/ADP/7/case Ruritania/PROPN/4/obl");
+        let (t, w) = tree(
+            "Osterlich/PROPN/3/nmod:poss 's/PART/1/case envoys/NOUN/4/nsubj held/VERB/0/root talks/NOUN/4/obj with/ADP/7/case Ruritania/PROPN/4/obl",
+        );
         let talks = at(&w, "talks");
         assert_eq!(carrier(&t, talks), Some(at(&w, "held")));
-        assert_eq!(subject(&t, &grammar(), at(&w, "held")), Some(at(&w, "envoys")));
+        assert_eq!(
+            subject(&t, &grammar(), at(&w, "held")),
+            Some(at(&w, "envoys"))
+        );
         assert_eq!(noun_agents(&t, at(&w, "envoys")), vec![at(&w, "Osterlich")]);
-        assert_eq!(obliques(&t, at(&w, "held")), vec![("with", at(&w, "Ruritania"))]);
+        assert_eq!(
+            obliques(&t, at(&w, "held")),
+            vec![("with", at(&w, "Ruritania"))]
+        );
     }
 
     #[test]
     fn a_state_before_to_is_no_passive() {
         // "Ruritania is opposed to the plan"
-        let (t, w) = tree("Ruritania/PROPN/3/nsubj:pass is/AUX/3/aux:pass opposed/VERB/0/root to/ADP/6/case the/DET/6/det plan/NOUN/3/obl");
+        let (t, w) = tree(
+            "Ruritania/PROPN/3/nsubj:pass is/AUX/3/aux:pass opposed/VERB/0/root to/ADP/6/case the/DET/6/det plan/NOUN/3/obl",
+        );
         let g = grammar();
         assert!(!is_passive(&t, &g, at(&w, "opposed")));
-        assert_eq!(subject(&t, &g, at(&w, "opposed")), Some(at(&w, "Ruritania")));
+        assert_eq!(
+            subject(&t, &g, at(&w, "opposed")),
+            Some(at(&w, "Ruritania"))
+        );
     }
 
     #[test]
     fn negation_intent_supposition_and_reports() {
         let g = grammar();
         // "Ruritania did not attack"
-        let (t, w) = tree("Ruritania/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod attack/VERB/0/root");
+        let (t, w) =
+            tree("Ruritania/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod attack/VERB/0/root");
         assert_eq!(modality(&t, &g, at(&w, "attack")), Modality::Negated);
         // "Ruritania refused to meet Osterlich"
-        let (t, w) = tree("Ruritania/PROPN/2/nsubj refused/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        let (t, w) = tree(
+            "Ruritania/PROPN/2/nsubj refused/VERB/0/root to/PART/4/mark meet/VERB/2/xcomp Osterlich/PROPN/4/obj",
+        );
         assert_eq!(modality(&t, &g, at(&w, "meet")), Modality::Negated);
         // "Ruritania plans to visit Osterlich"
-        let (t, w) = tree("Ruritania/PROPN/2/nsubj plans/VERB/0/root to/PART/4/mark visit/VERB/2/xcomp Osterlich/PROPN/4/obj");
+        let (t, w) = tree(
+            "Ruritania/PROPN/2/nsubj plans/VERB/0/root to/PART/4/mark visit/VERB/2/xcomp Osterlich/PROPN/4/obj",
+        );
         assert_eq!(modality(&t, &g, at(&w, "visit")), Modality::Intended);
         // "the ministry said Ruritania may strike"
-        let (t, w) = tree("the/DET/2/det ministry/NOUN/3/nsubj said/VERB/0/root Ruritania/PROPN/6/nsubj may/AUX/6/aux strike/VERB/3/ccomp");
+        let (t, w) = tree(
+            "the/DET/2/det ministry/NOUN/3/nsubj said/VERB/0/root Ruritania/PROPN/6/nsubj may/AUX/6/aux strike/VERB/3/ccomp",
+        );
         let strike = at(&w, "strike");
         assert_eq!(modality(&t, &g, strike), Modality::Hypothetical);
         assert_eq!(reporter(&t, &g, strike), Some(at(&w, "ministry")));

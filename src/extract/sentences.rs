@@ -21,7 +21,8 @@ struct Abbreviations {
 
 /// Read once, on first use (the unit tests check that the bundled file reads).
 static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../assets/abbreviations.json")).expect("assets/abbreviations.json reads (see its unit test)")
+    serde_json::from_str(include_str!("../../assets/abbreviations.json"))
+        .expect("assets/abbreviations.json reads (see its unit test)")
 });
 
 /// The bytes that can end a sentence ('\n', '.', '!', '?'), as bits of a mask over bytes below 64.
@@ -78,22 +79,33 @@ fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
         let mut word = [0u8; 8];
         word.copy_from_slice(&bytes[i..i + 8]);
         let x = u64::from_le_bytes(word);
-        let found = zero_byte(x ^ (ONES * b'\n' as u64)) | zero_byte(x ^ (ONES * b'.' as u64)) | zero_byte(x ^ (ONES * b'!' as u64)) | zero_byte(x ^ (ONES * b'?' as u64));
+        let found = zero_byte(x ^ (ONES * b'\n' as u64))
+            | zero_byte(x ^ (ONES * b'.' as u64))
+            | zero_byte(x ^ (ONES * b'!' as u64))
+            | zero_byte(x ^ (ONES * b'?' as u64));
         if found != 0 {
             // Borrows can mark bytes above the first match, never below it: the lowest mark is exact.
             return Some(i + (found.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| b < 64 && STOPS & (1 << b) != 0).map(|k| i + k)
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 64 && STOPS & (1 << b) != 0)
+        .map(|k| i + k)
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow.
 fn skip_closers(text: &str, mut end: usize) -> usize {
     loop {
         let rest = &text[end..];
-        let Some(c) = rest.chars().next() else { return end };
-        if matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{BB}') {
+        let Some(c) = rest.chars().next() else {
+            return end;
+        };
+        if matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{BB}'
+        ) {
             end += c.len_utf8();
         } else {
             return end;
@@ -108,7 +120,9 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
     if after_space.len() == rest.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
         return false; // "U.S.-led", "3.5", "example.com": no space after the stop
     }
-    let Some(next) = after_space.chars().find(|c| !matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}'))
+    let Some(next) = after_space
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}'))
     else {
         return true;
     };
@@ -120,13 +134,22 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
         return false;
     }
     let listed = &*ABBREVIATIONS;
-    if next.is_ascii_digit() && listed.before_numbers.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if next.is_ascii_digit()
+        && listed
+            .before_numbers
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+    {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
     // "U.S. officials said" continues; "in the U.S. The next day" cannot be told apart cheaply, and a false
     // split costs more evidence than a false join.
-    !(is_initial || listed.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(word)))
+    !(is_initial
+        || listed
+            .abbreviations
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 /// The run of letters, digits and inner dots just before `end` of `s`.
@@ -149,7 +172,8 @@ fn wraps_on(text: &str, start: usize, newline: usize) -> bool {
     let next = &text[newline + 1..];
     let next_line = next.split('\n').next().unwrap_or("").trim();
     let starts_lower = next_line.chars().next().is_some_and(|c| c.is_lowercase());
-    let ends_open = line.ends_with([',', ';', ':', '-']) || line.chars().last().is_some_and(|c| c.is_lowercase());
+    let ends_open = line.ends_with([',', ';', ':', '-'])
+        || line.chars().last().is_some_and(|c| c.is_lowercase());
     starts_lower && ends_open
 }
 
@@ -170,8 +194,23 @@ mod tests {
 
     #[test]
     fn the_next_stop_is_found_wherever_it_stands() {
-        let naive = |b: &[u8], from: usize| b[from..].iter().position(|&x| matches!(x, b'\n' | b'.' | b'!' | b'?')).map(|k| from + k);
-        let texts = ["", "no stop here at all, none", "a.b", "abcdefgh.", "abcdefghijklmnop?q", "\n", "ééééé!", "xxxxxxx\u{2E}yyyy", "-/,,\x01\x7f\u{ff}...!"];
+        let naive = |b: &[u8], from: usize| {
+            b[from..]
+                .iter()
+                .position(|&x| matches!(x, b'\n' | b'.' | b'!' | b'?'))
+                .map(|k| from + k)
+        };
+        let texts = [
+            "",
+            "no stop here at all, none",
+            "a.b",
+            "abcdefgh.",
+            "abcdefghijklmnop?q",
+            "\n",
+            "ééééé!",
+            "xxxxxxx\u{2E}yyyy",
+            "-/,,\x01\x7f\u{ff}...!",
+        ];
         for t in texts {
             let b = t.as_bytes();
             for from in 0..=b.len() {
@@ -181,36 +220,59 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+        split(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn full_stops_and_line_breaks_end_sentences() {
         assert_eq!(
             sentences("Title line\n\nThe envoy arrived. Talks began!\nA second paragraph?"),
-            vec!["Title line", "The envoy arrived.", "Talks began!", "A second paragraph?"]
+            vec![
+                "Title line",
+                "The envoy arrived.",
+                "Talks began!",
+                "A second paragraph?"
+            ]
         );
     }
 
     #[test]
     fn abbreviations_initials_and_numbers_do_not_end_sentences() {
         assert_eq!(
-            sentences("Gen. Smith met U.S. officials and J.R. de Vries at 3.5 km from Jan. 8 talks. Then he left."),
-            vec!["Gen. Smith met U.S. officials and J.R. de Vries at 3.5 km from Jan. 8 talks.", "Then he left."]
+            sentences(
+                "Gen. Smith met U.S. officials and J.R. de Vries at 3.5 km from Jan. 8 talks. Then he left."
+            ),
+            vec![
+                "Gen. Smith met U.S. officials and J.R. de Vries at 3.5 km from Jan. 8 talks.",
+                "Then he left."
+            ]
         );
     }
 
     #[test]
     fn the_bundled_abbreviations_read_and_a_numbered_reference_stays_whole() {
-        assert!(ABBREVIATIONS.abbreviations.iter().any(|a| a == "gen") && ABBREVIATIONS.before_numbers.iter().any(|a| a == "no"));
-        assert_eq!(sentences("Resolution No. 12 passed. It is quoted on p. 4 here."), vec!["Resolution No. 12 passed.", "It is quoted on p. 4 here."]);
+        assert!(
+            ABBREVIATIONS.abbreviations.iter().any(|a| a == "gen")
+                && ABBREVIATIONS.before_numbers.iter().any(|a| a == "no")
+        );
+        assert_eq!(
+            sentences("Resolution No. 12 passed. It is quoted on p. 4 here."),
+            vec!["Resolution No. 12 passed.", "It is quoted on p. 4 here."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
             sentences("“We agreed,” he said. “It was constructive.” The ISPR said so."),
-            vec!["“We agreed,” he said.", "“It was constructive.”", "The ISPR said so."]
+            vec![
+                "“We agreed,” he said.",
+                "“It was constructive.”",
+                "The ISPR said so."
+            ]
         );
     }
 
@@ -222,14 +284,24 @@ mod tests {
 
     #[test]
     fn a_line_that_wraps_mid_sentence_is_one_sentence() {
-        assert_eq!(sentences("The minister said that\nthe talks went well."), vec![
-            "The minister said that\nthe talks went well."
-        ]);
+        assert_eq!(
+            sentences("The minister said that\nthe talks went well."),
+            vec!["The minister said that\nthe talks went well."]
+        );
     }
 
     #[test]
     fn odd_input_never_panics() {
-        for text in ["", ".", "...", "\n\n", "é.", "a.\u{201D}", "x?!", "\u{A0}.\u{A0}"] {
+        for text in [
+            "",
+            ".",
+            "...",
+            "\n\n",
+            "é.",
+            "a.\u{201D}",
+            "x?!",
+            "\u{A0}.\u{A0}",
+        ] {
             let _ = split(text);
         }
     }

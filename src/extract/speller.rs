@@ -57,7 +57,9 @@ fn in_filter(filter: &[u64], h: u64) -> bool {
 const BASE: u64 = 0x100_0000_01b3;
 
 fn hash_bytes(b: &[u8]) -> u64 {
-    b.iter().fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1))
+    b.iter().fold(0u64, |h, &x| {
+        h.wrapping_mul(BASE).wrapping_add(x as u64 + 1)
+    })
 }
 
 /// Longest word (in bytes) considered for correction; longer ones are left as they are.
@@ -104,10 +106,14 @@ fn probe_hashes(w: &str, whole: u64) -> impl Iterator<Item = u64> + '_ {
             through = prefix.wrapping_mul(BASE).wrapping_add(b[i] as u64 + 1);
         } else {
             j = (i + utf8_width(b[i])).min(n);
-            through = b[i..j].iter().fold(prefix, |h, &x| h.wrapping_mul(BASE).wrapping_add(x as u64 + 1));
+            through = b[i..j].iter().fold(prefix, |h, &x| {
+                h.wrapping_mul(BASE).wrapping_add(x as u64 + 1)
+            });
         }
         let power = POWERS[n - j];
-        let joined = prefix.wrapping_mul(power).wrapping_add(whole.wrapping_sub(through.wrapping_mul(power)));
+        let joined = prefix
+            .wrapping_mul(power)
+            .wrapping_add(whole.wrapping_sub(through.wrapping_mul(power)));
         (i, prefix) = (j, through);
         Some(joined)
     }))
@@ -115,9 +121,15 @@ fn probe_hashes(w: &str, whole: u64) -> impl Iterator<Item = u64> + '_ {
 
 impl Speller {
     /// A speller for `vocabulary`, never correcting any word in `guard`.
-    pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>, guard: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn new<'a>(
+        vocabulary: impl IntoIterator<Item = &'a str>,
+        guard: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         let mut s = Speller {
-            settled: guard.into_iter().map(|g| hash_bytes(g.as_bytes())).collect(),
+            settled: guard
+                .into_iter()
+                .map(|g| hash_bytes(g.as_bytes()))
+                .collect(),
             present: vec![0; PRESENT_WORDS],
             settled_filter: vec![0; PRESENT_WORDS],
             ..Speller::default()
@@ -206,7 +218,10 @@ fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if la == lb {
-        let swap = prefix + 1 < la && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] && a[prefix + 2..] == b[prefix + 2..];
+        let swap = prefix + 1 < la
+            && a[prefix] == b[prefix + 1]
+            && a[prefix + 1] == b[prefix]
+            && a[prefix + 2..] == b[prefix + 2..];
         return swap || a[prefix + 1..] == b[prefix + 1..];
     }
     let (long, short) = if la > lb { (a, b) } else { (b, a) };
@@ -218,7 +233,18 @@ mod tests {
     use super::*;
 
     fn speller() -> Speller {
-        Speller::new(["foreign", "minister", "discussions", "strikes", "talks", "meeting", "meetings"], ["strives"])
+        Speller::new(
+            [
+                "foreign",
+                "minister",
+                "discussions",
+                "strikes",
+                "talks",
+                "meeting",
+                "meetings",
+            ],
+            ["strives"],
+        )
     }
 
     #[test]
@@ -235,7 +261,11 @@ mod tests {
         let s = speller();
         assert_eq!(s.correct("foreign"), None);
         assert_eq!(s.correct("talk"), None, "shorter than five letters");
-        assert_eq!(s.correct("strives"), None, "a real word one edit from a trigger");
+        assert_eq!(
+            s.correct("strives"),
+            None,
+            "a real word one edit from a trigger"
+        );
         assert_eq!(s.correct("minstrel"), None, "two edits away");
     }
 
@@ -253,7 +283,11 @@ mod tests {
             assert_eq!(hashes[0], hash_bytes(w.as_bytes()));
             for (k, (i, c)) in w.char_indices().enumerate() {
                 let shortened = format!("{}{}", &w[..i], &w[i + c.len_utf8()..]);
-                assert_eq!(hashes[k + 1], hash_bytes(shortened.as_bytes()), "{w} without {c}");
+                assert_eq!(
+                    hashes[k + 1],
+                    hash_bytes(shortened.as_bytes()),
+                    "{w} without {c}"
+                );
             }
         }
     }

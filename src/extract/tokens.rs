@@ -76,7 +76,10 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
         }
         if b.is_ascii_alphabetic() && bytes.get(k + 1) != Some(&b'.') {
             let (end, letters, capitals) = ascii_run(bytes, k);
-            if bytes.get(end).is_none_or(|&next| next < 0x80 && next != b'\'') {
+            if bytes
+                .get(end)
+                .is_none_or(|&next| next < 0x80 && next != b'\'')
+            {
                 push_ascii(tokens, text, k, end, Shape::Word, letters, capitals);
                 k = end;
                 continue;
@@ -127,7 +130,11 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                 while k < to {
                     let c = char_at(text, k);
                     // Letters, digits, and an apostrophe inside a word ("d'Ivoire"), not a possessive.
-                    if c.is_alphanumeric() || is_apostrophe(c) && !possessive_at(text, k, to) && next_is_alphabetic(text, k, to) {
+                    if c.is_alphanumeric()
+                        || is_apostrophe(c)
+                            && !possessive_at(text, k, to)
+                            && next_is_alphabetic(text, k, to)
+                    {
                         k += c.len_utf8();
                     } else {
                         break;
@@ -136,7 +143,9 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             }
             match counted {
                 // Nothing beyond the ASCII run: its counts are the word's.
-                Some((end, letters, capitals)) if end == k => push_ascii(tokens, text, start, k, Shape::Word, letters, capitals),
+                Some((end, letters, capitals)) if end == k => {
+                    push_ascii(tokens, text, start, k, Shape::Word, letters, capitals)
+                }
                 _ => push(tokens, text, start, k, Shape::Word),
             }
             // A possessive right after a word.
@@ -145,7 +154,9 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
                 if possessive_at(text, k, to) {
                     push(tokens, text, k, k + a + 1, Shape::Possessive);
                     k += a + 1;
-                } else if tokens.last().is_some_and(|t| t.norm.ends_with('s')) && !next_is_alphanumeric(text, k, to) {
+                } else if tokens.last().is_some_and(|t| t.norm.ends_with('s'))
+                    && !next_is_alphanumeric(text, k, to)
+                {
                     push(tokens, text, k, k + a, Shape::Possessive);
                     k += a;
                 }
@@ -167,12 +178,16 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>
             push(tokens, text, start, k, Shape::Punct);
         }
     }
-    }
+}
 
 /// The character starting at byte `k` (which must be a character boundary).
 fn char_at(text: &str, k: usize) -> char {
     let b = text.as_bytes()[k];
-    if b < 0x80 { b as char } else { text[k..].chars().next().unwrap_or(' ') }
+    if b < 0x80 {
+        b as char
+    } else {
+        text[k..].chars().next().unwrap_or(' ')
+    }
 }
 
 fn next_is_alphabetic(text: &str, k: usize, to: usize) -> bool {
@@ -191,7 +206,9 @@ fn possessive_at(text: &str, k: usize, to: usize) -> bool {
         return false;
     }
     let s = k + char_at(text, k).len_utf8();
-    s < to && matches!(text.as_bytes()[s], b's' | b'S') && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
+    s < to
+        && matches!(text.as_bytes()[s], b's' | b'S')
+        && !(s + 1 < to && char_at(text, s + 1).is_alphanumeric())
 }
 
 /// The run of ASCII letters and digits from `k`: where it ends, its letters and its capitals.
@@ -208,14 +225,29 @@ fn ascii_run(bytes: &[u8], mut k: usize) -> (usize, u32, u32) {
 
 /// `push` for an ASCII token whose letters and capitals are already counted.
 #[inline]
-fn push_ascii(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape, letters: u32, capitals: u32) {
+fn push_ascii(
+    tokens: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    end: usize,
+    shape: Shape,
+    letters: u32,
+    capitals: u32,
+) {
     let raw = &text[start..end];
     let mut norm = CompactString::new(raw);
     if capitals > 0 {
         norm.make_ascii_lowercase();
     }
     let capitalised = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    tokens.push(Token { start, end, norm, shape, capitalised, all_caps: letters >= 2 && capitals == letters });
+    tokens.push(Token {
+        start,
+        end,
+        norm,
+        shape,
+        capitalised,
+        all_caps: letters >= 2 && capitals == letters,
+    });
 }
 
 fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Shape) {
@@ -234,16 +266,31 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, shape: Sh
         if upper > 0 {
             norm.make_ascii_lowercase();
         }
-        (norm, b[0].is_ascii_uppercase(), letters >= 2 && upper == letters)
+        (
+            norm,
+            b[0].is_ascii_uppercase(),
+            letters >= 2 && upper == letters,
+        )
     } else {
         let (mut letters, mut upper) = (0, 0);
         for c in raw.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }
-        (normal_form(raw), raw.chars().next().is_some_and(char::is_uppercase), letters >= 2 && upper == letters)
+        (
+            normal_form(raw),
+            raw.chars().next().is_some_and(char::is_uppercase),
+            letters >= 2 && upper == letters,
+        )
     };
-    tokens.push(Token { start, end, norm, shape, capitalised, all_caps });
+    tokens.push(Token {
+        start,
+        end,
+        norm,
+        shape,
+        capitalised,
+        all_caps,
+    });
 }
 
 /// Lower case with curly apostrophes and quotes straightened: the form lexicons are keyed on.
@@ -281,15 +328,24 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0, text.len()).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
     fn possessives_hyphens_and_punctuation_are_their_own_tokens() {
-        assert_eq!(words("Pakistan’s Pak-Iran talks, (ISPR)."), vec![
-            "Pakistan", "’s", "Pak", "-", "Iran", "talks", ",", "(", "ISPR", ")", "."
-        ]);
-        assert_eq!(words("the officials' visit"), vec!["the", "officials", "'", "visit"]);
+        assert_eq!(
+            words("Pakistan’s Pak-Iran talks, (ISPR)."),
+            vec![
+                "Pakistan", "’s", "Pak", "-", "Iran", "talks", ",", "(", "ISPR", ")", "."
+            ]
+        );
+        assert_eq!(
+            words("the officials' visit"),
+            vec!["the", "officials", "'", "visit"]
+        );
     }
 
     #[test]
@@ -302,28 +358,65 @@ mod tests {
     #[test]
     fn ascii_words_read_as_any_word_is_read() {
         // Words that run on into an apostrophe or a letter beyond ASCII, or end a text.
-        assert_eq!(words("Iran's envoy, caféteria Iran’s NATO\u{0B}ISPR"), vec![
-            "Iran", "'s", "envoy", ",", "caféteria", "Iran", "’s", "NATO", "ISPR"
-        ]);
+        assert_eq!(
+            words("Iran's envoy, caféteria Iran’s NATO\u{0B}ISPR"),
+            vec![
+                "Iran",
+                "'s",
+                "envoy",
+                ",",
+                "caféteria",
+                "Iran",
+                "’s",
+                "NATO",
+                "ISPR"
+            ]
+        );
         let text = "NATO Nato nato N2 A";
         let t = tokenize(text, 0, text.len());
         let flags: Vec<(bool, bool)> = t.iter().map(|t| (t.capitalised, t.all_caps)).collect();
-        assert_eq!(flags, [(true, true), (true, false), (false, false), (true, false), (true, false)]);
-        assert!(t.iter().all(|t| t.norm == t.norm.to_lowercase() && t.shape == Shape::Word));
+        assert_eq!(
+            flags,
+            [
+                (true, true),
+                (true, false),
+                (false, false),
+                (true, false),
+                (true, false)
+            ]
+        );
+        assert!(
+            t.iter()
+                .all(|t| t.norm == t.norm.to_lowercase() && t.shape == Shape::Word)
+        );
     }
 
     #[test]
     fn dotted_abbreviations_and_inner_apostrophes_stay_whole() {
-        assert_eq!(words("U.S. and U.K. envoys in Sana'a, Côte d’Ivoire"), vec![
-            "U.S.", "and", "U.K.", "envoys", "in", "Sana'a", ",", "Côte", "d’Ivoire"
-        ]);
+        assert_eq!(
+            words("U.S. and U.K. envoys in Sana'a, Côte d’Ivoire"),
+            vec![
+                "U.S.",
+                "and",
+                "U.K.",
+                "envoys",
+                "in",
+                "Sana'a",
+                ",",
+                "Côte",
+                "d’Ivoire"
+            ]
+        );
         assert_eq!(words("Gen. Smith"), vec!["Gen", ".", "Smith"]);
         assert_eq!(words("U.S.-led"), vec!["U.S.", "-", "led"]);
     }
 
     #[test]
     fn numbers_keep_their_separators() {
-        assert_eq!(words("3.5 km and 10,000 troops in 2024."), vec!["3.5", "km", "and", "10,000", "troops", "in", "2024", "."]);
+        assert_eq!(
+            words("3.5 km and 10,000 troops in 2024."),
+            vec!["3.5", "km", "and", "10,000", "troops", "in", "2024", "."]
+        );
     }
 
     #[test]

@@ -130,7 +130,13 @@ pub struct SentenceTree {
 
 impl SentenceTree {
     /// Parses the sentence whose tokens are `tokens[range]`.
-    pub fn parse(syntax: &Syntax, deps_of_labels: &[Dep], text: &str, tokens: &[Token], range: Range<usize>) -> SentenceTree {
+    pub fn parse(
+        syntax: &Syntax,
+        deps_of_labels: &[Dep],
+        text: &str,
+        tokens: &[Token],
+        range: Range<usize>,
+    ) -> SentenceTree {
         SentenceTree::parse_names(syntax, deps_of_labels, text, tokens, range, &[])
     }
 
@@ -138,14 +144,26 @@ impl SentenceTree {
     /// last word alone: "spoke with Turkish President Recep Tayyip Erdogan about ..." is parsed as "spoke
     /// with Erdogan about ...", so a long name cannot pull the rest of the sentence apart. The name's
     /// tokens all map to that one word.
-    pub fn parse_names(syntax: &Syntax, deps_of_labels: &[Dep], text: &str, tokens: &[Token], range: Range<usize>, names: &[Range<usize>]) -> SentenceTree {
+    pub fn parse_names(
+        syntax: &Syntax,
+        deps_of_labels: &[Dep],
+        text: &str,
+        tokens: &[Token],
+        range: Range<usize>,
+        names: &[Range<usize>],
+    ) -> SentenceTree {
         let toks = &tokens[range.clone()];
         let mut spans = syntactic_words(text, toks);
         // The words of each name, merged into one (its text is the last word's).
         let mut shown: Vec<Range<usize>> = spans.clone();
-        for name in names.iter().filter(|n| n.len() > 1 && n.start >= range.start && n.end <= range.end) {
+        for name in names
+            .iter()
+            .filter(|n| n.len() > 1 && n.start >= range.start && n.end <= range.end)
+        {
             let (from, to) = (tokens[name.start].start, tokens[name.end - 1].end);
-            let Some(first) = spans.iter().position(|s| s.start >= from) else { continue };
+            let Some(first) = spans.iter().position(|s| s.start >= from) else {
+                continue;
+            };
             let last = spans.iter().rposition(|s| s.end <= to).unwrap_or(first);
             if last <= first || spans[first].start != from || spans[last].end != to {
                 continue;
@@ -173,9 +191,30 @@ impl SentenceTree {
         }
         let words: Vec<&str> = shown.iter().map(|r| &text[r.clone()]).collect();
         let a = syntax.analyse(&words);
-        let deps: Vec<Dep> = a.deprels.iter().map(|&d| deps_of_labels.get(d as usize).copied().unwrap_or(Dep::Other)).collect();
-        let norms = words.iter().map(|w| w.to_lowercase().replace('\u{2019}', "'")).collect();
-        SentenceTree::assemble(token, spans, norms, range.start, token_word, a.upos, &a.heads, deps)
+        let deps: Vec<Dep> = a
+            .deprels
+            .iter()
+            .map(|&d| {
+                deps_of_labels
+                    .get(d as usize)
+                    .copied()
+                    .unwrap_or(Dep::Other)
+            })
+            .collect();
+        let norms = words
+            .iter()
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .collect();
+        SentenceTree::assemble(
+            token,
+            spans,
+            norms,
+            range.start,
+            token_word,
+            a.upos,
+            &a.heads,
+            deps,
+        )
     }
 
     /// A tree from its parts; `heads` numbered from 1 (0: the root).
@@ -191,7 +230,18 @@ impl SentenceTree {
         deps: Vec<Dep>,
     ) -> SentenceTree {
         let heads: Vec<Option<u32>> = heads.iter().map(|&h| h.checked_sub(1)).collect();
-        let mut tree = SentenceTree { token, spans, norms, first_token, token_word, upos, heads, deps, kid_start: Vec::new(), kids: Vec::new() };
+        let mut tree = SentenceTree {
+            token,
+            spans,
+            norms,
+            first_token,
+            token_word,
+            upos,
+            heads,
+            deps,
+            kid_start: Vec::new(),
+            kids: Vec::new(),
+        };
         tree.index_kids();
         tree
     }
@@ -199,7 +249,9 @@ impl SentenceTree {
     /// A tree written in CoNLL-U (one sentence), each word its own token, the words separated by one space
     /// in the text: for tests of what reads trees, independent of what the parser makes of a sentence.
     pub fn from_conllu(conllu: &str) -> (SentenceTree, String) {
-        let s = super::syntax::conllu::read(conllu).expect("a test tree in CoNLL-U").remove(0);
+        let s = super::syntax::conllu::read(conllu)
+            .expect("a test tree in CoNLL-U")
+            .remove(0);
         let text = s.words.join(" ");
         let mut spans = Vec::new();
         let mut at = 0;
@@ -208,10 +260,26 @@ impl SentenceTree {
             at += w.len() + 1;
         }
         let n = s.words.len();
-        let upos = s.upos.iter().map(|t| super::syntax::tagger::upos_id(t)).collect();
+        let upos = s
+            .upos
+            .iter()
+            .map(|t| super::syntax::tagger::upos_id(t))
+            .collect();
         let deps = s.deprels.iter().map(|d| Dep::of(d)).collect();
         let norms = s.words.iter().map(|w| w.to_lowercase()).collect();
-        (SentenceTree::assemble((0..n).collect(), spans, norms, 0, (0..n as u32).collect(), upos, &s.heads, deps), text)
+        (
+            SentenceTree::assemble(
+                (0..n).collect(),
+                spans,
+                norms,
+                0,
+                (0..n as u32).collect(),
+                upos,
+                &s.heads,
+                deps,
+            ),
+            text,
+        )
     }
 
     fn index_kids(&mut self) {
@@ -254,7 +322,11 @@ impl SentenceTree {
             return 0..0;
         }
         let start = self.word_of_token(tokens.start);
-        let end = if tokens.end - self.first_token < self.token_word.len() { self.word_of_token(tokens.end) } else { self.len() };
+        let end = if tokens.end - self.first_token < self.token_word.len() {
+            self.word_of_token(tokens.end)
+        } else {
+            self.len()
+        };
         start..end
     }
 
@@ -277,7 +349,9 @@ impl SentenceTree {
 
     /// Dependents of `w`, in sentence order.
     pub fn kids(&self, w: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        self.kids[self.kid_start[w] as usize..self.kid_start[w + 1] as usize].iter().map(|&k| k as usize)
+        self.kids[self.kid_start[w] as usize..self.kid_start[w + 1] as usize]
+            .iter()
+            .map(|&k| k as usize)
     }
 
     /// The first dependent of `w` with relation `d`.
@@ -293,7 +367,9 @@ impl SentenceTree {
     /// over most of the phrase, the last on a tie ("Greek and Maltese frigates": "frigates", though
     /// "Maltese" hangs on "Greek" outside the phrase).
     pub fn phrase_head(&self, words: Range<usize>) -> Option<usize> {
-        let tops = words.clone().filter(|&w| self.head(w).is_none_or(|h| !words.contains(&h)));
+        let tops = words
+            .clone()
+            .filter(|&w| self.head(w).is_none_or(|h| !words.contains(&h)));
         tops.max_by_key(|&w| (words.clone().filter(|&x| self.dominates(w, x)).count(), w))
     }
 
@@ -336,7 +412,8 @@ impl SentenceTree {
 
     /// The preposition (or subordinator) word marking `w`: its `case` or `mark` dependent.
     pub fn marker(&self, w: usize) -> Option<usize> {
-        self.kids(w).find(|&k| matches!(self.deps[k], Dep::Case | Dep::Mark))
+        self.kids(w)
+            .find(|&k| matches!(self.deps[k], Dep::Case | Dep::Mark))
     }
 
     /// The whole phrase under `w` (its first and last word, inclusive range).
@@ -366,7 +443,14 @@ mod tests {
             .enumerate()
             .map(|(i, w)| {
                 let p: Vec<&str> = w.split('/').collect();
-                format!("{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_\n", i + 1, p[0], p[1], p[2], p[3])
+                format!(
+                    "{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_\n",
+                    i + 1,
+                    p[0],
+                    p[1],
+                    p[2],
+                    p[3]
+                )
             })
             .collect();
         let (t, text) = SentenceTree::from_conllu(&conllu);
@@ -391,7 +475,9 @@ mod tests {
 
     #[test]
     fn subject_object_and_oblique_of_a_plain_clause() {
-        let (t, w) = tree("The/DET/2/det envoy/NOUN/3/nsubj met/VERB/0/root the/DET/5/det minister/NOUN/3/obj in/ADP/7/case Cairo/PROPN/3/obl on/ADP/9/case Monday/PROPN/3/obl ././3/punct");
+        let (t, w) = tree(
+            "The/DET/2/det envoy/NOUN/3/nsubj met/VERB/0/root the/DET/5/det minister/NOUN/3/obj in/ADP/7/case Cairo/PROPN/3/obl on/ADP/9/case Monday/PROPN/3/obl ././3/punct",
+        );
         let met = find(&w, "met");
         assert_eq!(t.dep(met), Dep::Root);
         assert_eq!(t.kid(met, Dep::Nsubj), Some(find(&w, "envoy")));
@@ -419,10 +505,32 @@ mod tests {
         let s = "The envoy spoke with Maria Elena Okonkwo Vargas about trade.";
         let syntax = Syntax::bundled();
         let tokens = tokenize(s, 0, s.len());
-        let t = SentenceTree::parse_names(syntax, &deps_of(syntax), s, &tokens, 0..tokens.len(), std::slice::from_ref(&(4..8)));
+        let t = SentenceTree::parse_names(
+            syntax,
+            &deps_of(syntax),
+            s,
+            &tokens,
+            0..tokens.len(),
+            std::slice::from_ref(&(4..8)),
+        );
         let w: Vec<&str> = t.spans.iter().map(|r| &s[r.clone()]).collect();
-        assert_eq!(w, ["The", "envoy", "spoke", "with", "Maria Elena Okonkwo Vargas", "about", "trade", "."]);
-        assert_eq!((4..8).map(|k| t.word_of_token(k)).collect::<Vec<_>>(), [4, 4, 4, 4]);
+        assert_eq!(
+            w,
+            [
+                "The",
+                "envoy",
+                "spoke",
+                "with",
+                "Maria Elena Okonkwo Vargas",
+                "about",
+                "trade",
+                "."
+            ]
+        );
+        assert_eq!(
+            (4..8).map(|k| t.word_of_token(k)).collect::<Vec<_>>(),
+            [4, 4, 4, 4]
+        );
         assert_eq!(t.word_of_token(8), 5);
         assert_eq!(t.words_of_tokens(&(4..8)), 4..5);
         assert_eq!(t.head(4), Some(2), "the name hangs on the verb");
@@ -431,7 +539,9 @@ mod tests {
 
     #[test]
     fn coordination_and_phrase_heads() {
-        let (t, w) = tree("Norway/PROPN/6/nsubj ,/PUNCT/3/punct Chile/PROPN/1/conj and/CCONJ/5/cc Peru/PROPN/1/conj signed/VERB/0/root the/DET/8/det accord/NOUN/6/obj ././6/punct");
+        let (t, w) = tree(
+            "Norway/PROPN/6/nsubj ,/PUNCT/3/punct Chile/PROPN/1/conj and/CCONJ/5/cc Peru/PROPN/1/conj signed/VERB/0/root the/DET/8/det accord/NOUN/6/obj ././6/punct",
+        );
         let norway = find(&w, "Norway");
         let members: Vec<&str> = t.conjuncts(norway).iter().map(|&k| w[k].as_str()).collect();
         assert_eq!(members, ["Norway", "Chile", "Peru"]);

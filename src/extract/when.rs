@@ -20,7 +20,11 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian).
     fn days(&self) -> i64 {
-        let (y, m) = if self.month <= 2 { (self.year as i64 - 1, self.month as i64 + 9) } else { (self.year as i64, self.month as i64 - 3) };
+        let (y, m) = if self.month <= 2 {
+            (self.year as i64 - 1, self.month as i64 + 9)
+        } else {
+            (self.year as i64, self.month as i64 - 3)
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * m + 2) / 5 + self.day as i64 - 1;
@@ -56,19 +60,32 @@ fn month_of(lex: &Lexicon, norm: &str, class: ListBits) -> Option<u32> {
     if class & lex.grammar.months.bit == 0 {
         return None;
     }
-    lex.grammar.month_prefixes.words.iter().position(|m| norm.starts_with(m.as_str())).map(|i| i as u32 + 1)
+    lex.grammar
+        .month_prefixes
+        .words
+        .iter()
+        .position(|m| norm.starts_with(m.as_str()))
+        .map(|i| i as u32 + 1)
 }
 
 fn number(t: &Token) -> Option<i64> {
     if t.shape != Shape::Number {
         return None;
     }
-    if t.norm.contains(',') { t.norm.replace(',', "").parse().ok() } else { t.norm.parse().ok() }
+    if t.norm.contains(',') {
+        t.norm.replace(',', "").parse().ok()
+    } else {
+        t.norm.parse().ok()
+    }
 }
 
 fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
     ((1900..=2200).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then_some(Date { year: year as i32, month, day: day as u32 })
+        .then_some(Date {
+            year: year as i32,
+            month,
+            day: day as u32,
+        })
 }
 
 /// The date stated in the article's first lines, if any.
@@ -79,7 +96,11 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[ListBits]) -> Op
         // 2015-08-21
         if head.get(i + 1).is_some_and(|t| t.norm == "-")
             && head.get(i + 3).is_some_and(|t| t.norm == "-")
-            && let (Some(y), Some(m), Some(d)) = (number(&head[i]), head.get(i + 2).and_then(number), head.get(i + 4).and_then(number))
+            && let (Some(y), Some(m), Some(d)) = (
+                number(&head[i]),
+                head.get(i + 2).and_then(number),
+                head.get(i + 4).and_then(number),
+            )
             && let Some(date) = valid(y, m as u32, d)
         {
             return Some(date);
@@ -91,7 +112,11 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[ListBits]) -> Op
                 j += 1;
             }
             if let Some(d) = head.get(j).and_then(number) {
-                let k = if head.get(j + 1).is_some_and(|t| t.norm == ",") { j + 2 } else { j + 1 };
+                let k = if head.get(j + 1).is_some_and(|t| t.norm == ",") {
+                    j + 2
+                } else {
+                    j + 1
+                };
                 if let Some(y) = head.get(k).and_then(number)
                     && let Some(date) = valid(y, m, d)
                 {
@@ -114,51 +139,102 @@ pub fn article_date(lex: &Lexicon, tokens: &[Token], classes: &[ListBits]) -> Op
 /// ("2014-01"), year ("2014") or week ("week of 2015-08-17"); the words themselves otherwise.
 ///
 /// `classes` are the tokens' grammar-list bits (`WordKeys::classes`).
-pub fn time_of(lex: &Lexicon, text: &str, tokens: &[Token], classes: &[ListBits], date: Option<Date>) -> Option<String> {
-    let words = |i: usize, n: usize| -> String { text[tokens[i].start..tokens[(i + n - 1).min(tokens.len() - 1)].end].to_string() };
+pub fn time_of(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    classes: &[ListBits],
+    date: Option<Date>,
+) -> Option<String> {
+    let words = |i: usize, n: usize| -> String {
+        text[tokens[i].start..tokens[(i + n - 1).min(tokens.len() - 1)].end].to_string()
+    };
     let g = &lex.grammar;
     for i in 0..tokens.len() {
         let w = tokens[i].norm.as_str();
         let next = tokens.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
         let period = classes[i] & g.period_deictics.bit != 0;
         // "last week", "this week", "next week": periods listed in order, the article's own in the middle.
-        let shift = || g.period_deictics.words.iter().position(|p| p == w).map_or(0, |k| k as i64 - 1);
+        let shift = || {
+            g.period_deictics
+                .words
+                .iter()
+                .position(|p| p == w)
+                .map_or(0, |k| k as i64 - 1)
+        };
         let found: Option<(usize, Option<String>)> = match (w, next) {
             ("yesterday", _) => Some((1, date.map(|d| d.plus_days(-1).iso()))),
             _ if classes[i] & g.today_words.bit != 0 => Some((1, date.map(|d| d.iso()))),
-            (_, "week") if period => {
-                Some((2, date.map(|d| { let monday = d.plus_days(7 * shift() - d.weekday()); format!("week of {}", monday.iso()) })))
-            }
-            (_, "month") if period => {
-                Some((2, date.map(|d| {
+            (_, "week") if period => Some((
+                2,
+                date.map(|d| {
+                    let monday = d.plus_days(7 * shift() - d.weekday());
+                    format!("week of {}", monday.iso())
+                }),
+            )),
+            (_, "month") if period => Some((
+                2,
+                date.map(|d| {
                     let m = d.month as i32 - 1 + shift() as i32;
-                    format!("{:04}-{:02}", d.year + m.div_euclid(12), m.rem_euclid(12) + 1)
-                })))
+                    format!(
+                        "{:04}-{:02}",
+                        d.year + m.div_euclid(12),
+                        m.rem_euclid(12) + 1
+                    )
+                }),
+            )),
+            (_, "year") if period => {
+                Some((2, date.map(|d| format!("{:04}", d.year + shift() as i32))))
             }
-            (_, "year") if period => Some((2, date.map(|d| format!("{:04}", d.year + shift() as i32)))),
             _ if classes[i] & g.weekdays.bit != 0 => {
                 let target = g.weekdays.words.iter().position(|d| d == w).unwrap_or(0) as i64;
-                Some((1, date.map(|d| d.plus_days(-((d.weekday() - target).rem_euclid(7))).iso())))
+                Some((
+                    1,
+                    date.map(|d| d.plus_days(-((d.weekday() - target).rem_euclid(7))).iso()),
+                ))
             }
-            _ => month_of(lex, w, classes[i]).filter(|_| tokens[i].capitalised).map(|m| {
-                let mut j = i + 1;
-                if tokens.get(j).is_some_and(|t| t.norm == ".") {
-                    j += 1;
-                }
-                let day = tokens.get(j).and_then(number).filter(|d| (1..=31).contains(d));
-                let year_at = if day.is_some() { j + 1 + usize::from(tokens.get(j + 1).is_some_and(|t| t.norm == ",")) } else { j };
-                let year = tokens.get(year_at).and_then(number).filter(|y| (1900..=2200).contains(y));
-                let last_year = tokens.get(j).is_some_and(|t| t.norm == "last") && tokens.get(j + 1).is_some_and(|t| t.norm == "year");
-                let len = if last_year { j + 2 - i } else if year.is_some() { year_at + 1 - i } else if day.is_some() { j + 1 - i } else { 1 };
-                let resolved = match (year, day, last_year, date) {
-                    (Some(y), Some(d), _, _) => valid(y, m, d).map(|x| x.iso()),
-                    (Some(y), None, _, _) => Some(format!("{y:04}-{m:02}")),
-                    (None, _, true, Some(d)) => Some(format!("{:04}-{m:02}", d.year - 1)),
-                    (None, Some(dd), false, Some(d)) => valid(d.year as i64, m, dd).map(|x| x.iso()),
-                    _ => None,
-                };
-                (len, resolved)
-            }),
+            _ => month_of(lex, w, classes[i])
+                .filter(|_| tokens[i].capitalised)
+                .map(|m| {
+                    let mut j = i + 1;
+                    if tokens.get(j).is_some_and(|t| t.norm == ".") {
+                        j += 1;
+                    }
+                    let day = tokens
+                        .get(j)
+                        .and_then(number)
+                        .filter(|d| (1..=31).contains(d));
+                    let year_at = if day.is_some() {
+                        j + 1 + usize::from(tokens.get(j + 1).is_some_and(|t| t.norm == ","))
+                    } else {
+                        j
+                    };
+                    let year = tokens
+                        .get(year_at)
+                        .and_then(number)
+                        .filter(|y| (1900..=2200).contains(y));
+                    let last_year = tokens.get(j).is_some_and(|t| t.norm == "last")
+                        && tokens.get(j + 1).is_some_and(|t| t.norm == "year");
+                    let len = if last_year {
+                        j + 2 - i
+                    } else if year.is_some() {
+                        year_at + 1 - i
+                    } else if day.is_some() {
+                        j + 1 - i
+                    } else {
+                        1
+                    };
+                    let resolved = match (year, day, last_year, date) {
+                        (Some(y), Some(d), _, _) => valid(y, m, d).map(|x| x.iso()),
+                        (Some(y), None, _, _) => Some(format!("{y:04}-{m:02}")),
+                        (None, _, true, Some(d)) => Some(format!("{:04}-{m:02}", d.year - 1)),
+                        (None, Some(dd), false, Some(d)) => {
+                            valid(d.year as i64, m, dd).map(|x| x.iso())
+                        }
+                        _ => None,
+                    };
+                    (len, resolved)
+                }),
         };
         if let Some((n, resolved)) = found {
             return Some(resolved.unwrap_or_else(|| words(i, n)));
@@ -188,7 +264,11 @@ mod tests {
 
     #[test]
     fn dates_convert_both_ways_and_know_their_weekday() {
-        let d = Date { year: 2020, month: 6, day: 10 };
+        let d = Date {
+            year: 2020,
+            month: 6,
+            day: 10,
+        };
         assert_eq!(Date::from_days(d.days()), d);
         assert_eq!(d.weekday(), 2, "10 June 2020 was a Wednesday");
         assert_eq!(d.plus_days(-21).iso(), "2020-05-20");
@@ -198,27 +278,63 @@ mod tests {
     fn the_article_date_is_read_from_its_first_lines() {
         let l = lex();
         let text = "Port strike enters its third day\n\nWednesday, June 10, 2020\n\nText.";
-        assert_eq!(date_of(&l, text), Some(Date { year: 2020, month: 6, day: 10 }));
-        assert_eq!(date_of(&l, "Posted 3 March 2020 by staff"), Some(Date { year: 2020, month: 3, day: 3 }));
+        assert_eq!(
+            date_of(&l, text),
+            Some(Date {
+                year: 2020,
+                month: 6,
+                day: 10
+            })
+        );
+        assert_eq!(
+            date_of(&l, "Posted 3 March 2020 by staff"),
+            Some(Date {
+                year: 2020,
+                month: 3,
+                day: 3
+            })
+        );
         assert_eq!(date_of(&l, "No date here."), None);
     }
 
     #[test]
     fn relative_times_resolve_against_the_article_date() {
         let l = lex();
-        let d = Some(Date { year: 2020, month: 6, day: 10 });
+        let d = Some(Date {
+            year: 2020,
+            month: 6,
+            day: 10,
+        });
         let when = |s: &str, d| {
             let t = toks(s);
             time_of(&l, s, &t, &WordKeys::of(&l, &t).classes, d)
         };
-        assert_eq!(when("They met yesterday.", d).as_deref(), Some("2020-06-09"));
-        assert_eq!(when("They met on Monday.", d).as_deref(), Some("2020-06-08"));
-        assert_eq!(when("It flared up in March last year.", d).as_deref(), Some("2019-03"));
-        assert_eq!(when("They met this week.", d).as_deref(), Some("week of 2020-06-08"));
+        assert_eq!(
+            when("They met yesterday.", d).as_deref(),
+            Some("2020-06-09")
+        );
+        assert_eq!(
+            when("They met on Monday.", d).as_deref(),
+            Some("2020-06-08")
+        );
+        assert_eq!(
+            when("It flared up in March last year.", d).as_deref(),
+            Some("2019-03")
+        );
+        assert_eq!(
+            when("They met this week.", d).as_deref(),
+            Some("week of 2020-06-08")
+        );
         assert_eq!(when("They meet next month.", d).as_deref(), Some("2020-07"));
         assert_eq!(when("It ends next year.", d).as_deref(), Some("2021"));
-        assert_eq!(when("On Jan. 8, strikes hit.", d).as_deref(), Some("2020-01-08"));
-        assert_eq!(when("They met this week.", None).as_deref(), Some("this week"));
+        assert_eq!(
+            when("On Jan. 8, strikes hit.", d).as_deref(),
+            Some("2020-01-08")
+        );
+        assert_eq!(
+            when("They met this week.", None).as_deref(),
+            Some("this week")
+        );
         assert_eq!(when("They may meet.", d), None);
     }
 }

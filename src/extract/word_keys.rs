@@ -38,7 +38,11 @@ impl<'a> WordKeys<'a> {
                 *seen.entry(t.norm.as_str()).or_insert_with(|| {
                     let key = lexicon_key(lex, t);
                     let norm_id = lex.word_id(&t.norm);
-                    let key_id = if key == t.norm { norm_id } else { lex.word_id(key) };
+                    let key_id = if key == t.norm {
+                        norm_id
+                    } else {
+                        lex.word_id(key)
+                    };
                     let starts = lex.starts_of(norm_id) | lex.starts_of(key_id);
                     (key, norm_id, key_id, starts)
                 })
@@ -89,13 +93,25 @@ mod tests {
         assert_eq!(w.keys[4], "discussions");
         assert_ne!(w.starts[4] & starts::TRIGGER, 0);
         // An unknown word keeps its own form and has no number; a repeated word gets the same answers.
-        assert_eq!((w.keys[6], w.norm_ids[6], w.starts[6]), ("zqxwv", UNKNOWN, 0));
-        assert_eq!((&w.keys[9], w.key_ids[9], w.starts[9]), (&w.keys[1], w.key_ids[1], w.starts[1]));
+        assert_eq!(
+            (w.keys[6], w.norm_ids[6], w.starts[6]),
+            ("zqxwv", UNKNOWN, 0)
+        );
+        assert_eq!(
+            (&w.keys[9], w.key_ids[9], w.starts[9]),
+            (&w.keys[1], w.key_ids[1], w.starts[1])
+        );
         // Grammar lists are known from the word number: "The" and "the" are determiners, "with" is not.
         let g = &lex.grammar;
         assert_ne!(w.classes[0] & g.determiners.bit, 0);
-        assert_eq!(w.classes[0] & g.determiners.bit, w.classes[8] & g.determiners.bit);
+        assert_eq!(
+            w.classes[0] & g.determiners.bit,
+            w.classes[8] & g.determiners.bit
+        );
         assert_eq!(w.classes[5] & g.determiners.bit, 0);
-        assert_eq!(w.classes[5] & g.prepositions.bit != 0, g.prepositions.has("with"));
+        assert_eq!(
+            w.classes[5] & g.prepositions.bit != 0,
+            g.prepositions.has("with")
+        );
     }
 }

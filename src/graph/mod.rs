@@ -22,7 +22,12 @@ pub struct MapFilter {
 
 impl Default for MapFilter {
     fn default() -> Self {
-        MapFilter { show_unasserted: false, hidden_kinds: Vec::new(), hidden_actor_kinds: Vec::new(), min_evidence: 1 }
+        MapFilter {
+            show_unasserted: false,
+            hidden_kinds: Vec::new(),
+            hidden_actor_kinds: Vec::new(),
+            min_evidence: 1,
+        }
     }
 }
 
@@ -98,8 +103,10 @@ impl MapGraph {
             let shown = (filter.show_unasserted || it.modality == Modality::Asserted)
                 && !filter.hidden_kinds.contains(&it.kind)
                 && it.evidence.len() >= filter.min_evidence.max(1);
-            let (Some(&source), Some(&target)) = (node_of.get(it.source.as_str()), node_of.get(it.target.as_str()))
-            else {
+            let (Some(&source), Some(&target)) = (
+                node_of.get(it.source.as_str()),
+                node_of.get(it.target.as_str()),
+            ) else {
                 continue;
             };
             if !shown || source == target {
@@ -117,7 +124,9 @@ impl MapGraph {
             });
         }
         for (member, actor) in corpus.actors.iter().enumerate() {
-            let Some(&m) = node_of.get(corpus.actors[member].id.as_str()) else { continue };
+            let Some(&m) = node_of.get(corpus.actors[member].id.as_str()) else {
+                continue;
+            };
             for of in &actor.affiliations {
                 if let Some(&o) = node_of.get(of.as_str())
                     && o != m
@@ -133,7 +142,10 @@ impl MapGraph {
     fn assign_lanes(&mut self) {
         let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
         for (i, e) in self.edges.iter().enumerate() {
-            pairs.entry((e.source.min(e.target), e.source.max(e.target))).or_default().push(i);
+            pairs
+                .entry((e.source.min(e.target), e.source.max(e.target)))
+                .or_default()
+                .push(i);
         }
         for edges in pairs.values() {
             let n = edges.len() as f32;
@@ -219,7 +231,12 @@ mod tests {
     #[test]
     fn parallel_edges_of_one_pair_get_distinct_symmetric_lanes() {
         let g = MapGraph::build(&corpus(), &MapFilter::default());
-        let mut lanes: Vec<f32> = g.edges.iter().filter(|e| e.source.max(e.target) == 1).map(|e| e.lane).collect();
+        let mut lanes: Vec<f32> = g
+            .edges
+            .iter()
+            .filter(|e| e.source.max(e.target) == 1)
+            .map(|e| e.lane)
+            .collect();
         lanes.sort_by(f32::total_cmp);
         assert_eq!(lanes, vec![-1.0, 0.0, 1.0]);
     }
@@ -228,13 +245,22 @@ mod tests {
     fn only_asserted_interactions_show_by_default() {
         let g = MapGraph::build(&corpus(), &MapFilter::default());
         assert!(g.edges.iter().all(|e| e.kind != InteractionKind::Mediate));
-        let all = MapGraph::build(&corpus(), &MapFilter { show_unasserted: true, ..MapFilter::default() });
+        let all = MapGraph::build(
+            &corpus(),
+            &MapFilter {
+                show_unasserted: true,
+                ..MapFilter::default()
+            },
+        );
         assert_eq!(all.edges.len(), 4);
     }
 
     #[test]
     fn hiding_an_actor_kind_hides_its_edges() {
-        let filter = MapFilter { hidden_actor_kinds: vec![ActorKind::Country], ..MapFilter::default() };
+        let filter = MapFilter {
+            hidden_actor_kinds: vec![ActorKind::Country],
+            ..MapFilter::default()
+        };
         let g = MapGraph::build(&corpus(), &filter);
         assert!(g.nodes.is_empty() && g.edges.is_empty());
     }

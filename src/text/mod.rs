@@ -26,7 +26,10 @@ impl fmt::Display for ReadError {
             ReadError::Empty => write!(f, "the file is empty"),
             ReadError::Binary => write!(f, "it is not a text file (it holds binary data)"),
             ReadError::NotUtf8(at) => {
-                write!(f, "it is not UTF-8 text (byte {at} is invalid); save it as UTF-8 and open it again")
+                write!(
+                    f,
+                    "it is not UTF-8 text (byte {at} is invalid); save it as UTF-8 and open it again"
+                )
             }
         }
     }
@@ -72,12 +75,18 @@ mod tests {
 
     #[test]
     fn a_leading_bom_is_removed_and_crlf_is_kept() {
-        assert_eq!(decode(b"\xEF\xBB\xBFIran.\r\nPakistan.").unwrap(), "Iran.\r\nPakistan.");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFIran.\r\nPakistan.").unwrap(),
+            "Iran.\r\nPakistan."
+        );
     }
 
     #[test]
     fn binary_empty_and_non_utf8_files_are_refused_with_reasons() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(ReadError::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(ReadError::Binary)
+        );
         assert_eq!(decode(b"  \n\t "), Err(ReadError::Empty));
         assert_eq!(decode(b"caf\xe9 au lait"), Err(ReadError::NotUtf8(3)));
     }

@@ -38,7 +38,10 @@ pub fn read(text: &str) -> Result<Vec<TreeSentence>, ConlluError> {
     let mut s = TreeSentence::default();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        let err = |message: String| ConlluError { line: n + 1, message };
+        let err = |message: String| ConlluError {
+            line: n + 1,
+            message,
+        };
         if line.trim().is_empty() {
             if !s.words.is_empty() {
                 out.push(std::mem::take(&mut s));
@@ -56,18 +59,28 @@ pub fn read(text: &str) -> Result<Vec<TreeSentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(err(format!("expected 10 tab-separated columns, found {}", cols.len())));
+            return Err(err(format!(
+                "expected 10 tab-separated columns, found {}",
+                cols.len()
+            )));
         }
         if cols[0].contains('-') || cols[0].contains('.') {
             continue;
         }
-        let index: usize = cols[0].parse().map_err(|_| err(format!("word number {:?} is not a number", cols[0])))?;
+        let index: usize = cols[0]
+            .parse()
+            .map_err(|_| err(format!("word number {:?} is not a number", cols[0])))?;
         if index != s.words.len() + 1 {
-            return Err(err(format!("word number {index} out of order (expected {})", s.words.len() + 1)));
+            return Err(err(format!(
+                "word number {index} out of order (expected {})",
+                s.words.len() + 1
+            )));
         }
         let head: u32 = match cols[6] {
             "_" => 0,
-            h => h.parse().map_err(|_| err(format!("head {h:?} is not a number")))?,
+            h => h
+                .parse()
+                .map_err(|_| err(format!("head {h:?} is not a number")))?,
         };
         s.words.push(cols[1].to_string());
         s.upos.push(cols[3].to_string());
@@ -79,7 +92,10 @@ pub fn read(text: &str) -> Result<Vec<TreeSentence>, ConlluError> {
     }
     for s in &out {
         if let Some(&h) = s.heads.iter().find(|&&h| h as usize > s.words.len()) {
-            return Err(ConlluError { line: 0, message: format!("sentence {:?}: head {h} points past its last word", s.id) });
+            return Err(ConlluError {
+                line: 0,
+                message: format!("sentence {:?}: head {h} points past its last word", s.id),
+            });
         }
     }
     Ok(out)
@@ -96,7 +112,15 @@ pub fn write(sentences: &[TreeSentence]) -> String {
             let _ = writeln!(out, "# text = {}", s.text);
         }
         for i in 0..s.words.len() {
-            let _ = writeln!(out, "{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_", i + 1, s.words[i], s.upos[i], s.heads[i], s.deprels[i]);
+            let _ = writeln!(
+                out,
+                "{}\t{}\t_\t{}\t_\t_\t{}\t{}\t_\t_",
+                i + 1,
+                s.words[i],
+                s.upos[i],
+                s.heads[i],
+                s.deprels[i]
+            );
         }
         out.push('\n');
     }
@@ -130,6 +154,9 @@ mod tests {
     fn a_bad_line_is_reported_with_its_number() {
         let e = read("1\tA\n").unwrap_err();
         assert_eq!(e.line, 1);
-        assert!(read("1\tA\ta\tX\t_\t_\t9\tdep\t_\t_\n").is_err(), "a head past the sentence is refused");
+        assert!(
+            read("1\tA\ta\tX\t_\t_\t9\tdep\t_\t_\n").is_err(),
+            "a head past the sentence is refused"
+        );
     }
 }

@@ -27,7 +27,9 @@ pub fn tree(n: usize, scores: &[f32]) -> Vec<u32> {
     // The root word: the one whose root score is least below its best other head.
     let root_word = (0..n)
         .max_by(|&a, &b| {
-            let loss = |i: usize| scores[i * m] - best(i, 1).map_or(f32::NEG_INFINITY, |j| scores[i * m + j]);
+            let loss = |i: usize| {
+                scores[i * m] - best(i, 1).map_or(f32::NEG_INFINITY, |j| scores[i * m + j])
+            };
             loss(a).total_cmp(&loss(b)).then(b.cmp(&a))
         })
         .expect("a sentence has a word");
@@ -40,7 +42,10 @@ pub fn tree(n: usize, scores: &[f32]) -> Vec<u32> {
             }
         }
     }
-    chu_liu_edmonds(m, &score)[1..].iter().map(|&h| h as u32).collect()
+    chu_liu_edmonds(m, &score)[1..]
+        .iter()
+        .map(|&h| h as u32)
+        .collect()
 }
 
 /// A cycle among `head` (node 0 has none), as its nodes.
@@ -71,9 +76,18 @@ fn find_cycle(head: &[usize]) -> Option<Vec<usize>> {
 fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
     let mut head = vec![0usize; m];
     for (d, h) in head.iter_mut().enumerate().skip(1) {
-        *h = (0..m).filter(|&x| x != d).max_by(|&a, &b| score[d * m + a].total_cmp(&score[d * m + b]).then(b.cmp(&a))).unwrap_or(0);
+        *h = (0..m)
+            .filter(|&x| x != d)
+            .max_by(|&a, &b| {
+                score[d * m + a]
+                    .total_cmp(&score[d * m + b])
+                    .then(b.cmp(&a))
+            })
+            .unwrap_or(0);
     }
-    let Some(cycle) = find_cycle(&head) else { return head };
+    let Some(cycle) = find_cycle(&head) else {
+        return head;
+    };
     let mut in_cycle = vec![false; m];
     for &v in &cycle {
         in_cycle[v] = true;
@@ -100,7 +114,11 @@ fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
                 continue;
             }
             // An arc into the cycle breaks the cycle's arc into the same node.
-            let s = if in_cycle[d] { score[d * m + h] - score[d * m + head[d]] } else { score[d * m + h] };
+            let s = if in_cycle[d] {
+                score[d * m + h] - score[d * m + head[d]]
+            } else {
+                score[d * m + h]
+            };
             if s > s2[d2 * m2 + h2] {
                 s2[d2 * m2 + h2] = s;
                 origin[d2 * m2 + h2] = (d, h);
@@ -129,7 +147,9 @@ mod tests {
     }
 
     fn is_tree(heads: &[u32]) -> bool {
-        let full: Vec<usize> = std::iter::once(0).chain(heads.iter().map(|&h| h as usize)).collect();
+        let full: Vec<usize> = std::iter::once(0)
+            .chain(heads.iter().map(|&h| h as usize))
+            .collect();
         heads.iter().filter(|&&h| h == 0).count() == 1 && find_cycle(&full).is_none()
     }
 
@@ -142,14 +162,32 @@ mod tests {
     #[test]
     fn a_cycle_is_broken_where_it_costs_least() {
         // 1 and 2 prefer each other; 2 is the better root.
-        let s = scores_from(3, &[(1, 2, 9.0), (2, 1, 9.0), (2, 0, 8.0), (1, 0, 1.0), (3, 2, 5.0)]);
+        let s = scores_from(
+            3,
+            &[
+                (1, 2, 9.0),
+                (2, 1, 9.0),
+                (2, 0, 8.0),
+                (1, 0, 1.0),
+                (3, 2, 5.0),
+            ],
+        );
         let t = tree(3, &s);
         assert_eq!(t, [2, 0, 2]);
     }
 
     #[test]
     fn two_roots_become_one() {
-        let s = scores_from(3, &[(1, 0, 9.0), (2, 0, 9.5), (3, 0, 2.0), (1, 2, 3.0), (3, 2, 1.0)]);
+        let s = scores_from(
+            3,
+            &[
+                (1, 0, 9.0),
+                (2, 0, 9.5),
+                (3, 0, 2.0),
+                (1, 2, 3.0),
+                (3, 2, 1.0),
+            ],
+        );
         let t = tree(3, &s);
         assert!(is_tree(&t), "{t:?}");
         assert_eq!(t, [2, 0, 2]);

@@ -97,11 +97,21 @@ pub fn rows(word: &str, table_rows: usize, scratch: &mut Scratch) -> WordRows {
 
 /// Sums the rows of each word into `out` (one `dim`-wide vector per word), leaving out the lower-case
 /// form's rows of the words marked in `drop_word`.
-pub fn sum_rows(table: &[f32], dim: usize, words: &[WordRows], drop_word: &[bool], out: &mut [f32]) {
+pub fn sum_rows(
+    table: &[f32],
+    dim: usize,
+    words: &[WordRows],
+    drop_word: &[bool],
+    out: &mut [f32],
+) {
     for (w, rows) in words.iter().enumerate() {
         let o = &mut out[w * dim..(w + 1) * dim];
         o.fill(0.0);
-        let skip = if drop_word.get(w).copied().unwrap_or(false) { WORD_ROWS } else { 0 };
+        let skip = if drop_word.get(w).copied().unwrap_or(false) {
+            WORD_ROWS
+        } else {
+            0
+        };
         for &r in &rows[skip..] {
             let row = &table[r as usize * dim..(r as usize + 1) * dim];
             for (a, b) in o.iter_mut().zip(row) {
@@ -129,11 +139,17 @@ mod tests {
     #[test]
     fn words_sharing_an_ending_share_its_rows_and_case_changes_only_the_shape() {
         let mut sc = Scratch::default();
-        let (a, b) = (rows("nation", 1 << 16, &mut sc), rows("station", 1 << 16, &mut sc));
+        let (a, b) = (
+            rows("nation", 1 << 16, &mut sc),
+            rows("station", 1 << 16, &mut sc),
+        );
         // Suffixes of 1..4 letters: forms 3..=6.
         assert_eq!(a[3 * HASHES..7 * HASHES], b[3 * HASHES..7 * HASHES]);
         assert_ne!(a[..HASHES], b[..HASHES]);
-        let (c, d) = (rows("Nation", 1 << 16, &mut sc), rows("nation", 1 << 16, &mut sc));
+        let (c, d) = (
+            rows("Nation", 1 << 16, &mut sc),
+            rows("nation", 1 << 16, &mut sc),
+        );
         assert_eq!(c[..7 * HASHES], d[..7 * HASHES]);
         assert_ne!(c[7 * HASHES..], d[7 * HASHES..]);
         assert!(rows("é", 10, &mut sc).iter().all(|&r| r < 10));
@@ -148,7 +164,10 @@ mod tests {
         let (mut whole, mut dropped) = (vec![0.0; dim], vec![0.0; dim]);
         sum_rows(&table, dim, &w, &[false], &mut whole);
         sum_rows(&table, dim, &w, &[true], &mut dropped);
-        let word: f32 = w[0][..WORD_ROWS].iter().map(|&r| table[r as usize * dim]).sum();
+        let word: f32 = w[0][..WORD_ROWS]
+            .iter()
+            .map(|&r| table[r as usize * dim])
+            .sum();
         assert_eq!(whole[0] - dropped[0], word);
     }
 }

@@ -97,13 +97,27 @@ impl WordForms {
         for (k, s) in suffix.iter_mut().enumerate() {
             *s = hash_str(&lower[cut(n.saturating_sub(k + 1))..]);
         }
-        WordForms { form: hash_str(word), lower: hash_str(&lower), prefix, suffix, shape: hash_str(&shape), flags }
+        WordForms {
+            form: hash_str(word),
+            lower: hash_str(&lower),
+            prefix,
+            suffix,
+            shape: hash_str(&shape),
+            flags,
+        }
     }
 
     /// The forms of a word outside the sentence (before its start, after its end, or the root).
     pub fn boundary(which: &str) -> WordForms {
         let h = hash_str(which);
-        WordForms { form: h, lower: h, prefix: [h; 3], suffix: [h; 4], shape: h, flags: 8 }
+        WordForms {
+            form: h,
+            lower: h,
+            prefix: [h; 3],
+            suffix: [h; 4],
+            shape: h,
+            flags: 8,
+        }
     }
 }
 

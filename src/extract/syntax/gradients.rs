@@ -3,7 +3,9 @@
 //! its gradient with respect to every weight, by hand-written backpropagation through `network::Pass`.
 
 use super::linalg::{self, gemm, transpose};
-use super::network::{BUCKETS, Network, Pass, arc_scores, bucket, label_features, label_scores, window};
+use super::network::{
+    BUCKETS, Network, Pass, arc_scores, bucket, label_features, label_scores, window,
+};
 
 /// The gold annotation of a batch's words, one after another as in the pass.
 pub struct Gold<'a> {
@@ -54,9 +56,19 @@ fn cross_entropy(scores: &mut [f32], gold: usize, scale: f32) -> f64 {
 pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient {
     let d = net.dims;
     let ly = &net.layout;
-    let (h, n, p, a, l, nl) = (d.hidden, pass.rows.len(), d.proj(), d.arc, d.label, d.labels);
+    let (h, n, p, a, l, nl) = (
+        d.hidden,
+        pass.rows.len(),
+        d.proj(),
+        d.arc,
+        d.label,
+        d.labels,
+    );
     let mut grad = vec![0f32; ly.len];
-    let mut losses = Losses { words: n, ..Losses::default() };
+    let mut losses = Losses {
+        words: n,
+        ..Losses::default()
+    };
     let mut dproj = vec![0f32; n * p];
 
     // Tags.
@@ -101,9 +113,23 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
         for w in s.clone() {
             heads.extend_from_slice(pass.col(&d, w, d.tags + a, a));
         }
-        gemm(a, m + 1, a + 1, &transpose(m + 1, a, &heads), &dg, &mut grad[ly.arc_m..ly.arc_m + a * (a + 1)]);
+        gemm(
+            a,
+            m + 1,
+            a + 1,
+            &transpose(m + 1, a, &heads),
+            &dg,
+            &mut grad[ly.arc_m..ly.arc_m + a * (a + 1)],
+        );
         let mut dheads = vec![0f32; (m + 1) * a];
-        gemm(m + 1, a + 1, a, &dg, &transpose(a, a + 1, &net.params[ly.arc_m..ly.arc_m + a * (a + 1)]), &mut dheads);
+        gemm(
+            m + 1,
+            a + 1,
+            a,
+            &dg,
+            &transpose(a, a + 1, &net.params[ly.arc_m..ly.arc_m + a * (a + 1)]),
+            &mut dheads,
+        );
         for k in 0..a {
             grad[ly.root_arc + k] += dheads[k];
         }
@@ -122,7 +148,14 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
         for i in 0..s.len() {
             let w = s.start + i;
             let head = gold.heads[w] as usize;
-            label_features(net, pass, s.start, w, head, &mut feats[w * 3 * l..(w + 1) * 3 * l]);
+            label_features(
+                net,
+                pass,
+                s.start,
+                w,
+                head,
+                &mut feats[w * 3 * l..(w + 1) * 3 * l],
+            );
             let sc = &mut scores[..nl];
             label_scores(net, &feats[w * 3 * l..(w + 1) * 3 * l], i + 1, head, sc);
             losses.labels += cross_entropy(sc, gold.labels[w] as usize, scale);
@@ -135,9 +168,23 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
         }
     }
     debug_assert!(ly.label_dist + BUCKETS * nl == ly.len);
-    gemm(3 * l, n, nl, &transpose(n, 3 * l, &feats), &dlogits, &mut grad[ly.label_v..ly.label_v + 3 * l * nl]);
+    gemm(
+        3 * l,
+        n,
+        nl,
+        &transpose(n, 3 * l, &feats),
+        &dlogits,
+        &mut grad[ly.label_v..ly.label_v + 3 * l * nl],
+    );
     let mut dfeats = vec![0f32; n * 3 * l];
-    gemm(n, nl, 3 * l, &dlogits, &transpose(3 * l, nl, &net.params[ly.label_v..ly.label_v + 3 * l * nl]), &mut dfeats);
+    gemm(
+        n,
+        nl,
+        3 * l,
+        &dlogits,
+        &transpose(3 * l, nl, &net.params[ly.label_v..ly.label_v + 3 * l * nl]),
+        &mut dfeats,
+    );
     for s in &pass.sentences {
         for i in 0..s.len() {
             let w = s.start + i;
@@ -172,9 +219,23 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
         }
     }
     let top = &pass.x[d.layers];
-    gemm(2 * h, n, p, &transpose(n, 2 * h, top), &dproj, &mut grad[ly.proj_w..ly.proj_w + 2 * h * p]);
+    gemm(
+        2 * h,
+        n,
+        p,
+        &transpose(n, 2 * h, top),
+        &dproj,
+        &mut grad[ly.proj_w..ly.proj_w + 2 * h * p],
+    );
     let mut dx = vec![0f32; n * 2 * h];
-    gemm(n, p, 2 * h, &dproj, &transpose(2 * h, p, &net.params[ly.proj_w..ly.proj_w + 2 * h * p]), &mut dx);
+    gemm(
+        n,
+        p,
+        2 * h,
+        &dproj,
+        &transpose(2 * h, p, &net.params[ly.proj_w..ly.proj_w + 2 * h * p]),
+        &mut dx,
+    );
 
     // The recurrent layers, top down.
     for layer in (0..d.layers).rev() {
@@ -187,7 +248,14 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
         let (input, row) = (d.layer_in(layer), d.layer_row(layer));
         let mut dgates = vec![0f32; n * 6 * h];
         for s in &pass.sentences {
-            scan_backward(&pass.gates[layer], &pass.cells[layer], &dx, h, s.clone(), &mut dgates);
+            scan_backward(
+                &pass.gates[layer],
+                &pass.cells[layer],
+                &dx,
+                h,
+                s.clone(),
+                &mut dgates,
+            );
         }
         for r in dgates.chunks_exact(6 * h) {
             for (k, v) in r.iter().enumerate() {
@@ -203,16 +271,36 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
             windowed = window(&pass.x[layer], input, size, &pass.sentences);
             &windowed
         };
-        gemm(row, n, 6 * h, &transpose(n, row, x_in), &dgates, &mut grad[w_at..w_at + row * 6 * h]);
+        gemm(
+            row,
+            n,
+            6 * h,
+            &transpose(n, row, x_in),
+            &dgates,
+            &mut grad[w_at..w_at + row * 6 * h],
+        );
         let mut dwin = vec![0f32; n * row];
-        gemm(n, 6 * h, row, &dgates, &transpose(row, 6 * h, &net.params[w_at..w_at + row * 6 * h]), &mut dwin);
-        let mut dinput = if layer > 0 { dx.clone() } else { vec![0f32; n * input] };
+        gemm(
+            n,
+            6 * h,
+            row,
+            &dgates,
+            &transpose(row, 6 * h, &net.params[w_at..w_at + row * 6 * h]),
+            &mut dwin,
+        );
+        let mut dinput = if layer > 0 {
+            dx.clone()
+        } else {
+            vec![0f32; n * input]
+        };
         // Each window slot's gradient goes back to the word it copied.
         let half = size / 2;
         for s in &pass.sentences {
             for t in s.clone() {
                 for k in 0..size {
-                    let Some(src) = (t + k).checked_sub(half).filter(|u| s.contains(u)) else { continue };
+                    let Some(src) = (t + k).checked_sub(half).filter(|u| s.contains(u)) else {
+                        continue;
+                    };
                     let from = &dwin[(t * size + k) * input..(t * size + k + 1) * input];
                     for (a, b) in dinput[src * input..(src + 1) * input].iter_mut().zip(from) {
                         *a += b;
@@ -227,21 +315,40 @@ pub fn backward(net: &Network, pass: &Pass, gold: &Gold, scale: f32) -> Gradient
             *v *= s;
         }
     }
-    Gradient { params: grad, embeddings: dx, losses }
+    Gradient {
+        params: grad,
+        embeddings: dx,
+        losses,
+    }
 }
 
 /// Backpropagation through one sentence's recurrence, both directions: from the gradient of the layer's
 /// output (`dout`, words × 2·hidden) to that of the gates before their functions (`dgates`).
-fn scan_backward(gates: &[f32], cells: &[f32], dout: &[f32], h: usize, words: std::ops::Range<usize>, dgates: &mut [f32]) {
+fn scan_backward(
+    gates: &[f32],
+    cells: &[f32],
+    dout: &[f32],
+    h: usize,
+    words: std::ops::Range<usize>,
+    dgates: &mut [f32],
+) {
     let mut dc = vec![0f32; h];
     for dir in 0..2 {
         dc.fill(0.0);
         // Backwards through the direction's own order; `prev` is the word it came from.
-        let order: Vec<usize> = if dir == 0 { words.clone().rev().collect() } else { words.clone().collect() };
+        let order: Vec<usize> = if dir == 0 {
+            words.clone().rev().collect()
+        } else {
+            words.clone().collect()
+        };
         for (k, &t) in order.iter().enumerate() {
             let prev = order.get(k + 1).copied();
             let at = t * 6 * h + dir * 3 * h;
-            let (z, f, o) = (&gates[at..at + h], &gates[at + h..at + 2 * h], &gates[at + 2 * h..at + 3 * h]);
+            let (z, f, o) = (
+                &gates[at..at + h],
+                &gates[at + h..at + 2 * h],
+                &gates[at + 2 * h..at + 3 * h],
+            );
             let c = &cells[t * 2 * h + dir * h..t * 2 * h + (dir + 1) * h];
             let dh = &dout[t * 2 * h + dir * h..t * 2 * h + (dir + 1) * h];
             let dg = &mut dgates[at..at + 3 * h];
@@ -279,8 +386,15 @@ mod tests {
             *v = (rng.unit() as f32 - 0.5) * 0.5;
         }
         let mut sc = embed::Scratch::default();
-        let rows: Vec<_> = ["we", "met", "them", "go", "now"].iter().map(|w| embed::rows(w, 64, &mut sc)).collect();
-        let gold = Gold { tags: &[0, 1, 2, 1, 3], heads: &[2, 0, 2, 0, 1], labels: &[0, 1, 2, 1, 2] };
+        let rows: Vec<_> = ["we", "met", "them", "go", "now"]
+            .iter()
+            .map(|w| embed::rows(w, 64, &mut sc))
+            .collect();
+        let gold = Gold {
+            tags: &[0, 1, 2, 1, 3],
+            heads: &[2, 0, 2, 0, 1],
+            labels: &[0, 1, 2, 1, 2],
+        };
         let pass = Pass::run(&net, None, vec![0..3, 3..5], rows.clone(), None);
         let grad = backward(&net, &pass, &gold, 1.0);
         // Rectifier kinks make a wide difference wrong now and then: a weight passes when one of three
@@ -294,24 +408,46 @@ mod tests {
             *at(net) = orig;
             (up - down) / (2.0 * eps as f64)
         };
-        let close = |numeric: f64, analytic: f64| (numeric - analytic).abs() <= 2e-3 + 0.05 * numeric.abs();
+        let close =
+            |numeric: f64, analytic: f64| (numeric - analytic).abs() <= 2e-3 + 0.05 * numeric.abs();
         let mut checked = 0;
         for i in (0..net.params.len()).step_by(3) {
             let analytic = grad.params[i] as f64;
-            let ok = [2e-3, 5e-4, 1.25e-4].iter().any(|&eps| close(numeric(&mut net, &|n: &mut Network| &mut n.params[i], eps), analytic));
-            assert!(ok, "weight {i}: analytic {analytic}, numeric {}", numeric(&mut net, &|n: &mut Network| &mut n.params[i], 2e-3));
+            let ok = [2e-3, 5e-4, 1.25e-4].iter().any(|&eps| {
+                close(
+                    numeric(&mut net, &|n: &mut Network| &mut n.params[i], eps),
+                    analytic,
+                )
+            });
+            assert!(
+                ok,
+                "weight {i}: analytic {analytic}, numeric {}",
+                numeric(&mut net, &|n: &mut Network| &mut n.params[i], 2e-3)
+            );
             checked += 1;
         }
         assert!(checked > 150);
         // One embedding value of the first word, through all its rows' sum.
         let row = rows[0][0] as usize;
-        let shared: usize = rows.iter().flatten().filter(|&&r| r as usize == row).count();
+        let shared: usize = rows
+            .iter()
+            .flatten()
+            .filter(|&&r| r as usize == row)
+            .count();
         let analytic: f64 = rows
             .iter()
             .enumerate()
-            .map(|(w, r)| r.iter().filter(|&&x| x as usize == row).count() as f64 * grad.embeddings[w * 6] as f64)
+            .map(|(w, r)| {
+                r.iter().filter(|&&x| x as usize == row).count() as f64
+                    * grad.embeddings[w * 6] as f64
+            })
             .sum();
-        let ok = [2e-3, 5e-4, 1.25e-4].iter().any(|&eps| close(numeric(&mut net, &|n: &mut Network| &mut n.table[row * 6], eps), analytic));
+        let ok = [2e-3, 5e-4, 1.25e-4].iter().any(|&eps| {
+            close(
+                numeric(&mut net, &|n: &mut Network| &mut n.table[row * 6], eps),
+                analytic,
+            )
+        });
         assert!(shared >= 1);
         assert!(ok, "embedding: analytic {analytic}");
     }

@@ -9,7 +9,10 @@
 
 /// C (m×n) += A (m×k) · B (k×n), all row-major.
 pub fn gemm(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-    assert!(a.len() >= m * k && b.len() >= k * n && c.len() >= m * n, "gemm: slices shorter than their shapes");
+    assert!(
+        a.len() >= m * k && b.len() >= k * n && c.len() >= m * n,
+        "gemm: slices shorter than their shapes"
+    );
     #[cfg(target_arch = "x86_64")]
     if avx2_fma() {
         // SAFETY: the processor has AVX2 and FMA (checked above); the slices are long enough (asserted).
@@ -21,7 +24,10 @@ pub fn gemm(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
 
 /// C (m×n) = A (m×k) · Bᵀ, B given as n×k (each of C's values one dot product of two rows).
 pub fn gemm_nt(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-    assert!(a.len() >= m * k && b.len() >= n * k && c.len() >= m * n, "gemm_nt: slices shorter than their shapes");
+    assert!(
+        a.len() >= m * k && b.len() >= n * k && c.len() >= m * n,
+        "gemm_nt: slices shorter than their shapes"
+    );
     #[inline(always)]
     fn all(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
         for i in 0..m {
@@ -92,21 +98,43 @@ mod x86 {
                     let s = _mm512_loadu_ps(sc.as_ptr());
                     let x = _mm512_loadu_ps(c.as_ptr());
                     // e^(-s·x), clamped as in `exp`.
-                    let y = _mm512_min_ps(_mm512_max_ps(_mm512_mul_ps(_mm512_sub_ps(_mm512_setzero_ps(), s), x), _mm512_set1_ps(-87.0)), _mm512_set1_ps(87.0));
+                    let y = _mm512_min_ps(
+                        _mm512_max_ps(
+                            _mm512_mul_ps(_mm512_sub_ps(_mm512_setzero_ps(), s), x),
+                            _mm512_set1_ps(-87.0),
+                        ),
+                        _mm512_set1_ps(87.0),
+                    );
                     let t = _mm512_fmadd_ps(y, _mm512_set1_ps(std::f32::consts::LOG2_E), round);
                     let k = _mm512_sub_ps(t, round);
                     let ki = _mm512_sub_epi32(_mm512_castps_si512(t), round_bits);
-                    let r = _mm512_fmadd_ps(k, _mm512_set1_ps(2.121_944_4e-4), _mm512_fnmadd_ps(k, _mm512_set1_ps(0.693_359_4), y));
+                    let r = _mm512_fmadd_ps(
+                        k,
+                        _mm512_set1_ps(2.121_944_4e-4),
+                        _mm512_fnmadd_ps(k, _mm512_set1_ps(0.693_359_4), y),
+                    );
                     let mut p = _mm512_set1_ps(1.987_569_2e-4);
-                    for coef in [1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 0.166_666_65, 0.5] {
+                    for coef in [
+                        1.398_199_9e-3,
+                        8.333_452e-3,
+                        4.166_579_6e-2,
+                        0.166_666_65,
+                        0.5,
+                    ] {
                         p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(coef));
                     }
                     let e = _mm512_add_ps(_mm512_fmadd_ps(_mm512_mul_ps(p, r), r, r), one);
-                    let e = _mm512_castsi512_ps(_mm512_add_epi32(_mm512_castps_si512(e), _mm512_slli_epi32::<23>(ki)));
+                    let e = _mm512_castsi512_ps(_mm512_add_epi32(
+                        _mm512_castps_si512(e),
+                        _mm512_slli_epi32::<23>(ki),
+                    ));
                     let d = _mm512_add_ps(one, e);
                     let est = _mm512_rcp14_ps(d);
                     let sig = _mm512_mul_ps(est, _mm512_fnmadd_ps(d, est, two));
-                    _mm512_storeu_ps(c.as_mut_ptr(), _mm512_sub_ps(_mm512_mul_ps(s, sig), _mm512_sub_ps(s, one)));
+                    _mm512_storeu_ps(
+                        c.as_mut_ptr(),
+                        _mm512_sub_ps(_mm512_mul_ps(s, sig), _mm512_sub_ps(s, one)),
+                    );
                 }
             }
         }
@@ -158,7 +186,15 @@ mod x86 {
 
     #[target_feature(enable = "avx2,fma")]
     #[inline]
-    unsafe fn block16<const R: usize>(i: usize, j: usize, k: usize, n: usize, a: *const f32, b: *const f32, c: *mut f32) {
+    unsafe fn block16<const R: usize>(
+        i: usize,
+        j: usize,
+        k: usize,
+        n: usize,
+        a: *const f32,
+        b: *const f32,
+        c: *mut f32,
+    ) {
         // SAFETY: the caller keeps i+R <= m, j+16 <= n.
         unsafe {
             let mut lo = [_mm256_setzero_ps(); R];
@@ -226,7 +262,10 @@ pub fn exp(x: f32) -> f32 {
     let k = t - ROUND;
     let ki = (t.to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32);
     let r = x - k * 0.693_359_4 + k * 2.121_944_4e-4;
-    let p = ((((1.987_569_2e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r + 0.166_666_65) * r + 0.5;
+    let p = ((((1.987_569_2e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
+        + 0.166_666_65)
+        * r
+        + 0.5;
     let e = p * r * r + r + 1.0;
     f32::from_bits((e.to_bits() as i32).wrapping_add(ki << 23) as u32)
 }
@@ -334,7 +373,9 @@ mod tests {
     fn the_fast_product_agrees_with_the_plain_one() {
         for (m, k, n) in [(1, 1, 1), (5, 7, 33), (4, 16, 16), (9, 3, 24), (2, 65, 17)] {
             let a: Vec<f32> = (0..m * k).map(|i| ((i * 7919) % 13) as f32 - 6.0).collect();
-            let b: Vec<f32> = (0..k * n).map(|i| ((i * 104_729) % 11) as f32 * 0.5 - 2.0).collect();
+            let b: Vec<f32> = (0..k * n)
+                .map(|i| ((i * 104_729) % 11) as f32 * 0.5 - 2.0)
+                .collect();
             let mut fast = vec![1.0; m * n];
             let mut plain = vec![1.0; m * n];
             gemm(m, k, n, &a, &b, &mut fast);
@@ -376,7 +417,11 @@ mod tests {
         let mut v = x.clone();
         gates_all(&mut v, &scale);
         for (i, (&a, &y)) in x.iter().zip(&v).enumerate() {
-            let want = if i % 32 < 16 { a.tanh() } else { 1.0 / (1.0 + (-a).exp()) };
+            let want = if i % 32 < 16 {
+                a.tanh()
+            } else {
+                1.0 / (1.0 + (-a).exp())
+            };
             assert!((y - want).abs() < 1e-6, "{a}: {y} vs {want}");
         }
     }

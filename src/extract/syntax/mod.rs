@@ -51,18 +51,33 @@ impl Syntax {
     /// A model from its network and relation names, which must fit it and include `root`.
     pub fn new(network: Network, labels: Vec<String>) -> Result<Syntax, String> {
         if labels.len() != network.dims.labels {
-            return Err(format!("{} relation names for a network of {}", labels.len(), network.dims.labels));
+            return Err(format!(
+                "{} relation names for a network of {}",
+                labels.len(),
+                network.dims.labels
+            ));
         }
-        let root = labels.iter().position(|l| l == "root").ok_or("no relation named root")? as u16;
+        let root = labels
+            .iter()
+            .position(|l| l == "root")
+            .ok_or("no relation named root")? as u16;
         let quantized = Quantized::of(&network);
-        Ok(Syntax { network, labels, root, quantized })
+        Ok(Syntax {
+            network,
+            labels,
+            root,
+            quantized,
+        })
     }
 
     /// The model bundled into the binary.
     pub fn bundled() -> &'static Syntax {
         static MODEL: std::sync::OnceLock<Syntax> = std::sync::OnceLock::new();
         // The bundled model is checked by the tests; a broken one is a build defect, not user input.
-        MODEL.get_or_init(|| model_file::read(include_bytes!("../../../assets/syntax.model")).expect("the bundled syntax model is valid"))
+        MODEL.get_or_init(|| {
+            model_file::read(include_bytes!("../../../assets/syntax.model"))
+                .expect("the bundled syntax model is valid")
+        })
     }
 
     /// Relation names, as numbered in `Analysis::deprels`.
@@ -79,10 +94,15 @@ impl Syntax {
         let net = &self.network;
         let d = net.dims;
         let mut scratch = embed::Scratch::default();
-        let rows = words.iter().map(|w| embed::rows(w, d.table_rows, &mut scratch)).collect();
+        let rows = words
+            .iter()
+            .map(|w| embed::rows(w, d.table_rows, &mut scratch))
+            .collect();
         let q = self.quantized.as_ref();
         let pass = Pass::run(net, q, std::iter::once(0..n).collect(), rows, None);
-        let upos = (0..n).map(|w| linalg::argmax(pass.col(&d, w, 0, d.tags)) as u8).collect();
+        let upos = (0..n)
+            .map(|w| linalg::argmax(pass.col(&d, w, 0, d.tags)) as u8)
+            .collect();
         let (mut g, mut scores) = (Vec::new(), Vec::new());
         network::arc_scores(net, &pass, 0..n, &mut g, &mut scores);
         let heads = decode::tree(n, &scores);
@@ -103,7 +123,11 @@ impl Syntax {
                 best as u16
             })
             .collect();
-        Analysis { upos, heads, deprels }
+        Analysis {
+            upos,
+            heads,
+            deprels,
+        }
     }
 }
 
@@ -113,18 +137,32 @@ pub fn parse_text(model: &Syntax, text: &str) -> Vec<conllu::TreeSentence> {
     let mut out = Vec::new();
     for (k, span) in crate::extract::sentences::split(text).iter().enumerate() {
         let tokens = crate::extract::tokens::tokenize(text, span.start, span.end);
-        let words: Vec<&str> = words::syntactic_words(text, &tokens).into_iter().map(|r| &text[r]).collect();
+        let words: Vec<&str> = words::syntactic_words(text, &tokens)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         if words.is_empty() {
             continue;
         }
         let a = model.analyse(&words);
         out.push(conllu::TreeSentence {
             id: format!("s{}", k + 1),
-            text: text[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" "),
+            text: text[span.start..span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             words: words.iter().map(|w| w.to_string()).collect(),
-            upos: a.upos.iter().map(|&t| tagger::UPOS[t as usize].to_string()).collect(),
+            upos: a
+                .upos
+                .iter()
+                .map(|&t| tagger::UPOS[t as usize].to_string())
+                .collect(),
             heads: a.heads,
-            deprels: a.deprels.iter().map(|&d| model.labels()[d as usize].clone()).collect(),
+            deprels: a
+                .deprels
+                .iter()
+                .map(|&d| model.labels()[d as usize].clone())
+                .collect(),
         });
     }
     out
@@ -165,10 +203,22 @@ mod tests {
         let model = Syntax::bundled();
         let a = model.analyse(&["The", "minister", "did", "n't", "meet", "the", "envoy", "."]);
         let tags: Vec<&str> = a.upos.iter().map(|&t| tagger::UPOS[t as usize]).collect();
-        assert_eq!(tags, ["DET", "NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]);
+        assert_eq!(
+            tags,
+            ["DET", "NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+        );
         assert_eq!(a.heads, [2, 5, 5, 5, 0, 7, 5, 5]);
-        let rels: Vec<&str> = a.deprels.iter().map(|&d| model.labels()[d as usize].as_str()).collect();
-        assert_eq!(rels, ["det", "nsubj", "aux", "advmod", "root", "det", "obj", "punct"]);
+        let rels: Vec<&str> = a
+            .deprels
+            .iter()
+            .map(|&d| model.labels()[d as usize].as_str())
+            .collect();
+        assert_eq!(
+            rels,
+            [
+                "det", "nsubj", "aux", "advmod", "root", "det", "obj", "punct"
+            ]
+        );
         assert_eq!(model.analyse(&[]), Analysis::default());
     }
 }

@@ -32,26 +32,37 @@ impl<'a> Reader<'a> {
     }
 
     pub fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("four bytes"),
+        ))
     }
 
     pub fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("eight bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("eight bytes"),
+        ))
     }
 
     pub fn u64s(&mut self, n: usize) -> Result<Vec<u64>, String> {
         let bytes = self.take(n.checked_mul(8).ok_or("a table too large")?)?;
-        Ok(bytes.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes"))).collect())
+        Ok(bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+            .collect())
     }
 
     pub fn u32s(&mut self, n: usize) -> Result<Vec<u32>, String> {
         let bytes = self.take(n.checked_mul(4).ok_or("a table too large")?)?;
-        Ok(bytes.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("four bytes"))).collect())
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("four bytes")))
+            .collect())
     }
 
     pub fn string(&mut self) -> Result<String, String> {
         let n = self.u32()? as usize;
-        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "a name that is not UTF-8".to_string())
+        String::from_utf8(self.take(n)?.to_vec())
+            .map_err(|_| "a name that is not UTF-8".to_string())
     }
 
     pub fn rest(self) -> &'a [u8] {
@@ -99,7 +110,17 @@ pub fn write(model: &Syntax) -> Vec<u8> {
         out.extend_from_slice(&(l.len() as u32).to_le_bytes());
         out.extend_from_slice(l.as_bytes());
     }
-    for v in [d.emb, d.hidden, d.layers, d.window, d.arc, d.label, d.tags, d.labels, d.table_rows] {
+    for v in [
+        d.emb,
+        d.hidden,
+        d.layers,
+        d.window,
+        d.arc,
+        d.label,
+        d.tags,
+        d.labels,
+        d.table_rows,
+    ] {
         out.extend_from_slice(&(v as u32).to_le_bytes());
     }
     out.reserve(net.table.len() * 2 + net.params.len() * 4);
@@ -114,7 +135,9 @@ pub fn write(model: &Syntax) -> Vec<u8> {
 
 /// A model from its bytes, or what is wrong with them.
 pub fn read(bytes: &[u8]) -> Result<Syntax, String> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or("not an actormap syntax model (version 2)")?;
+    let rest = bytes
+        .strip_prefix(MAGIC)
+        .ok_or("not an actormap syntax model (version 2)")?;
     let mut r = Reader::new(rest);
     let n = r.u32()? as usize;
     if n == 0 || n > 1000 {
@@ -123,7 +146,11 @@ pub fn read(bytes: &[u8]) -> Result<Syntax, String> {
     let labels = (0..n).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
     let mut size = || -> Result<usize, String> {
         let v = r.u32()? as usize;
-        if v == 0 || v > 1 << 24 { Err(format!("a network size of {v}")) } else { Ok(v) }
+        if v == 0 || v > 1 << 24 {
+            Err(format!("a network size of {v}"))
+        } else {
+            Ok(v)
+        }
     };
     let dims = Dims {
         emb: size()?,
@@ -136,20 +163,48 @@ pub fn read(bytes: &[u8]) -> Result<Syntax, String> {
         labels: size()?,
         table_rows: size()?,
     };
-    if dims.tags != UPOS.len() || dims.labels != n || dims.layers > 16 || dims.window.is_multiple_of(2) || dims.window > 9 || dims.emb > 4096 || dims.hidden > 4096 {
-        return Err(format!("a network that does not fit the tags and relations: {dims:?}"));
+    if dims.tags != UPOS.len()
+        || dims.labels != n
+        || dims.layers > 16
+        || dims.window.is_multiple_of(2)
+        || dims.window > 9
+        || dims.emb > 4096
+        || dims.hidden > 4096
+    {
+        return Err(format!(
+            "a network that does not fit the tags and relations: {dims:?}"
+        ));
     }
     let layout = dims.layout();
-    let table_len = dims.table_rows.checked_mul(dims.emb).ok_or("a table too large")?;
-    let table: Vec<f32> = r.take(table_len * 2)?.chunks_exact(2).map(|c| from_f16(u16::from_le_bytes([c[0], c[1]]))).collect();
-    let params: Vec<f32> = r.take(layout.len * 4)?.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().expect("four bytes"))).collect();
+    let table_len = dims
+        .table_rows
+        .checked_mul(dims.emb)
+        .ok_or("a table too large")?;
+    let table: Vec<f32> = r
+        .take(table_len * 2)?
+        .chunks_exact(2)
+        .map(|c| from_f16(u16::from_le_bytes([c[0], c[1]])))
+        .collect();
+    let params: Vec<f32> = r
+        .take(layout.len * 4)?
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes(c.try_into().expect("four bytes")))
+        .collect();
     if !r.bytes.is_empty() {
         return Err(format!("{} bytes after the last weight", r.bytes.len()));
     }
     if !params.iter().chain(&table).all(|v| v.is_finite()) {
         return Err("a weight that is not a number".to_string());
     }
-    Syntax::new(Network { dims, layout, table, params }, labels)
+    Syntax::new(
+        Network {
+            dims,
+            layout,
+            table,
+            params,
+        },
+        labels,
+    )
 }
 
 #[cfg(test)]
@@ -168,13 +223,26 @@ mod tests {
 
     #[test]
     fn a_model_reads_back_as_written_and_a_cut_file_is_refused() {
-        let mut net = Network::new(Dims { tags: UPOS.len(), ..tiny() }, 3);
-        net.table.iter_mut().enumerate().for_each(|(i, v)| *v = (i % 5) as f32 * 0.25);
+        let mut net = Network::new(
+            Dims {
+                tags: UPOS.len(),
+                ..tiny()
+            },
+            3,
+        );
+        net.table
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, v)| *v = (i % 5) as f32 * 0.25);
         let labels = vec!["nsubj".to_string(), "obj".to_string(), "root".to_string()];
         let model = Syntax::new(net, labels).unwrap();
         let bytes = write(&model);
         assert_eq!(read(&bytes).unwrap(), model);
-        assert!(read(&bytes[..bytes.len() - 1]).unwrap_err().contains("ends early"));
+        assert!(
+            read(&bytes[..bytes.len() - 1])
+                .unwrap_err()
+                .contains("ends early")
+        );
         assert!(read(b"something else").is_err());
     }
 }

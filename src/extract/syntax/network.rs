@@ -79,7 +79,11 @@ impl Dims {
 
     /// Width of layer `l`'s input row: its window of words side by side.
     pub fn layer_row(&self, l: usize) -> usize {
-        if l == 0 { self.window * self.emb } else { 2 * self.hidden }
+        if l == 0 {
+            self.window * self.emb
+        } else {
+            2 * self.hidden
+        }
     }
 
     /// Columns of the projection from the encoder: tags, arc dependent, arc head, label dependent, label head.
@@ -107,7 +111,20 @@ impl Dims {
         let label_v = take(3 * self.label * self.labels);
         let label_b = take(self.labels);
         let label_dist = take(BUCKETS * self.labels);
-        Layout { layer_w, layer_b, proj_w, proj_b, root_arc, root_label, arc_m, arc_dist, label_v, label_b, label_dist, len: at }
+        Layout {
+            layer_w,
+            layer_b,
+            proj_w,
+            proj_b,
+            root_arc,
+            root_label,
+            arc_m,
+            arc_dist,
+            label_v,
+            label_b,
+            label_dist,
+            len: at,
+        }
     }
 }
 
@@ -149,7 +166,12 @@ impl Network {
                 params[f..f + h].fill(1.0);
             }
         }
-        Network { dims, layout, table: vec![0.0; dims.table_rows * dims.emb], params }
+        Network {
+            dims,
+            layout,
+            table: vec![0.0; dims.table_rows * dims.emb],
+            params,
+        }
     }
 
     fn p(&self, at: usize, len: usize) -> &[f32] {
@@ -176,16 +198,44 @@ impl Quantized {
         }
         let (d, ly) = (&net.dims, &net.layout);
         let h = d.hidden;
-        let layers = (0..d.layers).map(|l| QMatrix::new(d.layer_row(l), 6 * h, net.p(ly.layer_w[l], d.layer_row(l) * 6 * h))).collect();
+        let layers = (0..d.layers)
+            .map(|l| {
+                QMatrix::new(
+                    d.layer_row(l),
+                    6 * h,
+                    net.p(ly.layer_w[l], d.layer_row(l) * 6 * h),
+                )
+            })
+            .collect();
         let proj = QMatrix::new(2 * h, d.proj(), net.p(ly.proj_w, 2 * h * d.proj()));
-        let label_v = QMatrix::new(3 * d.label, d.labels, net.p(ly.label_v, 3 * d.label * d.labels));
-        let table = net.table.iter().map(|&v| super::model_file::to_f16(v)).collect();
-        Some(Quantized { table, layers, proj, label_v })
+        let label_v = QMatrix::new(
+            3 * d.label,
+            d.labels,
+            net.p(ly.label_v, 3 * d.label * d.labels),
+        );
+        let table = net
+            .table
+            .iter()
+            .map(|&v| super::model_file::to_f16(v))
+            .collect();
+        Some(Quantized {
+            table,
+            layers,
+            proj,
+            label_v,
+        })
     }
 }
 
 /// C += A·W for an m-row A, by the byte matrix where there is one, else by `w`'s floats.
-fn product(m: usize, a: &[f32], w: &[f32], q: Option<&QMatrix>, c: &mut [f32], rows: &mut quant::Rows) {
+fn product(
+    m: usize,
+    a: &[f32],
+    w: &[f32],
+    q: Option<&QMatrix>,
+    c: &mut [f32],
+    rows: &mut quant::Rows,
+) {
     match q {
         Some(q) => quant::gemm(m, a, q, c, rows),
         None => gemm(m, a.len() / m.max(1), c.len() / m.max(1), a, w, c),
@@ -248,7 +298,9 @@ impl Pass {
             match rng_slot.as_mut() {
                 Some(rng) if rate > 0.0 => {
                     let keep = 1.0 / (1.0 - rate);
-                    (0..len).map(|_| if rng.unit() < rate as f64 { 0.0 } else { keep }).collect()
+                    (0..len)
+                        .map(|_| if rng.unit() < rate as f64 { 0.0 } else { keep })
+                        .collect()
                 }
                 _ => Vec::new(),
             }
@@ -262,7 +314,9 @@ impl Pass {
         };
         let mut x0 = vec![0f32; n * d.emb];
         match quantized {
-            Some(q) if d.emb.is_multiple_of(16) => quant::sum_half_rows(&q.table, d.emb, &rows, &mut x0),
+            Some(q) if d.emb.is_multiple_of(16) => {
+                quant::sum_half_rows(&q.table, d.emb, &rows, &mut x0)
+            }
             _ => embed::sum_rows(&net.table, d.emb, &rows, &drop_word, &mut x0),
         }
         let m0 = mask(x0.len());
@@ -282,7 +336,14 @@ impl Pass {
                 windowed = window(&x[l], d.emb, d.window, &sentences);
                 &windowed
             };
-            product(n, &input[..n * row], net.p(net.layout.layer_w[l], row * 6 * h), quantized.map(|q| &q.layers[l]), &mut g, &mut qrows);
+            product(
+                n,
+                &input[..n * row],
+                net.p(net.layout.layer_w[l], row * 6 * h),
+                quantized.map(|q| &q.layers[l]),
+                &mut g,
+                &mut qrows,
+            );
             activate_gates(&mut g, h);
             let mut c = vec![0f32; n * 2 * h];
             let mut out = vec![0f32; n * 2 * h];
@@ -307,9 +368,25 @@ impl Pass {
         for _ in 0..n {
             proj.extend_from_slice(bias);
         }
-        product(n, &x[d.layers], net.p(net.layout.proj_w, 2 * h * p), quantized.map(|q| &q.proj), &mut proj, &mut qrows);
+        product(
+            n,
+            &x[d.layers],
+            net.p(net.layout.proj_w, 2 * h * p),
+            quantized.map(|q| &q.proj),
+            &mut proj,
+            &mut qrows,
+        );
         linalg::leaky_columns(&mut proj, p, d.tags);
-        Pass { sentences, rows, drop_word, x, masks, gates, cells, proj }
+        Pass {
+            sentences,
+            rows,
+            drop_word,
+            x,
+            masks,
+            gates,
+            cells,
+            proj,
+        }
     }
 
     /// Word `w`'s slice of the projection starting at column `at`.
@@ -327,7 +404,9 @@ pub fn window(x: &[f32], width: usize, size: usize, sentences: &[Range<usize>]) 
     for s in sentences {
         for t in s.clone() {
             for k in 0..size {
-                let Some(src) = (t + k).checked_sub(half).filter(|u| s.contains(u)) else { continue };
+                let Some(src) = (t + k).checked_sub(half).filter(|u| s.contains(u)) else {
+                    continue;
+                };
                 let at = (t * size + k) * width;
                 out[at..at + width].copy_from_slice(&x[src * width..(src + 1) * width]);
             }
@@ -339,7 +418,9 @@ pub fn window(x: &[f32], width: usize, size: usize, sentences: &[Range<usize>]) 
 /// Candidate gates through tanh, forget and output gates through the logistic function, in one pass
 /// over the matrix: tanh(x) = 2σ(2x) - 1, so each column is s·σ(s·x) - (s - 1) with s = 2 or 1.
 fn activate_gates(g: &mut [f32], h: usize) {
-    let scale: Vec<f32> = (0..6 * h).map(|c| if c % (3 * h) < h { 2.0 } else { 1.0 }).collect();
+    let scale: Vec<f32> = (0..6 * h)
+        .map(|c| if c % (3 * h) < h { 2.0 } else { 1.0 })
+        .collect();
     linalg::gates_all(g, &scale);
 }
 
@@ -352,7 +433,14 @@ fn scan(g: &[f32], h: usize, words: Range<usize>, cells: &mut [f32], out: &mut [
         let (f, o) = rest.split_at(h);
         let at = t * 2 * h + dir * h;
         let (cs, os) = (&mut cells[at..at + h], &mut out[at..at + h]);
-        for (((((c, &z), &f), &o), cs), os) in c.iter_mut().zip(z).zip(f).zip(o).zip(cs.iter_mut()).zip(os.iter_mut()) {
+        for (((((c, &z), &f), &o), cs), os) in c
+            .iter_mut()
+            .zip(z)
+            .zip(f)
+            .zip(o)
+            .zip(cs.iter_mut())
+            .zip(os.iter_mut())
+        {
             *c = f * *c + (1.0 - f) * z;
             *cs = *c;
             *os = o * *c;
@@ -369,7 +457,13 @@ fn scan(g: &[f32], h: usize, words: Range<usize>, cells: &mut [f32], out: &mut [
 
 /// The arc scores of one sentence of `n` words: `n` rows of `n + 1` (column 0 the root; a word's own
 /// column is minus infinity). `g` receives the heads' products with the biaffine matrix, (n+1) × (arc+1).
-pub fn arc_scores(net: &Network, pass: &Pass, words: Range<usize>, g: &mut Vec<f32>, scores: &mut Vec<f32>) {
+pub fn arc_scores(
+    net: &Network,
+    pass: &Pass,
+    words: Range<usize>,
+    g: &mut Vec<f32>,
+    scores: &mut Vec<f32>,
+) {
     let d = &net.dims;
     let (a, n) = (d.arc, words.len());
     let mut heads = Vec::with_capacity((n + 1) * a);
@@ -379,7 +473,14 @@ pub fn arc_scores(net: &Network, pass: &Pass, words: Range<usize>, g: &mut Vec<f
     }
     g.clear();
     g.resize((n + 1) * (a + 1), 0.0);
-    gemm(n + 1, a, a + 1, &heads, net.p(net.layout.arc_m, a * (a + 1)), g);
+    gemm(
+        n + 1,
+        a,
+        a + 1,
+        &heads,
+        net.p(net.layout.arc_m, a * (a + 1)),
+        g,
+    );
     // scores = deps · gᵀ (g's last column, each head's bias, added after).
     let mut deps = Vec::with_capacity(n * a);
     for w in words {
@@ -396,18 +497,33 @@ pub fn arc_scores(net: &Network, pass: &Pass, words: Range<usize>, g: &mut Vec<f
     for i in 0..n {
         let row = &mut scores[i * (n + 1)..(i + 1) * (n + 1)];
         for (j, s) in row.iter_mut().enumerate() {
-            *s = if j == i + 1 { f32::NEG_INFINITY } else { *s + g[j * (a + 1) + a] + dist[bucket(i + 1, j)] };
+            *s = if j == i + 1 {
+                f32::NEG_INFINITY
+            } else {
+                *s + g[j * (a + 1) + a] + dist[bucket(i + 1, j)]
+            };
         }
     }
 }
 
 /// The relation features of a dependent (word `w` of the batch, `dep` in its sentence from 1) and its head
 /// (`head` in its sentence, 0 the root): the two relation vectors and their product, 3 × `label` wide.
-pub fn label_features(net: &Network, pass: &Pass, first: usize, w: usize, head: usize, out: &mut [f32]) {
+pub fn label_features(
+    net: &Network,
+    pass: &Pass,
+    first: usize,
+    w: usize,
+    head: usize,
+    out: &mut [f32],
+) {
     let d = &net.dims;
     let l = d.label;
     let ld = pass.col(d, w, d.tags + 2 * d.arc, l);
-    let lh = if head == 0 { net.p(net.layout.root_label, l) } else { pass.col(d, first + head - 1, d.tags + 2 * d.arc + l, l) };
+    let lh = if head == 0 {
+        net.p(net.layout.root_label, l)
+    } else {
+        pass.col(d, first + head - 1, d.tags + 2 * d.arc + l, l)
+    };
     out[..l].copy_from_slice(ld);
     out[l..2 * l].copy_from_slice(lh);
     for k in 0..l {
@@ -417,18 +533,43 @@ pub fn label_features(net: &Network, pass: &Pass, first: usize, w: usize, head: 
 
 /// Relation scores of the words of a sentence (its `n` words from `first` in the pass) given their heads:
 /// `n` rows of `labels`.
-pub fn sentence_label_scores(net: &Network, quantized: Option<&Quantized>, pass: &Pass, first: usize, heads: &[u32]) -> Vec<f32> {
+pub fn sentence_label_scores(
+    net: &Network,
+    quantized: Option<&Quantized>,
+    pass: &Pass,
+    first: usize,
+    heads: &[u32],
+) -> Vec<f32> {
     let d = &net.dims;
     let (n, nl, width) = (heads.len(), d.labels, 3 * d.label);
     let mut features = vec![0f32; n * width];
     let mut scores = Vec::with_capacity(n * nl);
     for (i, &h) in heads.iter().enumerate() {
-        label_features(net, pass, first, first + i, h as usize, &mut features[i * width..(i + 1) * width]);
+        label_features(
+            net,
+            pass,
+            first,
+            first + i,
+            h as usize,
+            &mut features[i * width..(i + 1) * width],
+        );
         let b = bucket(i + 1, h as usize);
         let dist = &net.p(net.layout.label_dist, BUCKETS * nl)[b * nl..(b + 1) * nl];
-        scores.extend(net.p(net.layout.label_b, nl).iter().zip(dist).map(|(x, y)| x + y));
+        scores.extend(
+            net.p(net.layout.label_b, nl)
+                .iter()
+                .zip(dist)
+                .map(|(x, y)| x + y),
+        );
     }
-    product(n, &features, net.p(net.layout.label_v, width * nl), quantized.map(|q| &q.label_v), &mut scores, &mut quant::Rows::default());
+    product(
+        n,
+        &features,
+        net.p(net.layout.label_v, width * nl),
+        quantized.map(|q| &q.label_v),
+        &mut scores,
+        &mut quant::Rows::default(),
+    );
     scores
 }
 
@@ -437,11 +578,19 @@ pub fn label_scores(net: &Network, features: &[f32], dep: usize, head: usize, sc
     let d = &net.dims;
     let nl = d.labels;
     scores.copy_from_slice(net.p(net.layout.label_b, nl));
-    let dist = &net.p(net.layout.label_dist, BUCKETS * nl)[bucket(dep, head) * nl..(bucket(dep, head) + 1) * nl];
+    let dist = &net.p(net.layout.label_dist, BUCKETS * nl)
+        [bucket(dep, head) * nl..(bucket(dep, head) + 1) * nl];
     for (s, b) in scores.iter_mut().zip(dist) {
         *s += b;
     }
-    gemm(1, 3 * d.label, nl, features, net.p(net.layout.label_v, 3 * d.label * nl), scores);
+    gemm(
+        1,
+        3 * d.label,
+        nl,
+        features,
+        net.p(net.layout.label_v, 3 * d.label * nl),
+        scores,
+    );
 }
 
 #[cfg(test)]
@@ -449,7 +598,17 @@ pub mod tests {
     use super::*;
 
     pub fn tiny() -> Dims {
-        Dims { emb: 6, hidden: 4, layers: 2, window: 3, arc: 5, label: 3, tags: 4, labels: 3, table_rows: 64 }
+        Dims {
+            emb: 6,
+            hidden: 4,
+            layers: 2,
+            window: 3,
+            arc: 5,
+            label: 3,
+            tags: 4,
+            labels: 3,
+            table_rows: 64,
+        }
     }
 
     #[test]
@@ -474,9 +633,15 @@ pub mod tests {
     #[test]
     fn a_word_never_scores_itself_as_its_head() {
         let mut net = Network::new(tiny(), 1);
-        net.table.iter_mut().enumerate().for_each(|(i, v)| *v = (i % 7) as f32 * 0.1);
+        net.table
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, v)| *v = (i % 7) as f32 * 0.1);
         let mut sc = embed::Scratch::default();
-        let rows: Vec<WordRows> = ["the", "envoy", "left"].iter().map(|w| embed::rows(w, 64, &mut sc)).collect();
+        let rows: Vec<WordRows> = ["the", "envoy", "left"]
+            .iter()
+            .map(|w| embed::rows(w, 64, &mut sc))
+            .collect();
         let pass = Pass::run(&net, None, std::iter::once(0..3).collect(), rows, None);
         let (mut g, mut s) = (Vec::new(), Vec::new());
         arc_scores(&net, &pass, 0..3, &mut g, &mut s);

@@ -39,7 +39,15 @@ impl QMatrix {
                 offset[j] += 128 * q as i32;
             }
         }
-        QMatrix { k, n, n_pad, k4, packed, scale, offset }
+        QMatrix {
+            k,
+            n,
+            n_pad,
+            k4,
+            packed,
+            scale,
+            offset,
+        }
     }
 }
 
@@ -49,7 +57,11 @@ pub fn available() -> bool {
     {
         use std::sync::OnceLock;
         static YES: OnceLock<bool> = OnceLock::new();
-        *YES.get_or_init(|| is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512bw") && is_x86_feature_detected!("avx512vnni"))
+        *YES.get_or_init(|| {
+            is_x86_feature_detected!("avx512f")
+                && is_x86_feature_detected!("avx512bw")
+                && is_x86_feature_detected!("avx512vnni")
+        })
     }
     #[cfg(not(target_arch = "x86_64"))]
     false
@@ -65,13 +77,19 @@ pub struct Rows {
 /// C (m×n) += A (m×k) · W. Only where `available()`.
 pub fn gemm(m: usize, a: &[f32], w: &QMatrix, c: &mut [f32], rows: &mut Rows) {
     let (k, n) = (w.k, w.n);
-    assert!(available() && a.len() >= m * k && c.len() >= m * n, "quantised gemm: no kernel or short slices");
+    assert!(
+        available() && a.len() >= m * k && c.len() >= m * n,
+        "quantised gemm: no kernel or short slices"
+    );
     let stride = w.k4 * 4;
     rows.bytes.clear();
     rows.bytes.resize(m * stride, 128);
     rows.scale.clear();
     for i in 0..m {
-        let s = quantise_row(&a[i * k..(i + 1) * k], &mut rows.bytes[i * stride..i * stride + k]);
+        let s = quantise_row(
+            &a[i * k..(i + 1) * k],
+            &mut rows.bytes[i * stride..i * stride + k],
+        );
         rows.scale.push(s);
     }
     #[cfg(target_arch = "x86_64")]
@@ -84,9 +102,15 @@ pub fn gemm(m: usize, a: &[f32], w: &QMatrix, c: &mut [f32], rows: &mut Rows) {
 /// `embed::sum_rows` (without dropout) over a table of 16-bit floats; `dim` a multiple of 16. Only where
 /// `available()`.
 pub fn sum_half_rows(table: &[u16], dim: usize, words: &[super::embed::WordRows], out: &mut [f32]) {
-    assert!(available() && dim.is_multiple_of(16) && out.len() >= words.len() * dim, "half-float rows: no kernel or bad shapes");
+    assert!(
+        available() && dim.is_multiple_of(16) && out.len() >= words.len() * dim,
+        "half-float rows: no kernel or bad shapes"
+    );
     for (w, rows) in words.iter().enumerate() {
-        assert!(rows.iter().all(|&r| (r as usize + 1) * dim <= table.len()), "a row outside the table");
+        assert!(
+            rows.iter().all(|&r| (r as usize + 1) * dim <= table.len()),
+            "a row outside the table"
+        );
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `available()` includes AVX-512F; every row read is inside the table (asserted).
         unsafe {
@@ -118,7 +142,9 @@ mod x86 {
             for k in (0..dim).step_by(16) {
                 let mut acc = _mm512_setzero_ps();
                 for &r in rows {
-                    let half = _mm256_loadu_si256(table.as_ptr().add(r as usize * dim + k) as *const __m256i);
+                    let half = _mm256_loadu_si256(
+                        table.as_ptr().add(r as usize * dim + k) as *const __m256i
+                    );
                     acc = _mm512_add_ps(acc, _mm512_cvtph_ps(half));
                 }
                 _mm512_storeu_ps(out.as_mut_ptr().add(k), acc);
@@ -136,7 +162,11 @@ mod x86 {
                 max[l] = max[l].max(c[l].abs());
             }
         }
-        let max = rest.iter().fold(max.iter().fold(0f32, |a, &b| a.max(b)), |a, v| a.max(v.abs()));
+        let max = rest
+            .iter()
+            .fold(max.iter().fold(0f32, |a, &b| a.max(b)), |a, v| {
+                a.max(v.abs())
+            });
         let s = if max > 0.0 { max / 127.0 } else { 1.0 };
         let inv = 1.0 / s;
         // Values lie in [-127, 127], shifted by 128 into [1, 255]; adding 1.5·2^23 rounds them, and the
@@ -187,7 +217,14 @@ mod x86 {
     /// R rows against NB blocks of 16 columns, starting at row `i` and block `b`.
     #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
     #[inline]
-    unsafe fn block<const R: usize, const NB: usize>(i: usize, b: usize, a: &[u8], a_scale: &[f32], w: &QMatrix, c: &mut [f32]) {
+    unsafe fn block<const R: usize, const NB: usize>(
+        i: usize,
+        b: usize,
+        a: &[u8],
+        a_scale: &[f32],
+        w: &QMatrix,
+        c: &mut [f32],
+    ) {
         let stride = w.k4 * 4;
         let mut acc = [[_mm512_setzero_si512(); NB]; R];
         let wp = w.packed.as_ptr();
@@ -200,7 +237,9 @@ mod x86 {
                     *v = _mm512_loadu_si512(wp.add((g * w.n_pad + (b + q) * 16) * 4) as *const _);
                 }
                 for (rr, row) in acc.iter_mut().enumerate() {
-                    let x = _mm512_set1_epi32((ap.add((i + rr) * stride + g * 4) as *const i32).read_unaligned());
+                    let x = _mm512_set1_epi32(
+                        (ap.add((i + rr) * stride + g * 4) as *const i32).read_unaligned(),
+                    );
                     for (q, v) in row.iter_mut().enumerate() {
                         *v = _mm512_dpbusd_epi32(*v, x, wv[q]);
                     }
@@ -213,13 +252,21 @@ mod x86 {
                 let s = _mm512_set1_ps(a_scale[i + rr]);
                 for (q, v) in row.iter().enumerate() {
                     let j0 = (b + q) * 16;
-                    let mask: __mmask16 = if j0 + 16 <= w.n { 0xffff } else { (1u32 << (w.n - j0)).wrapping_sub(1) as u16 };
+                    let mask: __mmask16 = if j0 + 16 <= w.n {
+                        0xffff
+                    } else {
+                        (1u32 << (w.n - j0)).wrapping_sub(1) as u16
+                    };
                     let off = _mm512_maskz_loadu_epi32(mask, w.offset.as_ptr().add(j0));
                     let scale = _mm512_maskz_loadu_ps(mask, w.scale.as_ptr().add(j0));
                     let at = c.as_mut_ptr().add((i + rr) * w.n + j0);
                     let old = _mm512_maskz_loadu_ps(mask, at);
                     let x = _mm512_cvtepi32_ps(_mm512_sub_epi32(*v, off));
-                    _mm512_mask_storeu_ps(at, mask, _mm512_fmadd_ps(_mm512_mul_ps(s, scale), x, old));
+                    _mm512_mask_storeu_ps(
+                        at,
+                        mask,
+                        _mm512_fmadd_ps(_mm512_mul_ps(s, scale), x, old),
+                    );
                 }
             }
         }
@@ -236,10 +283,18 @@ mod tests {
             return;
         }
         let dim = 32;
-        let table: Vec<f32> = (0..100 * dim).map(|i| ((i * 37) % 19) as f32 * 0.125 - 1.0).collect();
-        let half: Vec<u16> = table.iter().map(|&v| super::super::model_file::to_f16(v)).collect();
+        let table: Vec<f32> = (0..100 * dim)
+            .map(|i| ((i * 37) % 19) as f32 * 0.125 - 1.0)
+            .collect();
+        let half: Vec<u16> = table
+            .iter()
+            .map(|&v| super::super::model_file::to_f16(v))
+            .collect();
         let mut sc = super::super::embed::Scratch::default();
-        let words: Vec<_> = ["envoys", "Met"].iter().map(|w| super::super::embed::rows(w, 100, &mut sc)).collect();
+        let words: Vec<_> = ["envoys", "Met"]
+            .iter()
+            .map(|w| super::super::embed::rows(w, 100, &mut sc))
+            .collect();
         let (mut a, mut b) = (vec![0f32; 2 * dim], vec![0f32; 2 * dim]);
         super::super::embed::sum_rows(&table, dim, &words, &[false, false], &mut a);
         sum_half_rows(&half, dim, &words, &mut b);
@@ -258,10 +313,19 @@ mod tests {
             let mut exact = vec![0.5; m * n];
             super::super::linalg::gemm(m, k, n, &a, &w, &mut exact);
             let mut approx = vec![0.5; m * n];
-            gemm(m, &a, &QMatrix::new(k, n, &w), &mut approx, &mut Rows::default());
+            gemm(
+                m,
+                &a,
+                &QMatrix::new(k, n, &w),
+                &mut approx,
+                &mut Rows::default(),
+            );
             let range = 0.2 * k as f32;
             for (x, y) in exact.iter().zip(&approx) {
-                assert!((x - y).abs() < 0.01 * range.sqrt() + 0.01, "{m}x{k}x{n}: {x} vs {y}");
+                assert!(
+                    (x - y).abs() < 0.01 * range.sqrt() + 0.01,
+                    "{m}x{k}x{n}: {x} vs {y}"
+                );
             }
         }
     }

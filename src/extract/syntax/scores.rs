@@ -19,7 +19,11 @@ pub struct Scores {
 
 impl std::fmt::Display for Scores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "UPOS {:.4} UAS {:.4} LAS {:.4}", self.upos, self.uas, self.las)
+        write!(
+            f,
+            "UPOS {:.4} UAS {:.4} LAS {:.4}",
+            self.upos, self.uas, self.las
+        )
     }
 }
 
@@ -43,9 +47,17 @@ pub fn score_and_keep(model: &Syntax, gold: &[TreeSentence]) -> (Scores, Vec<Tre
             id: s.id.clone(),
             text: s.text.clone(),
             words: s.words.clone(),
-            upos: a.upos.iter().map(|&t| UPOS[t as usize].to_string()).collect(),
+            upos: a
+                .upos
+                .iter()
+                .map(|&t| UPOS[t as usize].to_string())
+                .collect(),
             heads: a.heads.clone(),
-            deprels: a.deprels.iter().map(|&d| model.labels()[d as usize].clone()).collect(),
+            deprels: a
+                .deprels
+                .iter()
+                .map(|&d| model.labels()[d as usize].clone())
+                .collect(),
         });
         for i in 0..words.len() {
             n += 1;
@@ -59,5 +71,14 @@ pub fn score_and_keep(model: &Syntax, gold: &[TreeSentence]) -> (Scores, Vec<Tre
         }
     }
     let share = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
-    (Scores { words: n, upos: share(upos), uas: share(uas), las: share(las), las_universal: share(lasu) }, analysed)
+    (
+        Scores {
+            words: n,
+            upos: share(upos),
+            uas: share(uas),
+            las: share(las),
+            las_universal: share(lasu),
+        },
+        analysed,
+    )
 }

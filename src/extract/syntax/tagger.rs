@@ -3,13 +3,15 @@
 
 /// The universal part-of-speech tags, in the network's order.
 pub const UPOS: [&str; 17] = [
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
-    "SYM", "VERB", "X",
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
 ];
 
 /// The class number of a tag name (unknown names read as X).
 pub fn upos_id(name: &str) -> u8 {
-    UPOS.iter().position(|&t| t == name).unwrap_or(UPOS.len() - 1) as u8
+    UPOS.iter()
+        .position(|&t| t == name)
+        .unwrap_or(UPOS.len() - 1) as u8
 }
 
 #[cfg(test)]

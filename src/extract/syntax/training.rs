@@ -37,8 +37,22 @@ impl Default for Options {
             seed: 2026,
             batch_words: 1000,
             learning_rate: 2e-3,
-            dims: Dims { emb: 64, hidden: 64, layers: 2, window: 3, arc: 64, label: 32, tags: 0, labels: 0, table_rows: 1 << 16 },
-            dropout: Dropout { hidden: 0.2, word: 0.25, word_floor: 0.02 },
+            dims: Dims {
+                emb: 64,
+                hidden: 64,
+                layers: 2,
+                window: 3,
+                arc: 64,
+                label: 32,
+                tags: 0,
+                labels: 0,
+                table_rows: 1 << 16,
+            },
+            dropout: Dropout {
+                hidden: 0.2,
+                word: 0.25,
+                word_floor: 0.02,
+            },
             average: 0.998,
         }
     }
@@ -48,7 +62,9 @@ impl Options {
     /// Sets the option `name` (as on the command line, without its dashes) from its text.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         fn num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
-            value.parse().map_err(|_| format!("--{name} needs a number, not {value:?}"))
+            value
+                .parse()
+                .map_err(|_| format!("--{name} needs a number, not {value:?}"))
         }
         match name {
             "epochs" => self.epochs = num(name, value)?,
@@ -94,7 +110,10 @@ const EPSILON: f32 = 1e-8;
 
 impl Adam {
     fn new(n: usize) -> Adam {
-        Adam { m: vec![0.0; n], v: vec![0.0; n] }
+        Adam {
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+        }
     }
 
     /// One step for the weights `w[range]` with gradient `g` (as long as the range).
@@ -113,7 +132,9 @@ fn split(batch: &[usize], examples: &[Example], parts: usize) -> Vec<Vec<usize>>
     let mut out = vec![Vec::new(); parts];
     let mut load = vec![0usize; parts];
     for &s in batch {
-        let k = (0..parts).min_by_key(|&k| (load[k], k)).expect("at least one part");
+        let k = (0..parts)
+            .min_by_key(|&k| (load[k], k))
+            .expect("at least one part");
         out[k].push(s);
         load[k] += examples[s].tags.len();
     }
@@ -121,9 +142,17 @@ fn split(batch: &[usize], examples: &[Example], parts: usize) -> Vec<Vec<usize>>
 }
 
 /// The gradient of one part of a batch.
-fn part_gradient(net: &Network, examples: &[Example], part: &[usize], dropout: Dropout, seed: u64, scale: f32) -> (super::gradients::Gradient, Vec<WordRows>, Vec<bool>) {
+fn part_gradient(
+    net: &Network,
+    examples: &[Example],
+    part: &[usize],
+    dropout: Dropout,
+    seed: u64,
+    scale: f32,
+) -> (super::gradients::Gradient, Vec<WordRows>, Vec<bool>) {
     let mut sentences = Vec::new();
-    let (mut rows, mut word_p, mut tags, mut heads, mut labels) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut rows, mut word_p, mut tags, mut heads, mut labels) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &s in part {
         let e = &examples[s];
         sentences.push(rows.len()..rows.len() + e.rows.len());
@@ -134,50 +163,100 @@ fn part_gradient(net: &Network, examples: &[Example], part: &[usize], dropout: D
         labels.extend_from_slice(&e.labels);
     }
     let mut rng = Rng(seed);
-    let pass = Pass::run(net, None, sentences, rows, Some((dropout, &word_p, &mut rng)));
-    let g = backward(net, &pass, &Gold { tags: &tags, heads: &heads, labels: &labels }, scale);
+    let pass = Pass::run(
+        net,
+        None,
+        sentences,
+        rows,
+        Some((dropout, &word_p, &mut rng)),
+    );
+    let g = backward(
+        net,
+        &pass,
+        &Gold {
+            tags: &tags,
+            heads: &heads,
+            labels: &labels,
+        },
+        scale,
+    );
     (g, pass.rows, pass.drop_word)
 }
 
 /// Trains a model on `sentences`. After each pass, when `dev` has sentences, `progress` hears the scores
 /// on them (for tuning; they change nothing in the model).
-pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Syntax, String> {
-    let mut labels: Vec<String> = sentences.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
+pub fn train(
+    sentences: &[TreeSentence],
+    dev: &[TreeSentence],
+    options: Options,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Syntax, String> {
+    let mut labels: Vec<String> = sentences
+        .iter()
+        .flat_map(|s| s.deprels.iter().cloned())
+        .collect();
     labels.sort();
     labels.dedup();
     if labels.is_empty() || labels.len() > u16::MAX as usize {
-        return Err(format!("{} relation names in the training data", labels.len()));
+        return Err(format!(
+            "{} relation names in the training data",
+            labels.len()
+        ));
     }
     if !labels.iter().any(|l| l == "root") {
         return Err("no word of the training data has the relation root".to_string());
     }
     let o = options;
-    let dims = Dims { layers: o.dims.layers.max(1), window: o.dims.window | 1, tags: UPOS.len(), labels: labels.len(), ..o.dims };
+    let dims = Dims {
+        layers: o.dims.layers.max(1),
+        window: o.dims.window | 1,
+        tags: UPOS.len(),
+        labels: labels.len(),
+        ..o.dims
+    };
     let mut scratch = embed::Scratch::default();
     let mut examples: Vec<Example> = sentences
         .iter()
         .filter(|s| !s.words.is_empty())
         .map(|s| Example {
-            rows: s.words.iter().map(|w| embed::rows(w, dims.table_rows, &mut scratch)).collect(),
+            rows: s
+                .words
+                .iter()
+                .map(|w| embed::rows(w, dims.table_rows, &mut scratch))
+                .collect(),
             word_p: Vec::new(),
             tags: s.upos.iter().map(|t| upos_id(t)).collect(),
             heads: s.heads.clone(),
-            labels: s.deprels.iter().map(|d| labels.binary_search(d).expect("collected above") as u16).collect(),
+            labels: s
+                .deprels
+                .iter()
+                .map(|d| labels.binary_search(d).expect("collected above") as u16)
+                .collect(),
         })
         .collect();
     // Word dropout: rare words are often left to their affixes and shape, as unknown words will be.
     let mut counts: rustc_hash::FxHashMap<[u32; WORD_ROWS], u32> = rustc_hash::FxHashMap::default();
     for e in &examples {
         for r in &e.rows {
-            *counts.entry(r[..WORD_ROWS].try_into().expect("word rows")).or_default() += 1;
+            *counts
+                .entry(r[..WORD_ROWS].try_into().expect("word rows"))
+                .or_default() += 1;
         }
     }
     let dr = o.dropout;
     for e in &mut examples {
-        e.word_p = e.rows.iter().map(|r| dr.word / (dr.word + counts[&r[..WORD_ROWS]] as f32) + dr.word_floor).collect();
+        e.word_p = e
+            .rows
+            .iter()
+            .map(|r| dr.word / (dr.word + counts[&r[..WORD_ROWS]] as f32) + dr.word_floor)
+            .collect();
     }
     let words: usize = examples.iter().map(|e| e.tags.len()).sum();
-    progress(&format!("{} sentences, {words} words, {} relations; network {dims:?}", examples.len(), labels.len()));
+    progress(&format!(
+        "{} sentences, {words} words, {} relations; network {dims:?}",
+        examples.len(),
+        labels.len()
+    ));
 
     let mut net = Network::new(dims, o.seed);
     let (mut adam, mut adam_table) = (Adam::new(net.params.len()), Adam::new(net.table.len()));
@@ -213,16 +292,24 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
             let batch_words: usize = batch.iter().map(|&s| examples[s].tags.len()).sum();
             let scale = 1.0 / batch_words as f32;
             let parts = split(batch, &examples, threads);
-            let seeds: Vec<u64> = (0..parts.len()).map(|k| o.seed ^ ((epoch as u64) << 40) ^ ((b as u64) << 8) ^ k as u64).collect();
+            let seeds: Vec<u64> = (0..parts.len())
+                .map(|k| o.seed ^ ((epoch as u64) << 40) ^ ((b as u64) << 8) ^ k as u64)
+                .collect();
             let (net_ref, ex) = (&net, &examples);
             let results: Vec<_> = std::thread::scope(|scope| {
                 let handles: Vec<_> = parts[1..]
                     .iter()
                     .zip(&seeds[1..])
-                    .map(|(p, &sd)| scope.spawn(move || part_gradient(net_ref, ex, p, dr, sd, scale)))
+                    .map(|(p, &sd)| {
+                        scope.spawn(move || part_gradient(net_ref, ex, p, dr, sd, scale))
+                    })
                     .collect();
                 let mut out = vec![part_gradient(net_ref, ex, &parts[0], dr, seeds[0], scale)];
-                out.extend(handles.into_iter().map(|h| h.join().expect("a training thread")));
+                out.extend(
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().expect("a training thread")),
+                );
                 out
             });
             let mut grad = vec![0f32; net.params.len()];
@@ -240,7 +327,10 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
                             touched[row] = true;
                             touched_rows.push(row);
                         }
-                        for (a, b) in table_grad[row * e..(row + 1) * e].iter_mut().zip(&g.embeddings[w * e..(w + 1) * e]) {
+                        for (a, b) in table_grad[row * e..(row + 1) * e]
+                            .iter_mut()
+                            .zip(&g.embeddings[w * e..(w + 1) * e])
+                        {
                             *a += b;
                         }
                     }
@@ -249,8 +339,16 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
             // Clip the whole gradient's norm at 5.
             let e = dims.emb;
             let norm2: f64 = grad.iter().map(|&g| (g as f64) * (g as f64)).sum::<f64>()
-                + touched_rows.iter().flat_map(|&r| &table_grad[r * e..(r + 1) * e]).map(|&g| (g as f64) * (g as f64)).sum::<f64>();
-            let clip = if norm2.sqrt() > 5.0 { (5.0 / norm2.sqrt()) as f32 } else { 1.0 };
+                + touched_rows
+                    .iter()
+                    .flat_map(|&r| &table_grad[r * e..(r + 1) * e])
+                    .map(|&g| (g as f64) * (g as f64))
+                    .sum::<f64>();
+            let clip = if norm2.sqrt() > 5.0 {
+                (5.0 / norm2.sqrt()) as f32
+            } else {
+                1.0
+            };
             step += 1;
             let rate = o.learning_rate * (1.0 - 0.9 * step as f32 / total_steps);
             let t = step as i32;
@@ -272,7 +370,12 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
             touched_rows.clear();
             if o.average > 0.0 {
                 let d = o.average;
-                for (a, &w) in averaged.params.iter_mut().zip(&net.params).chain(averaged.table.iter_mut().zip(&net.table)) {
+                for (a, &w) in averaged
+                    .params
+                    .iter_mut()
+                    .zip(&net.params)
+                    .chain(averaged.table.iter_mut().zip(&net.table))
+                {
                     *a = d * *a + (1.0 - d) * w;
                 }
             }
@@ -285,7 +388,14 @@ pub fn train(sentences: &[TreeSentence], dev: &[TreeSentence], options: Options,
             losses.arcs / n,
             losses.labels / n
         );
-        model = Syntax::new(if o.average > 0.0 { averaged.clone() } else { net.clone() }, labels.clone())?;
+        model = Syntax::new(
+            if o.average > 0.0 {
+                averaged.clone()
+            } else {
+                net.clone()
+            },
+            labels.clone(),
+        )?;
         if !dev.is_empty() {
             let s = super::scores::score(&model, dev);
             line += &format!("; dev {s} LASu {:.4}", s.las_universal);
@@ -309,19 +419,45 @@ mod tests {
             ..TreeSentence::default()
         };
         vec![
-            s(&["Envoys", "met", "."], &["NOUN", "VERB", "PUNCT"], &[2, 0, 2], &["nsubj", "root", "punct"]),
-            s(&["The", "talks", "ended", "."], &["DET", "NOUN", "VERB", "PUNCT"], &[2, 3, 0, 3], &["det", "nsubj", "root", "punct"]),
-            s(&["Troops", "left", "the", "city", "."], &["NOUN", "VERB", "DET", "NOUN", "PUNCT"], &[2, 0, 4, 2, 2], &["nsubj", "root", "det", "obj", "punct"]),
+            s(
+                &["Envoys", "met", "."],
+                &["NOUN", "VERB", "PUNCT"],
+                &[2, 0, 2],
+                &["nsubj", "root", "punct"],
+            ),
+            s(
+                &["The", "talks", "ended", "."],
+                &["DET", "NOUN", "VERB", "PUNCT"],
+                &[2, 3, 0, 3],
+                &["det", "nsubj", "root", "punct"],
+            ),
+            s(
+                &["Troops", "left", "the", "city", "."],
+                &["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+                &[2, 0, 4, 2, 2],
+                &["nsubj", "root", "det", "obj", "punct"],
+            ),
         ]
     }
 
     fn small() -> Options {
         Options {
             epochs: 40,
-            dims: Dims { emb: 8, hidden: 8, arc: 8, label: 4, table_rows: 512, ..Options::default().dims },
+            dims: Dims {
+                emb: 8,
+                hidden: 8,
+                arc: 8,
+                label: 4,
+                table_rows: 512,
+                ..Options::default().dims
+            },
             batch_words: 4,
             learning_rate: 2e-2,
-            dropout: Dropout { hidden: 0.0, word: 0.0, word_floor: 0.0 },
+            dropout: Dropout {
+                hidden: 0.0,
+                word: 0.0,
+                word_floor: 0.0,
+            },
             average: 0.0,
             ..Options::default()
         }
@@ -340,7 +476,8 @@ mod tests {
     #[test]
     fn data_without_a_root_is_refused() {
         let mut data = toy();
-        data.iter_mut().for_each(|s| s.deprels.iter_mut().for_each(|d| *d = "dep".into()));
+        data.iter_mut()
+            .for_each(|s| s.deprels.iter_mut().for_each(|d| *d = "dep".into()));
         assert!(train(&data, &[], small(), &|_| {}).is_err());
     }
 }

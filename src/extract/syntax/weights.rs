@@ -24,7 +24,13 @@ pub struct Learner {
 
 impl Learner {
     pub fn new(classes: usize) -> Self {
-        Learner { classes, rows: FxHashMap::default(), w: Vec::new(), u: Vec::new(), c: 1.0 }
+        Learner {
+            classes,
+            rows: FxHashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+            c: 1.0,
+        }
     }
 
     pub fn classes(&self) -> usize {
@@ -72,10 +78,18 @@ impl Learner {
     /// The averaged weights, frozen. Rows whose largest weight would round to zero are dropped.
     pub fn freeze(&self) -> Weights {
         let k = self.classes;
-        let averaged: Vec<f32> =
-            self.w.iter().zip(&self.u).map(|(&w, &u)| (w as f64 - u / self.c) as f32).collect();
+        let averaged: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / self.c) as f32)
+            .collect();
         let largest = averaged.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if largest > 0.0 { largest / i16::MAX as f32 } else { 1.0 };
+        let scale = if largest > 0.0 {
+            largest / i16::MAX as f32
+        } else {
+            1.0
+        };
         let mut kept: Vec<(u64, Vec<i16>)> = Vec::new();
         for (&key, &r) in &self.rows {
             let row = &averaged[r as usize * k..(r as usize + 1) * k];
@@ -118,16 +132,29 @@ const MAX_WEIGHTS: usize = 1 << 25;
 impl Weights {
     fn build(classes: usize, scale: f32, rows: Vec<(u64, Vec<i16>)>) -> Weights {
         let capacity = (rows.len() * 5 / 4).max(8);
-        let mut w = Weights { classes, scale, slots: vec![0; capacity], weights: Vec::new() };
+        let mut w = Weights {
+            classes,
+            scale,
+            slots: vec![0; capacity],
+            weights: Vec::new(),
+        };
         for (key, row) in rows {
             let mut i = w.home(key);
             while w.slots[i] != 0 {
                 i = if i + 1 == capacity { 0 } else { i + 1 };
             }
             let start = w.weights.len();
-            w.weights.extend(row.iter().enumerate().filter(|(_, v)| **v != 0).map(|(c, &v)| (c as u32) << 16 | v as u16 as u32));
+            w.weights.extend(
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, v)| **v != 0)
+                    .map(|(c, &v)| (c as u32) << 16 | v as u16 as u32),
+            );
             let count = w.weights.len() - start;
-            assert!(w.weights.len() < MAX_WEIGHTS, "a weight table too large for its slots");
+            assert!(
+                w.weights.len() < MAX_WEIGHTS,
+                "a weight table too large for its slots"
+            );
             w.slots[i] = fingerprint(key) << 32 | (start as u64) << 7 | count as u64;
         }
         w
@@ -205,7 +232,9 @@ impl Weights {
         let capacity = r.u64()? as usize;
         let count = r.u64()? as usize;
         if classes == 0 || classes > 64 || capacity < 8 || count >= MAX_WEIGHTS {
-            return Err(format!("a weight table with {classes} classes, {capacity} slots and {count} weights"));
+            return Err(format!(
+                "a weight table with {classes} classes, {capacity} slots and {count} weights"
+            ));
         }
         let slots = r.u64s(capacity)?;
         let weights = r.u32s(count)?;
@@ -213,10 +242,21 @@ impl Weights {
             let start = (s >> 7 & (MAX_WEIGHTS as u64 - 1)) as usize;
             start + (s & 0x7f) as usize <= count
         };
-        if slots.iter().all(|&s| s != 0) || !slots.iter().all(fits) || weights.iter().any(|w| (w >> 16) as usize >= classes) {
+        if slots.iter().all(|&s| s != 0)
+            || !slots.iter().all(fits)
+            || weights.iter().any(|w| (w >> 16) as usize >= classes)
+        {
             return Err("a weight table that points outside itself".to_string());
         }
-        Ok((Weights { classes, scale, slots, weights }, r.rest()))
+        Ok((
+            Weights {
+                classes,
+                scale,
+                slots,
+                weights,
+            },
+            r.rest(),
+        ))
     }
 }
 
@@ -227,7 +267,12 @@ mod tests {
     #[test]
     fn the_learner_separates_two_classes_and_the_frozen_table_agrees() {
         let mut l = Learner::new(2);
-        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![1, 11], 0), (vec![2, 11], 1)];
+        let data = [
+            (vec![1u64, 10], 0usize),
+            (vec![2, 10], 1),
+            (vec![1, 11], 0),
+            (vec![2, 11], 1),
+        ];
         for _ in 0..5 {
             for (f, y) in &data {
                 let mut s = [0.0; 2];

@@ -15,7 +15,9 @@ fn clitic_start(word: &str) -> Option<usize> {
         let curly = c.replace('\'', "\u{2019}");
         [*c, curly.as_str()].iter().find_map(|c| {
             let cut = word.len().checked_sub(c.len()).filter(|&cut| cut > 0)?;
-            word.get(cut..).filter(|tail| tail.eq_ignore_ascii_case(c)).map(|_| cut)
+            word.get(cut..)
+                .filter(|tail| tail.eq_ignore_ascii_case(c))
+                .map(|_| cut)
         })
     })
 }
@@ -43,13 +45,22 @@ mod tests {
     use crate::extract::tokens::tokenize;
 
     fn words(s: &str) -> Vec<&str> {
-        syntactic_words(s, &tokenize(s, 0, s.len())).into_iter().map(|r| &s[r]).collect()
+        syntactic_words(s, &tokenize(s, 0, s.len()))
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
     }
 
     #[test]
     fn clitics_are_their_own_words() {
-        assert_eq!(words("They don't know we're here."), ["They", "do", "n't", "know", "we", "'re", "here", "."]);
-        assert_eq!(words("It can\u{2019}t be"), ["It", "ca", "n\u{2019}t", "be"]);
+        assert_eq!(
+            words("They don't know we're here."),
+            ["They", "do", "n't", "know", "we", "'re", "here", "."]
+        );
+        assert_eq!(
+            words("It can\u{2019}t be"),
+            ["It", "ca", "n\u{2019}t", "be"]
+        );
         assert_eq!(words("the envoy's car"), ["the", "envoy", "'s", "car"]);
     }
 
