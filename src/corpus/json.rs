@@ -4,10 +4,10 @@
 //! the program relies on (the schema tag, that every offset lies on a character boundary inside its article,
 //! that every id referred to exists) and reports the first problem as a sentence naming the place.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{Corpus, SCHEMA, Span};
+use super::model::{Article, Corpus, SCHEMA, Span};
 
 /// Why a corpus file could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,39 +46,39 @@ pub fn to_json(corpus: &Corpus) -> String {
 
 /// Parses and checks a corpus file.
 pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
-    match value.get("schema").and_then(|s| s.as_str()) {
-        Some(SCHEMA) => {}
+    // The schema first (the rest skipped unread), so that a file of another version is named as such rather
+    // than reported as a shape error.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        schema: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    match probe.schema {
+        Some(serde_json::Value::String(s)) if s == SCHEMA => {}
+        Some(serde_json::Value::String(other)) => return Err(CorpusError::Schema(other)),
         Some(other) => return Err(CorpusError::Schema(other.to_string())),
         None => return Err(CorpusError::Syntax("no \"schema\" field".to_string())),
     }
-    let corpus: Corpus =
-        serde_json::from_value(value).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    let corpus: Corpus = serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
     check(&corpus)?;
     Ok(corpus)
 }
 
 fn check(corpus: &Corpus) -> Result<(), CorpusError> {
     let bad = |msg: String| Err(CorpusError::Inconsistent(msg));
-    let mut article_ids = HashSet::new();
+    let mut articles: HashMap<&str, &Article> = HashMap::with_capacity(corpus.articles.len());
     for a in &corpus.articles {
-        if !article_ids.insert(a.id.as_str()) {
+        if articles.insert(a.id.as_str(), a).is_some() {
             return bad(format!("article id \"{}\" is used twice", a.id));
         }
         for (i, s) in a.sentences.iter().enumerate() {
             if !on_boundaries(&a.text, *s) {
-                return bad(format!(
-                    "sentence {i} of article \"{}\" lies outside its text",
-                    a.id
-                ));
+                return bad(format!("sentence {i} of article \"{}\" lies outside its text", a.id));
             }
         }
     }
     let span_ok = |article: &str, sentence: usize, span: Span| -> bool {
-        corpus
-            .article(article)
-            .is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
+        articles.get(article).is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
     };
     let mut actor_ids = HashSet::new();
     for actor in &corpus.actors {
@@ -87,23 +87,13 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for m in &actor.mentions {
             if !span_ok(&m.article, m.sentence, m.span()) {
-                return bad(format!(
-                    "a mention of \"{}\" points outside article \"{}\"",
-                    actor.name, m.article
-                ));
+                return bad(format!("a mention of \"{}\" points outside article \"{}\"", actor.name, m.article));
             }
         }
     }
     for actor in &corpus.actors {
-        if let Some(a) = actor
-            .affiliations
-            .iter()
-            .find(|a| !actor_ids.contains(a.as_str()))
-        {
-            return bad(format!(
-                "actor \"{}\" is affiliated with unknown actor \"{a}\"",
-                actor.name
-            ));
+        if let Some(a) = actor.affiliations.iter().find(|a| !actor_ids.contains(a.as_str())) {
+            return bad(format!("actor \"{}\" is affiliated with unknown actor \"{a}\"", actor.name));
         }
     }
     let mut interaction_ids = HashSet::new();
@@ -113,23 +103,13 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for side in [&it.source, &it.target] {
             if !actor_ids.contains(side.as_str()) {
-                return bad(format!(
-                    "interaction \"{}\" refers to unknown actor \"{side}\"",
-                    it.id
-                ));
+                return bad(format!("interaction \"{}\" refers to unknown actor \"{side}\"", it.id));
             }
         }
         for ev in &it.evidence {
             let spans = [Some(ev.span()), ev.trigger, ev.source_span, ev.target_span];
-            if spans
-                .into_iter()
-                .flatten()
-                .any(|s| !span_ok(&ev.article, ev.sentence, s))
-            {
-                return bad(format!(
-                    "evidence of interaction \"{}\" points outside article \"{}\"",
-                    it.id, ev.article
-                ));
+            if spans.into_iter().flatten().any(|s| !span_ok(&ev.article, ev.sentence, s)) {
+                return bad(format!("evidence of interaction \"{}\" points outside article \"{}\"", it.id, ev.article));
             }
         }
     }
