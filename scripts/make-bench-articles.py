@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes N short articles for the scale benchmarks (issue 9): each is a run of 1-3 consecutive sentences of
-one document of the GUM training treebank (`../shared/data/treebanks/gum-train.conllu`, CC BY 2.5 / as its
+"""Writes N short articles for the scale benchmarks (issue 9): each is a run of consecutive sentences of
+one document (1-3 sentences unless --sentences says otherwise) of the GUM training treebank (`../shared/data/treebanks/gum-train.conllu`, CC BY 2.5 / as its
 README says) followed by two invented diplomatic sentences between random officials of random countries, so
 a corpus of thousands of articles holds thousands of distinct people, many sharing a surname. Deterministic
 (fixed seed). Not an evaluation set: the benchmarks time opening and merging, not extraction quality.
 
-Usage: scripts/make-bench-articles.py N OUT_DIR [--seed S]
+Usage: scripts/make-bench-articles.py N OUT_DIR [--seed S] [--sentences MIN-MAX]
 """
 import json
 import os
@@ -38,6 +38,7 @@ def main(argv):
         sys.exit(__doc__)
     n, out = int(argv[1]), argv[2]
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 7
+    lo, hi = map(int, argv[argv.index("--sentences") + 1].split("-")) if "--sentences" in argv else (1, 3)
     rng = random.Random(seed)
     docs = documents(TREEBANK)
     names = [w.strip() for w in open(os.path.join(HERE, "..", "assets", "given_names.txt"), encoding="utf-8") if w.strip()]
@@ -47,7 +48,7 @@ def main(argv):
     os.makedirs(out, exist_ok=True)
     for i in range(n):
         doc = rng.choice(docs)
-        k = rng.randint(1, 3)
+        k = rng.randint(lo, hi)
         start = rng.randrange(max(1, len(doc) - k))
         body = doc[start:start + k]
         a, b = rng.sample(countries, 2)

@@ -4,8 +4,10 @@
 //! actormap's own corpus files (`.json`) are parsed and checked. Every failure is a value naming the file and
 //! the reason, so one bad file never costs the user what is already open.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::corpus::{self, Corpus};
 use crate::extract::Extractor;
@@ -93,23 +95,83 @@ pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError
     Ok(extractor.extract(&path.display().to_string(), &body))
 }
 
+/// Opens one file; a panic in the extractor becomes an error about that file, so the rest of a batch goes on.
+pub fn open_caught(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_file(path, extractor))).unwrap_or_else(|_| {
+        Err(OpenError {
+            path: path.display().to_string(),
+            reason: "the extractor failed on this file (an internal error; please report it with the file)".to_string(),
+        })
+    })
+}
+
+/// Opens `files` on every core of rayon's pool and hands each result to `take` in the order of `files`, as
+/// soon as it and every file before it are done, so the caller merges while the pool goes on extracting.
+/// Once `stop` is set, files not yet started are skipped (`take` is not called for them).
+pub fn open_in_order(
+    files: &[PathBuf],
+    extractor: &Extractor,
+    stop: &AtomicBool,
+    mut take: impl FnMut(usize, Result<Corpus, OpenError>),
+) {
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) =
+        std::sync::mpsc::channel::<(usize, Option<Result<Corpus, OpenError>>)>();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            // Each worker takes the next file in order, so results arrive nearly in order and few wait.
+            rayon::scope(|pool| {
+                for _ in 0..rayon::current_num_threads() {
+                    let sender = sender.clone();
+                    let next = &next;
+                    pool.spawn(move |_| {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(file) = files.get(i) else { break };
+                            let result = (!stop.load(Ordering::Relaxed))
+                                .then(|| open_caught(file, extractor));
+                            if sender.send((i, result)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+            });
+            drop(sender);
+        });
+        let mut waiting: BTreeMap<usize, Option<Result<Corpus, OpenError>>> = BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in receiver.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                if let Some(result) = result {
+                    take(due, result);
+                }
+                due += 1;
+            }
+        }
+    });
+}
+
 /// Opens every path (folders expanded) and merges what opened into one corpus. Files are extracted on every
 /// core and merged in path order, so the corpus does not depend on the order the paths were given.
 pub fn open_paths(paths: &[PathBuf], extractor: &Extractor) -> (Corpus, Vec<OpenError>) {
     let (mut files, mut errors) = expand(paths);
     files.sort();
     files.dedup();
-    use rayon::prelude::*;
-    let opened: Vec<Result<Corpus, OpenError>> =
-        files.par_iter().map(|f| open_file(f, extractor)).collect();
-    let mut corpora = Vec::with_capacity(opened.len());
-    for result in opened {
-        match result {
-            Ok(c) => corpora.push(c),
-            Err(e) => errors.push(e),
-        }
-    }
     let mut corpus = Corpus::default();
-    corpus.merge_all(corpora);
+    let mut merger = corpus.merger();
+    open_in_order(
+        &files,
+        extractor,
+        &AtomicBool::new(false),
+        |_, result| match result {
+            Ok(c) => {
+                merger.merge(c);
+            }
+            Err(e) => errors.push(e),
+        },
+    );
+    drop(merger);
     (corpus, errors)
 }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
-use crate::open::{OpenError, expand, open_file};
+use crate::open::{OpenError, expand, open_in_order};
 
 /// How many paths the Open recent menu keeps.
 pub const RECENT_LIMIT: usize = 10;
@@ -184,19 +184,16 @@ impl Opener {
     }
 }
 
-/// How many files are read in parallel between two looks at the clock and the Cancel flag.
-const CHUNK: usize = 16;
-
 /// Opens every path (folders expanded), calling `send` with what opened at least every `FLUSH_EVERY` and
-/// once at the end (with `done`). Files are read and extracted on every core, a chunk at a time, and merged
-/// in order; `cancel` stops the request between chunks.
+/// once at the end (with `done`). Files are read and extracted on every core and merged in path order, so
+/// the map does not depend on the order the paths were given; `cancel` stops the request, and the files
+/// not yet started are left unread.
 pub fn open_paths_in_batches(
     paths: &[PathBuf],
     extractor: &Extractor,
     cancel: &AtomicBool,
     mut send: impl FnMut(OpenBatch),
 ) {
-    use rayon::prelude::*;
     let mut batch = OpenBatch::default();
     let mut files: Vec<(usize, PathBuf)> = Vec::new();
     for (root, path) in paths.iter().enumerate() {
@@ -204,58 +201,33 @@ pub fn open_paths_in_batches(
         batch.errors.extend(errors);
         files.extend(found.into_iter().map(|f| (root, f)));
     }
-    // In path order whatever order the paths were given in, so the map does not depend on it.
     files.sort_by(|a, b| a.1.cmp(&b.1));
     files.dedup_by(|a, b| a.1 == b.1);
-    let total = files.len();
-    batch.files_total = total;
+    batch.files_total = files.len();
+    let (roots, files): (Vec<usize>, Vec<PathBuf>) = files.into_iter().unzip();
     let mut opened_roots = vec![false; paths.len()];
     let mut last_flush = Instant::now();
     let mut pending: Vec<Corpus> = Vec::new();
-    for chunk in files.chunks(CHUNK) {
-        if cancel.load(Ordering::Relaxed) {
-            batch.cancelled = true;
-            break;
-        }
-        let results: Vec<(usize, Result<Corpus, OpenError>)> = chunk
-            .par_iter()
-            .map(|(_, file)| {
-                let size = std::fs::metadata(file)
-                    .map(|m| m.len() as usize)
-                    .unwrap_or(0);
-                (
-                    size,
-                    if cancel.load(Ordering::Relaxed) {
-                        Err(cancelled(file))
-                    } else {
-                        open_one(file, extractor)
-                    },
-                )
-            })
-            .collect();
-        for ((root, _), (size, result)) in chunk.iter().zip(results) {
-            match result {
-                Err(e) if e.reason == CANCELLED => batch.cancelled = true,
-                Ok(corpus) => {
-                    batch.files_tried += 1;
-                    batch.bytes += size;
-                    pending.push(corpus);
-                    opened_roots[*root] = true;
-                }
-                Err(e) => {
-                    batch.files_tried += 1;
-                    batch.bytes += size;
-                    batch.errors.push(e);
-                }
+    let mut tried = 0;
+    open_in_order(&files, extractor, cancel, |i, result| {
+        tried += 1;
+        batch.files_tried += 1;
+        batch.bytes += std::fs::metadata(&files[i]).map_or(0, |m| m.len() as usize);
+        match result {
+            Ok(corpus) => {
+                pending.push(corpus);
+                opened_roots[roots[i]] = true;
             }
+            Err(e) => batch.errors.push(e),
         }
         if last_flush.elapsed() >= FLUSH_EVERY {
             batch.corpus.merge_all(pending.drain(..));
             send(std::mem::take(&mut batch));
             last_flush = Instant::now();
         }
-    }
+    });
     batch.corpus.merge_all(pending);
+    batch.cancelled = tried < files.len();
     batch.roots_opened = paths
         .iter()
         .zip(opened_roots)
@@ -264,25 +236,6 @@ pub fn open_paths_in_batches(
         .collect();
     batch.done = true;
     send(batch);
-}
-
-const CANCELLED: &str = "cancelled";
-
-fn cancelled(path: &Path) -> OpenError {
-    OpenError {
-        path: path.display().to_string(),
-        reason: CANCELLED.to_string(),
-    }
-}
-
-/// Opens one file; a panic in the extractor becomes an error about that file.
-fn open_one(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_file(path, extractor))).unwrap_or_else(|_| {
-        Err(OpenError {
-            path: path.display().to_string(),
-            reason: "the extractor failed on this file (an internal error; please report it with the file)".to_string(),
-        })
-    })
 }
 
 async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {

@@ -52,14 +52,16 @@ pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
     struct Probe {
         schema: Option<serde_json::Value>,
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    let probe: Probe =
+        serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
     match probe.schema {
         Some(serde_json::Value::String(s)) if s == SCHEMA => {}
         Some(serde_json::Value::String(other)) => return Err(CorpusError::Schema(other)),
         Some(other) => return Err(CorpusError::Schema(other.to_string())),
         None => return Err(CorpusError::Syntax("no \"schema\" field".to_string())),
     }
-    let corpus: Corpus = serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
+    let corpus: Corpus =
+        serde_json::from_str(text).map_err(|e| CorpusError::Syntax(e.to_string()))?;
     check(&corpus)?;
     Ok(corpus)
 }
@@ -73,12 +75,17 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for (i, s) in a.sentences.iter().enumerate() {
             if !on_boundaries(&a.text, *s) {
-                return bad(format!("sentence {i} of article \"{}\" lies outside its text", a.id));
+                return bad(format!(
+                    "sentence {i} of article \"{}\" lies outside its text",
+                    a.id
+                ));
             }
         }
     }
     let span_ok = |article: &str, sentence: usize, span: Span| -> bool {
-        articles.get(article).is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
+        articles
+            .get(article)
+            .is_some_and(|a| on_boundaries(&a.text, span) && sentence < a.sentences.len())
     };
     let mut actor_ids = HashSet::new();
     for actor in &corpus.actors {
@@ -87,13 +94,23 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for m in &actor.mentions {
             if !span_ok(&m.article, m.sentence, m.span()) {
-                return bad(format!("a mention of \"{}\" points outside article \"{}\"", actor.name, m.article));
+                return bad(format!(
+                    "a mention of \"{}\" points outside article \"{}\"",
+                    actor.name, m.article
+                ));
             }
         }
     }
     for actor in &corpus.actors {
-        if let Some(a) = actor.affiliations.iter().find(|a| !actor_ids.contains(a.as_str())) {
-            return bad(format!("actor \"{}\" is affiliated with unknown actor \"{a}\"", actor.name));
+        if let Some(a) = actor
+            .affiliations
+            .iter()
+            .find(|a| !actor_ids.contains(a.as_str()))
+        {
+            return bad(format!(
+                "actor \"{}\" is affiliated with unknown actor \"{a}\"",
+                actor.name
+            ));
         }
     }
     let mut interaction_ids = HashSet::new();
@@ -103,13 +120,23 @@ fn check(corpus: &Corpus) -> Result<(), CorpusError> {
         }
         for side in [&it.source, &it.target] {
             if !actor_ids.contains(side.as_str()) {
-                return bad(format!("interaction \"{}\" refers to unknown actor \"{side}\"", it.id));
+                return bad(format!(
+                    "interaction \"{}\" refers to unknown actor \"{side}\"",
+                    it.id
+                ));
             }
         }
         for ev in &it.evidence {
             let spans = [Some(ev.span()), ev.trigger, ev.source_span, ev.target_span];
-            if spans.into_iter().flatten().any(|s| !span_ok(&ev.article, ev.sentence, s)) {
-                return bad(format!("evidence of interaction \"{}\" points outside article \"{}\"", it.id, ev.article));
+            if spans
+                .into_iter()
+                .flatten()
+                .any(|s| !span_ok(&ev.article, ev.sentence, s))
+            {
+                return bad(format!(
+                    "evidence of interaction \"{}\" points outside article \"{}\"",
+                    it.id, ev.article
+                ));
             }
         }
     }

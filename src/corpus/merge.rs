@@ -192,6 +192,19 @@ impl MergeIndex {
     }
 }
 
+/// A merge in progress into one corpus (`Corpus::merger`): its index is built once, and each `merge` folds
+/// one more corpus in, as `Corpus::merge` would.
+pub struct Merger<'a> {
+    corpus: &'a mut Corpus,
+    index: MergeIndex,
+}
+
+impl Merger<'_> {
+    pub fn merge(&mut self, other: Corpus) -> MergeReport {
+        self.corpus.merge_indexed(&mut self.index, other)
+    }
+}
+
 impl Corpus {
     /// Merges `other` into `self` and says what changed.
     pub fn merge(&mut self, other: Corpus) -> MergeReport {
@@ -201,12 +214,21 @@ impl Corpus {
     /// Merges each corpus of `others` in turn (as `merge` would, one after another) through one index, and
     /// says what changed in all.
     pub fn merge_all(&mut self, others: impl IntoIterator<Item = Corpus>) -> MergeReport {
-        let mut index = MergeIndex::build(self);
+        let mut merger = self.merger();
         let mut report = MergeReport::default();
         for other in others {
-            report.add(self.merge_indexed(&mut index, other));
+            report.add(merger.merge(other));
         }
         report
+    }
+
+    /// A merge into this corpus that goes on corpus by corpus as they arrive, through one index.
+    pub fn merger(&mut self) -> Merger<'_> {
+        let index = MergeIndex::build(self);
+        Merger {
+            corpus: self,
+            index,
+        }
     }
 
     fn merge_indexed(&mut self, index: &mut MergeIndex, other: Corpus) -> MergeReport {
