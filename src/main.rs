@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use actormap::corpus;
 use actormap::extract::Extractor;
 use actormap::extract::syntax;
+use actormap::layout;
 use actormap::open;
 
 // Extraction allocates many small, short-lived values (tokens' phrases, candidates, evidence): mimalloc.
@@ -22,6 +23,10 @@ USAGE:
   actormap extract --json FILE_OR_FOLDER...        write the corpus JSON of the files to stdout
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
+  actormap bench-layout EDGES [--iterations N] [--warmup W] [--threads T]
+                                                   time one layout tick on an edge list (`# nodes N`, then
+                                                   `src dst` lines); also takes ../shared/bench's harness
+                                                   flags (--impl, --graph, --iters) and then prints its JSON
   actormap parse FILE                              print the text's sentences as CoNLL-U (tags and tree)
   actormap eval-syntax [--model M] [--write OUT.conllu] FILE.conllu...
                                                    score tagger and parser on treebanks (gold tokens)
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         }
         Some("extract") => extract(&args[1..]),
         Some("bench-extract") => bench_extract(&args[1..]),
+        Some("bench-layout") => bench_layout(&args[1..]),
         Some("parse") => parse(&args[1..]),
         Some("eval-syntax") => eval_syntax(&args[1..]),
         Some("train-syntax") => train_syntax(&args[1..]),
@@ -151,6 +157,106 @@ fn bench_extract(args: &[String]) -> ExitCode {
         words as f64 / per_pass,
     );
     ExitCode::SUCCESS
+}
+
+/// Times layout ticks on an edge list; prints the median, or with `--impl NAME` (the harness of
+/// `../shared/bench`) one JSON line in that harness's shape.
+fn bench_layout(args: &[String]) -> ExitCode {
+    let valued = [
+        "--iterations",
+        "--iters",
+        "--warmup",
+        "--threads",
+        "--graph",
+        "--impl",
+        "--budget-s",
+        "--max-iter-s",
+    ];
+    let Ok((opts, rest)) = options(args, &valued, "bench-layout") else {
+        return ExitCode::from(2);
+    };
+    let get = |names: &[&str]| {
+        opts.iter()
+            .rev()
+            .find(|(k, _)| names.contains(k))
+            .map(|(_, v)| *v)
+    };
+    let number = |names: &[&str], default: usize| -> Result<usize, ExitCode> {
+        match get(names) {
+            None => Ok(default),
+            Some(v) => v.parse().map_err(|_| {
+                eprintln!(
+                    "actormap bench-layout: {} needs a whole number, not \"{v}\"",
+                    names[0]
+                );
+                ExitCode::from(2)
+            }),
+        }
+    };
+    let (iterations, warmup, threads) = match (
+        number(&["--iterations", "--iters"], 50),
+        number(&["--warmup"], 10),
+        number(&["--threads"], 0),
+    ) {
+        (Ok(i), Ok(w), Ok(t)) => (i.max(1), w, t),
+        _ => return ExitCode::from(2),
+    };
+    let Some(path) = get(&["--graph"]).or(rest.first().copied()) else {
+        eprintln!("actormap bench-layout: give an edge list file\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let graph = match std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| layout::bench::read_edge_list(&t))
+    {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("actormap bench-layout: could not read {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("actormap bench-layout: could not start {threads} threads: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let threads = pool.current_num_threads();
+    let t = pool.install(|| layout::bench::time_ticks(&graph, warmup, iterations));
+    match get(&["--impl"]) {
+        Some(name) => {
+            let row = serde_json::json!({
+                "impl": name, "n": graph.nodes, "m": graph.edges.len(), "status": "ok",
+                "median_ms": t.quantile(0.5), "p10_ms": t.quantile(0.1), "p90_ms": t.quantile(0.9),
+                "min_ms": t.quantile(0.0), "iters": iterations, "warmup": warmup, "first_iter_ms": t.first_ms,
+                "rss_mb": peak_rss_mb(), "params": {"threads": threads}, "setup_ms": t.setup_ms,
+            });
+            println!("{row}");
+        }
+        None => println!(
+            "{} nodes, {} edges, {threads} thread{}, {iterations} ticks after {warmup} warm-up\nmedian: {:.2} ms per iteration (p10 {:.2}, p90 {:.2})",
+            graph.nodes,
+            graph.edges.len(),
+            if threads == 1 { "" } else { "s" },
+            t.quantile(0.5),
+            t.quantile(0.1),
+            t.quantile(0.9),
+        ),
+    }
+    ExitCode::SUCCESS
+}
+
+/// The process's peak resident memory in MB (Linux; 0 elsewhere).
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 /// Options with their values, and the other arguments.

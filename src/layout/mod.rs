@@ -9,6 +9,7 @@
 //! Not for: drawing, hit-testing or zoom (the app's job), deciding which nodes and edges exist or
 //! how big they are (`graph`'s job), or label placement beyond keeping node discs apart.
 
+pub mod bench;
 mod quadtree;
 mod simulation;
 

@@ -13,6 +13,12 @@
 /// Points a leaf holds before it is split. Summing a few points exactly is cheaper than more cells.
 const LEAF_CAPACITY: usize = 8;
 
+/// Graphs of at least this many nodes have their walks shared out over threads; below it the hand-over
+/// costs more than it saves.
+const PARALLEL_FROM: usize = 4096;
+/// Bodies walked by one thread in a row (neighbours in tree order share cells in cache).
+const PARALLEL_CHUNK: usize = 512;
+
 /// Deepest split. Only points that are (nearly) coincident get this deep; they then share one leaf.
 const MAX_DEPTH: u32 = 32;
 
@@ -179,69 +185,93 @@ impl Quadtree {
     ) {
         // Coincident nodes are set this far apart, so it must not be 0.
         let min_distance = min_distance.max(1e-6);
-        let min_squared = min_distance * min_distance;
-        let end = self.cells.len();
-        // Bodies are visited in tree order, so consecutive walks touch the same cells.
-        for me in &self.bodies {
-            let reach = me.radius + padding;
-            let (mut fx, mut fy) = (0.0f32, 0.0f32);
-            let (mut cx, mut cy) = (0.0f32, 0.0f32);
-            let mut i = 0;
-            while i < end {
-                let cell = &self.cells[i];
-                let (dx, dy) = (me.x - cell.x, me.y - cell.y);
-                let d_squared = dx * dx + dy * dy;
-                // A cell stands in for its bodies only if it is far enough and none of them can
-                // touch this node; the second test also means a node never stands in for itself.
-                if d_squared > cell.far_squared
-                    && cell.out_of_reach(me.x, me.y, reach + cell.max_radius)
-                {
-                    let scale = cell.charge / d_squared.max(min_squared);
-                    fx += dx * scale;
-                    fy += dy * scale;
-                    i = cell.skip as usize;
-                    continue;
-                }
-                if cell.count == 0 {
-                    i += 1;
-                    continue;
-                }
-                for other in self.leaf_bodies(cell) {
-                    if other.node == me.node {
-                        continue;
-                    }
-                    let (mut dx, mut dy) = (me.x - other.x, me.y - other.y);
-                    let mut d_squared = dx * dx + dy * dy;
-                    if d_squared == 0.0 {
-                        [dx, dy] = separation(me.node, other.node).map(|c| c * min_distance);
-                        d_squared = min_squared;
-                    }
-                    let scale = 1.0 / d_squared.max(min_squared);
-                    fx += dx * scale;
-                    fy += dy * scale;
-                    let needed = reach + other.radius;
-                    if d_squared < needed * needed {
-                        let d = d_squared.sqrt();
-                        let (mine, theirs) = (me.radius * me.radius, other.radius * other.radius);
-                        let share = if mine + theirs > 0.0 {
-                            theirs / (mine + theirs)
-                        } else {
-                            0.5
-                        };
-                        // Along the unit vector (dx, dy) / d.
-                        let push = (needed - d) * strength * share / d;
-                        cx += dx * push;
-                        cy += dy * push;
-                    }
-                }
-                i = cell.skip as usize;
-            }
+        let walk = |me: &Body| self.walk(me, min_distance, padding, strength);
+        let mut add = |me: &Body, [fx, fy, cx, cy]: [f32; 4]| {
             let node = me.node as usize;
             repulsion[node][0] += fx;
             repulsion[node][1] += fy;
             collision[node][0] += cx;
             collision[node][1] += cy;
+        };
+        // Every body's walk is independent of the others', so big graphs share them out over rayon's
+        // threads; the sums are the same to the bit whatever the number of threads.
+        if self.bodies.len() >= PARALLEL_FROM && rayon::current_num_threads() > 1 {
+            use rayon::prelude::*;
+            let forces: Vec<[f32; 4]> = self
+                .bodies
+                .par_iter()
+                .with_min_len(PARALLEL_CHUNK)
+                .map(walk)
+                .collect();
+            for (me, f) in self.bodies.iter().zip(forces) {
+                add(me, f);
+            }
+        } else {
+            // Bodies are visited in tree order, so consecutive walks touch the same cells.
+            for me in &self.bodies {
+                add(me, walk(me));
+            }
         }
+    }
+
+    /// One body's walk: its repulsion (x, y) and collision correction (x, y).
+    fn walk(&self, me: &Body, min_distance: f32, padding: f32, strength: f32) -> [f32; 4] {
+        let min_squared = min_distance * min_distance;
+        let end = self.cells.len();
+        let reach = me.radius + padding;
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        let (mut cx, mut cy) = (0.0f32, 0.0f32);
+        let mut i = 0;
+        while i < end {
+            let cell = &self.cells[i];
+            let (dx, dy) = (me.x - cell.x, me.y - cell.y);
+            let d_squared = dx * dx + dy * dy;
+            // A cell stands in for its bodies only if it is far enough and none of them can
+            // touch this node; the second test also means a node never stands in for itself.
+            if d_squared > cell.far_squared
+                && cell.out_of_reach(me.x, me.y, reach + cell.max_radius)
+            {
+                let scale = cell.charge / d_squared.max(min_squared);
+                fx += dx * scale;
+                fy += dy * scale;
+                i = cell.skip as usize;
+                continue;
+            }
+            if cell.count == 0 {
+                i += 1;
+                continue;
+            }
+            for other in self.leaf_bodies(cell) {
+                if other.node == me.node {
+                    continue;
+                }
+                let (mut dx, mut dy) = (me.x - other.x, me.y - other.y);
+                let mut d_squared = dx * dx + dy * dy;
+                if d_squared == 0.0 {
+                    [dx, dy] = separation(me.node, other.node).map(|c| c * min_distance);
+                    d_squared = min_squared;
+                }
+                let scale = 1.0 / d_squared.max(min_squared);
+                fx += dx * scale;
+                fy += dy * scale;
+                let needed = reach + other.radius;
+                if d_squared < needed * needed {
+                    let d = d_squared.sqrt();
+                    let (mine, theirs) = (me.radius * me.radius, other.radius * other.radius);
+                    let share = if mine + theirs > 0.0 {
+                        theirs / (mine + theirs)
+                    } else {
+                        0.5
+                    };
+                    // Along the unit vector (dx, dy) / d.
+                    let push = (needed - d) * strength * share / d;
+                    cx += dx * push;
+                    cy += dy * push;
+                }
+            }
+            i = cell.skip as usize;
+        }
+        [fx, fy, cx, cy]
     }
 
     fn leaf_bodies(&self, cell: &Cell) -> &[Body] {

@@ -748,6 +748,29 @@ mod tests {
     }
 
     #[test]
+    fn positions_are_the_same_on_one_thread_and_on_two() {
+        // Big enough for the quadtree to share its walks out over threads.
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let mut layout = ForceLayout::new(LayoutConfig::default());
+                layout.set_graph(&keys(6000), &[3.0; 6000], &hub_graph(6000));
+                layout.run(20);
+                layout
+                    .positions()
+                    .iter()
+                    .flatten()
+                    .map(|c| c.to_bits())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(run(1), run(2));
+    }
+
+    #[test]
     fn coincident_nodes_separate_without_nan() {
         let mut layout = ForceLayout::new(LayoutConfig::default());
         layout.set_graph(&keys(50), &[2.0; 50], &[edge(0, 1), edge(1, 2)]);

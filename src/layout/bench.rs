@@ -1,0 +1,147 @@
+//! `actormap bench-layout`: the time of one layout tick on a graph read from an edge list, measured the
+//! way `../shared/bench` measures the peer layouts (warm-up ticks left out, then the median of timed ones),
+//! so the figures can be set side by side.
+
+use std::time::Instant;
+
+use super::{ForceLayout, LayoutConfig, LayoutEdge};
+
+/// A graph read from an edge list: `# nodes N edges M`, then one `src dst` pair of node numbers per line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeList {
+    pub nodes: usize,
+    pub edges: Vec<LayoutEdge>,
+}
+
+/// Reads an edge list. Node numbers must be below N when the header gives N; without a header N is one
+/// more than the largest number seen. Blank lines and other `#` lines are skipped.
+pub fn read_edge_list(text: &str) -> Result<EdgeList, String> {
+    let mut declared = None;
+    let mut edges = Vec::new();
+    let mut largest = None;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(comment) = line.strip_prefix('#') {
+            let words: Vec<&str> = comment.split_whitespace().collect();
+            if let ["nodes", count, ..] = words.as_slice() {
+                declared = Some(
+                    count
+                        .parse::<usize>()
+                        .map_err(|_| format!("line {}: \"{count}\" is not a node count", n + 1))?,
+                );
+            }
+            continue;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let mut ends = line.split_whitespace().map(|w| w.parse::<usize>());
+        let (Some(Ok(source)), Some(Ok(target))) = (ends.next(), ends.next()) else {
+            return Err(format!(
+                "line {}: expected two node numbers, found \"{line}\"",
+                n + 1
+            ));
+        };
+        largest = largest.max(Some(source.max(target)));
+        edges.push(LayoutEdge {
+            source,
+            target,
+            weight: 1.0,
+        });
+    }
+    let nodes = match (declared, largest) {
+        (Some(n), Some(l)) if l >= n => {
+            return Err(format!(
+                "node {l} is listed, but the header says there are {n} nodes (0 to {})",
+                n.saturating_sub(1)
+            ));
+        }
+        (Some(n), _) => n,
+        (None, l) => l.map_or(0, |l| l + 1),
+    };
+    Ok(EdgeList { nodes, edges })
+}
+
+/// What `time_ticks` measured, in milliseconds per tick.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickTimes {
+    pub setup_ms: f64,
+    pub first_ms: f64,
+    /// The timed ticks, sorted.
+    pub sorted_ms: Vec<f64>,
+}
+
+impl TickTimes {
+    /// The value below which `q` (0–1) of the timed ticks lie (nearest rank).
+    pub fn quantile(&self, q: f64) -> f64 {
+        if self.sorted_ms.is_empty() {
+            return 0.0;
+        }
+        let i = ((self.sorted_ms.len() - 1) as f64 * q).round() as usize;
+        self.sorted_ms[i]
+    }
+}
+
+/// Lays the graph out as the app does (every node the radius of an actor named once) and times `warmup`
+/// ticks, left out, then `iterations` ticks. A layout that comes to rest is reheated, so every timed tick
+/// does a full tick's work.
+pub fn time_ticks(graph: &EdgeList, warmup: usize, iterations: usize) -> TickTimes {
+    let started = Instant::now();
+    let keys: Vec<String> = (0..graph.nodes).map(|i| i.to_string()).collect();
+    let sizes = vec![4.0f32; graph.nodes];
+    let mut layout = ForceLayout::new(LayoutConfig::default());
+    layout.set_graph(&keys, &sizes, &graph.edges);
+    let setup_ms = started.elapsed().as_secs_f64() * 1e3;
+    let mut tick = || {
+        if layout.is_settled() {
+            layout.reheat();
+        }
+        let t = Instant::now();
+        layout.step();
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let mut first_ms = 0.0;
+    for i in 0..warmup {
+        let ms = tick();
+        if i == 0 {
+            first_ms = ms;
+        }
+    }
+    let mut sorted_ms: Vec<f64> = (0..iterations).map(|_| tick()).collect();
+    if warmup == 0 {
+        first_ms = sorted_ms.first().copied().unwrap_or(0.0);
+    }
+    sorted_ms.sort_by(f64::total_cmp);
+    TickTimes {
+        setup_ms,
+        first_ms,
+        sorted_ms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edge_list_with_its_header_is_read_and_a_bad_line_named() {
+        let g = read_edge_list("# nodes 4 edges 2\n0 1\n2 3\n").unwrap();
+        assert_eq!((g.nodes, g.edges.len(), g.edges[1].target), (4, 2, 3));
+        assert_eq!(read_edge_list("0 5\n").unwrap().nodes, 6);
+        assert!(
+            read_edge_list("# nodes 3\n0 3\n")
+                .unwrap_err()
+                .contains("node 3")
+        );
+        assert!(read_edge_list("0 x\n").unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn every_timed_tick_is_counted_and_sorted() {
+        let g = read_edge_list("# nodes 50\n0 1\n1 2\n2 3\n3 0\n").unwrap();
+        let t = time_ticks(&g, 2, 30);
+        assert_eq!(t.sorted_ms.len(), 30);
+        assert!(t.sorted_ms.windows(2).all(|w| w[0] <= w[1]));
+        assert!(t.quantile(0.5) <= t.quantile(0.9));
+    }
+}
