@@ -8,24 +8,52 @@ fn actormap() -> Command {
 
 #[test]
 fn extract_writes_the_corpus_json_to_stdout() {
-    let out = actormap().args(["extract", "--json", "sample_data/01_iran_pakistan_talks.txt"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = actormap()
+        .args([
+            "extract",
+            "--json",
+            "sample_data/01_iran_pakistan_talks.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let corpus = actormap::corpus::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
     assert_eq!(corpus.articles.len(), 1);
-    assert!(corpus.actors.iter().any(|a| a.name == "Syed Abbas Araghchi"));
+    assert!(
+        corpus
+            .actors
+            .iter()
+            .any(|a| a.name == "Syed Abbas Araghchi")
+    );
 }
 
 #[test]
 fn a_file_that_fails_is_named_on_stderr_and_the_exit_status_says_so() {
     let out = actormap()
-        .args(["extract", "--json", "sample_data/01_iran_pakistan_talks.txt", "no/such/article.txt"])
+        .args([
+            "extract",
+            "--json",
+            "sample_data/01_iran_pakistan_talks.txt",
+            "no/such/article.txt",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no/such/article.txt") && err.contains("no such file"), "{err}");
+    assert!(
+        err.contains("no/such/article.txt") && err.contains("no such file"),
+        "{err}"
+    );
     let corpus = actormap::corpus::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
-    assert_eq!(corpus.articles.len(), 1, "the files that opened are still written");
+    assert_eq!(
+        corpus.articles.len(),
+        1,
+        "the files that opened are still written"
+    );
 }
 
 #[test]

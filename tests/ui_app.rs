@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use actormap::app::{ActormapApp, Launch, Selection};
 use actormap::corpus::{
-    Actor, ActorKind, Corpus, Evidence, Interaction, InteractionKind, Mention, MentionVia, Modality, Span,
+    Actor, ActorKind, Corpus, Evidence, Interaction, InteractionKind, Mention, MentionVia,
+    Modality, Span,
 };
 use actormap::extract::Extractor;
 use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
@@ -23,7 +24,9 @@ const REFERENCE: &str = include_str!("../sample_data/01_iran_pakistan_talks.txt"
 // ---- A hand-made corpus of the reference article -------------------------------------------------------
 
 fn every(text: &str, needle: &str) -> Vec<Span> {
-    text.match_indices(needle).map(|(i, m)| Span::new(i, i + m.len())).collect()
+    text.match_indices(needle)
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect()
 }
 
 /// The reference article with its sentences as the library splits them, and actors and interactions
@@ -35,7 +38,9 @@ fn fixture() -> Corpus {
     let article = corpus.articles[0].clone();
     let mention = |s: Span| Mention {
         article: article.id.as_str().into(),
-        sentence: article.sentence_at(s.start).expect("every mention lies in a sentence"),
+        sentence: article
+            .sentence_at(s.start)
+            .expect("every mention lies in a sentence"),
         start: s.start,
         end: s.end,
         via: MentionVia::Name,
@@ -54,18 +59,53 @@ fn fixture() -> Corpus {
             id: id.into(),
             kind,
             name: name.into(),
-            aliases: names.iter().filter(|n| **n != name).map(|n| n.to_string()).collect(),
+            aliases: names
+                .iter()
+                .filter(|n| **n != name)
+                .map(|n| n.to_string())
+                .collect(),
             country: Some(country.into()),
             title: title.map(Into::into),
-            code: Some(format!("{country}{}", if kind == ActorKind::Country { "" } else { "GOV" })),
+            code: Some(format!(
+                "{country}{}",
+                if kind == ActorKind::Country {
+                    ""
+                } else {
+                    "GOV"
+                }
+            )),
             affiliations: affiliations.iter().map(|a| a.to_string()).collect(),
             mentions: spans.into_iter().map(mention).collect(),
         }
     };
     corpus.actors = vec![
-        actor("IRN", ActorKind::Country, "Iran", &["Iran", "Iranian"], "IRN", None, &[]),
-        actor("PAK", ActorKind::Country, "Pakistan", &["Pakistan"], "PAK", None, &[]),
-        actor("IND", ActorKind::Country, "India", &["India"], "IND", None, &[]),
+        actor(
+            "IRN",
+            ActorKind::Country,
+            "Iran",
+            &["Iran", "Iranian"],
+            "IRN",
+            None,
+            &[],
+        ),
+        actor(
+            "PAK",
+            ActorKind::Country,
+            "Pakistan",
+            &["Pakistan"],
+            "PAK",
+            None,
+            &[],
+        ),
+        actor(
+            "IND",
+            ActorKind::Country,
+            "India",
+            &["India"],
+            "IND",
+            None,
+            &[],
+        ),
         actor(
             "araghchi",
             ActorKind::Official,
@@ -84,7 +124,15 @@ fn fixture() -> Corpus {
             Some("Army Chief"),
             &["PAK"],
         ),
-        actor("dar", ActorKind::Official, "Ishaq Dar", &["Ishaq Dar"], "PAK", Some("Deputy Prime Minister"), &["PAK"]),
+        actor(
+            "dar",
+            ActorKind::Official,
+            "Ishaq Dar",
+            &["Ishaq Dar"],
+            "PAK",
+            Some("Deputy Prime Minister"),
+            &["PAK"],
+        ),
         actor(
             "ispr",
             ActorKind::Institution,
@@ -99,7 +147,11 @@ fn fixture() -> Corpus {
         let t = every(REFERENCE, trigger)[0];
         let sentence = article.sentence_at(t.start).unwrap();
         let span = article.sentences[sentence];
-        let within = |words: &str| every(REFERENCE, words).into_iter().find(|s| span.contains(*s));
+        let within = |words: &str| {
+            every(REFERENCE, words)
+                .into_iter()
+                .find(|s| span.contains(*s))
+        };
         Evidence {
             article: article.id.as_str().into(),
             sentence,
@@ -113,20 +165,24 @@ fn fixture() -> Corpus {
             when: Some("this week".into()),
         }
     };
-    let interaction =
-        |kind: InteractionKind, cameo: &str, source: &str, target: &str, directed: bool, evidence: Evidence| {
-            Interaction {
-                id: format!("{}:{source}>{target}", kind.as_str()),
-                kind,
-                cameo: cameo.into(),
-                source: source.into(),
-                target: target.into(),
-                directed,
-                modality: Modality::Asserted,
-                rule: evidence.rule.clone(),
-                evidence: vec![evidence],
-            }
-        };
+    let interaction = |kind: InteractionKind,
+                       cameo: &str,
+                       source: &str,
+                       target: &str,
+                       directed: bool,
+                       evidence: Evidence| {
+        Interaction {
+            id: format!("{}:{source}>{target}", kind.as_str()),
+            kind,
+            cameo: cameo.into(),
+            source: source.into(),
+            target: target.into(),
+            directed,
+            modality: Modality::Asserted,
+            rule: evidence.rule.clone(),
+            evidence: vec![evidence],
+        }
+    };
     corpus.interactions = vec![
         interaction(
             InteractionKind::Consult,
@@ -204,7 +260,12 @@ fn wait_until_idle(h: &mut Harness<'_, ActormapApp>) {
 fn click_at(h: &mut Harness<'_, ActormapApp>, pos: Pos2) {
     h.hover_at(pos);
     for pressed in [true, false] {
-        h.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
     }
     h.run_steps(2);
 }
@@ -236,7 +297,9 @@ fn shows(h: &Harness<'_, ActormapApp>, text: &str) -> bool {
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("actormap-ui-{}", std::process::id())).join(name);
+    let path = std::env::temp_dir()
+        .join(format!("actormap-ui-{}", std::process::id()))
+        .join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, bytes).unwrap();
     path
@@ -259,7 +322,11 @@ fn every_actor_of_the_map_is_a_labelled_node_inside_the_map() {
         "Ishaq Dar",
         "Inter-Services Public Relations",
     ] {
-        assert!(h.query_all_by_label(name).any(|n| map.contains(n.rect().center())), "{name} is not on the map");
+        assert!(
+            h.query_all_by_label(name)
+                .any(|n| map.contains(n.rect().center())),
+            "{name} is not on the map"
+        );
     }
 }
 
@@ -276,11 +343,20 @@ fn clicking_an_actor_shows_the_sentences_that_mention_it() {
 fn clicking_an_edge_shows_its_evidence_sentence() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     h.run_steps(2);
-    let middle = h.state().edge_middle("accuse:IRN>PAK").expect("the accusation is drawn");
+    let middle = h
+        .state()
+        .edge_middle("accuse:IRN>PAK")
+        .expect("the accusation is drawn");
     click_at(&mut h, middle);
-    assert_eq!(h.state().selection(), &Selection::Interaction("accuse:IRN>PAK".into()));
+    assert_eq!(
+        h.state().selection(),
+        &Selection::Interaction("accuse:IRN>PAK".into())
+    );
     assert!(shows(&h, "Iran accused or criticised Pakistan"));
-    assert!(shows(&h, "Both nations have, in the past, accused each other"));
+    assert!(shows(
+        &h,
+        "Both nations have, in the past, accused each other"
+    ));
     assert!(shows(&h, "CAMEO"));
 }
 
@@ -288,10 +364,17 @@ fn clicking_an_edge_shows_its_evidence_sentence() {
 fn an_interaction_listed_for_an_actor_opens_its_evidence() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "India");
-    h.get_by_label("Iran offered or acted to mediate for India").click();
+    h.get_by_label("Iran offered or acted to mediate for India")
+        .click();
     h.run_steps(2);
-    assert_eq!(h.state().selection(), &Selection::Interaction("mediate:IRN>IND".into()));
-    assert!(shows(&h, "with Iran offering to mediate between the two nuclear-armed rivals"));
+    assert_eq!(
+        h.state().selection(),
+        &Selection::Interaction("mediate:IRN>IND".into())
+    );
+    assert!(shows(
+        &h,
+        "with Iran offering to mediate between the two nuclear-armed rivals"
+    ));
 }
 
 #[test]
@@ -334,7 +417,10 @@ fn dragging_a_node_moves_and_pins_it_and_a_double_click_releases_it() {
     h.run_steps(3);
     assert!(h.state().is_pinned("IND"));
     let dropped = h.state().node_centre("IND").unwrap();
-    assert!((dropped - end).length() < 2.0, "the node stays where it was dropped: {dropped:?} vs {end:?}");
+    assert!(
+        (dropped - end).length() < 2.0,
+        "the node stays where it was dropped: {dropped:?} vs {end:?}"
+    );
     // Its neighbours adjust, but it stays put.
     h.run_steps(30);
     assert!((h.state().node_centre("IND").unwrap() - end).length() < 2.0);
@@ -357,7 +443,10 @@ fn dragging_a_node_moves_and_pins_it_and_a_double_click_releases_it() {
 fn the_wheel_zooms_around_the_cursor_and_f_fits_the_map_again() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     h.run_steps(2);
-    let (iran, pakistan) = (h.state().node_centre("IRN").unwrap(), h.state().node_centre("PAK").unwrap());
+    let (iran, pakistan) = (
+        h.state().node_centre("IRN").unwrap(),
+        h.state().node_centre("PAK").unwrap(),
+    );
     let before = (iran - pakistan).length();
     h.hover_at(iran);
     h.event(Event::MouseWheel {
@@ -368,13 +457,77 @@ fn the_wheel_zooms_around_the_cursor_and_f_fits_the_map_again() {
         source: egui::MouseWheelSource::Unknown,
     });
     h.run_steps(8);
-    let (iran2, pakistan2) = (h.state().node_centre("IRN").unwrap(), h.state().node_centre("PAK").unwrap());
-    assert!((iran2 - pakistan2).length() > before * 1.2, "zoomed in: {before} -> {}", (iran2 - pakistan2).length());
-    assert!((iran2 - iran).length() < 3.0, "the point under the cursor stays put");
+    let (iran2, pakistan2) = (
+        h.state().node_centre("IRN").unwrap(),
+        h.state().node_centre("PAK").unwrap(),
+    );
+    assert!(
+        (iran2 - pakistan2).length() > before * 1.2,
+        "zoomed in: {before} -> {}",
+        (iran2 - pakistan2).length()
+    );
+    assert!(
+        (iran2 - iran).length() < 3.0,
+        "the point under the cursor stays put"
+    );
     h.key_press(egui::Key::F);
     h.run_steps(2);
-    let fitted = (h.state().node_centre("IRN").unwrap() - h.state().node_centre("PAK").unwrap()).length();
-    assert!((fitted - before).abs() < 1.0, "F fits the map as at the start: {before} vs {fitted}");
+    let fitted =
+        (h.state().node_centre("IRN").unwrap() - h.state().node_centre("PAK").unwrap()).length();
+    assert!(
+        (fitted - before).abs() < 1.0,
+        "F fits the map as at the start: {before} vs {fitted}"
+    );
+}
+
+#[test]
+fn ctrl_f_searches_enter_selects_and_centres_and_escape_closes() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.get_by_label("Search:").type_text("pkstn");
+    h.run_steps(2);
+    assert!(
+        shows(&h, "1 actor"),
+        "scattered letters in order still find Pakistan"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().selection(), &Selection::Actor("PAK".into()));
+    let map = h.state().map_rect();
+    let centre = h.state().node_centre("PAK").unwrap();
+    assert!(
+        (centre - map.center()).length() < 2.0,
+        "Pakistan is centred: {centre:?} in {map:?}"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Search:").is_none(),
+        "Esc closes the search"
+    );
+}
+
+#[test]
+fn escape_and_close_all_clear_the_side_panel_find_box() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    h.get_by_label("Find:").focus();
+    h.step();
+    h.get_by_label("Find:").type_text("Iran");
+    h.run_steps(2);
+    assert_eq!(h.get_by_label("Find:").value().as_deref(), Some("Iran"));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    // The field gave up the keyboard on the first Esc; the second clears the selection and the box.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(
+        h.get_by_label("Find:").value().as_deref(),
+        Some(""),
+        "the find box is empty again"
+    );
 }
 
 #[test]
@@ -393,11 +546,15 @@ fn close_all_empties_the_map_and_says_how_to_open_articles() {
 fn clicking_an_evidence_sentence_opens_the_article_at_that_sentence() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "India");
-    h.get_by_label_contains("tensions are rising between Pakistan and India").click();
+    h.get_by_label_contains("tensions are rising between Pakistan and India")
+        .click();
     h.run_steps(2);
     let article = &h.state().corpus().articles[0];
     let expected = article.sentence_at(REFERENCE.find("tensions are rising").unwrap());
-    assert_eq!(h.state().open_article(), Some((article.id.as_str(), expected)));
+    assert_eq!(
+        h.state().open_article(),
+        Some((article.id.as_str(), expected))
+    );
     assert!(shows(&h, "sentence "));
 }
 
@@ -456,12 +613,19 @@ fn opening_a_binary_file_shows_an_error_and_keeps_the_map() {
 #[test]
 fn opening_an_article_adds_it_to_the_map_without_losing_what_is_open() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
-    let path = temp_file("another.txt", b"North Korea fired artillery at South Korea on Thursday.");
+    let path = temp_file(
+        "another.txt",
+        b"North Korea fired artillery at South Korea on Thursday.",
+    );
     open_typed_path(&mut h, &path.display().to_string());
     assert_eq!(h.state().corpus().articles.len(), 2);
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     assert!(h.state().node_count() >= 7);
-    assert!(h.state().status().starts_with("Opened 1 new article"), "{}", h.state().status());
+    assert!(
+        h.state().status().starts_with("Opened 1 new article"),
+        "{}",
+        h.state().status()
+    );
 }
 
 #[derive(Debug)]
@@ -480,13 +644,31 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropping_a_folder_opens_every_article_in_it() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
-    let dir = temp_file("dropped/one.txt", b"Iran and Pakistan held talks.").parent().unwrap().to_path_buf();
-    std::fs::write(dir.join("two.md"), "# Talks\n\nIndia met Pakistan in Delhi.").unwrap();
+    let dir = temp_file("dropped/one.txt", b"Iran and Pakistan held talks.")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    std::fs::write(
+        dir.join("two.md"),
+        "# Talks\n\nIndia met Pakistan in Delhi.",
+    )
+    .unwrap();
     std::fs::write(dir.join("ignored.png"), b"\x89PNG").unwrap();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(dir.clone())));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dir.clone())));
     wait_until_idle(&mut h);
-    assert_eq!(h.state().corpus().articles.len(), 3, "{:?}", h.state().errors());
-    assert!(h.state().status().starts_with("Opened 2 new articles"), "{}", h.state().status());
+    assert_eq!(
+        h.state().corpus().articles.len(),
+        3,
+        "{:?}",
+        h.state().errors()
+    );
+    assert!(
+        h.state().status().starts_with("Opened 2 new articles"),
+        "{}",
+        h.state().status()
+    );
 }
 
 #[test]
@@ -503,11 +685,18 @@ fn opened_paths_are_listed_under_open_recent_and_a_missing_one_shows_an_error() 
     h.get_by_label(&shown).click();
     wait_until_idle(&mut h);
     assert!(
-        h.state().errors().iter().any(|e| e.starts_with(&format!("Could not open {shown}"))),
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.starts_with(&format!("Could not open {shown}"))),
         "{:?}",
         h.state().errors()
     );
-    assert_eq!(h.state().corpus().articles.len(), 2, "what was open stays open");
+    assert_eq!(
+        h.state().corpus().articles.len(),
+        2,
+        "what was open stays open"
+    );
 }
 
 #[test]
@@ -519,13 +708,26 @@ fn exporting_writes_a_png_of_the_map_area_only() {
     let ctx = h.ctx.clone();
     h.state_mut().export_map_png(path.clone(), &ctx);
     wait_until_idle(&mut h);
-    assert!(h.state().status().starts_with("Saved the map picture"), "{}", h.state().status());
+    assert!(
+        h.state().status().starts_with("Saved the map picture"),
+        "{}",
+        h.state().status()
+    );
     let picture = image::open(&path).expect("the PNG was written").to_rgba8();
     let map = h.state().map_rect();
-    assert_eq!(picture.width(), (map.width() * pixels_per_point).round() as u32);
-    assert_eq!(picture.height(), (map.height() * pixels_per_point).round() as u32);
+    assert_eq!(
+        picture.width(),
+        (map.width() * pixels_per_point).round() as u32
+    );
+    assert_eq!(
+        picture.height(),
+        (map.height() * pixels_per_point).round() as u32
+    );
     let first = picture.get_pixel(0, 0);
-    assert!(picture.pixels().any(|p| p != first), "the picture is all one colour");
+    assert!(
+        picture.pixels().any(|p| p != first),
+        "the picture is all one colour"
+    );
     std::fs::remove_file(path).ok();
 }
 
@@ -536,12 +738,23 @@ fn sample_the_app_starts_on_the_sample_corpus_with_actors_on_the_map() {
     let mut h = harness(ActormapApp::new(Launch::default(), None));
     h.state_mut().settle_layout();
     h.run_steps(3);
-    assert_eq!(h.state().corpus().articles.len(), actormap::sample::ARTICLES.len());
-    assert!(h.state().node_count() > 5, "the sample map has only {} nodes", h.state().node_count());
+    assert_eq!(
+        h.state().corpus().articles.len(),
+        actormap::sample::ARTICLES.len()
+    );
+    assert!(
+        h.state().node_count() > 5,
+        "the sample map has only {} nodes",
+        h.state().node_count()
+    );
     let map = h.state().map_rect();
     // Pakistan and Iran come from the reference article, Russia and Ukraine from the readouts after it.
     for name in ["Pakistan", "Iran", "Russia", "Ukraine"] {
-        assert!(h.query_all_by_label(name).any(|n| map.contains(n.rect().center())), "{name} is not on the map");
+        assert!(
+            h.query_all_by_label(name)
+                .any(|n| map.contains(n.rect().center())),
+            "{name} is not on the map"
+        );
     }
 }
 
@@ -558,7 +771,10 @@ fn sample_selecting_araghchi_shows_a_sentence_naming_him() {
     node.click();
     h.run_steps(2);
     assert!(matches!(h.state().selection(), Selection::Actor(_)));
-    assert!(shows(&h, "held separate talks with Pakistan Deputy Prime Minister"));
+    assert!(shows(
+        &h,
+        "held separate talks with Pakistan Deputy Prime Minister"
+    ));
 }
 
 // ---- Pictures ------------------------------------------------------------------------------------------
@@ -569,7 +785,14 @@ fn map_picture(h: &mut Harness<'_, ActormapApp>) -> image::RgbaImage {
     let ppp = h.ctx.pixels_per_point();
     let map = h.state().map_rect();
     let px = |v: f32| (v * ppp).round() as u32;
-    image::imageops::crop_imm(&frame, px(map.min.x), px(map.min.y), px(map.width()), px(map.height())).to_image()
+    image::imageops::crop_imm(
+        &frame,
+        px(map.min.x),
+        px(map.min.y),
+        px(map.width()),
+        px(map.height()),
+    )
+    .to_image()
 }
 
 #[test]

@@ -24,6 +24,7 @@ use super::map_view::MapView;
 use super::menu::{self, Command, MenuState};
 use super::messages::{Messages, plural};
 use super::open_files::{OpenBatch, Opener, Outcome, Purpose, typed_path};
+use super::search::{self, MapSearch, SearchEvent};
 use super::selection::Selection;
 
 /// Storage key of the recent-paths list.
@@ -35,6 +36,9 @@ const HEADLESS_SETTLE_CAP: Duration = Duration::from_secs(4);
 pub struct ActormapApp {
     map: MapState,
     view: MapView,
+    search: MapSearch,
+    /// The last search's matches: (query, map generation, node indices), so a frame does not search again.
+    found: (String, u64, Vec<usize>),
     selection: Selection,
     evidence: EvidencePanel,
     article: ArticleView,
@@ -119,6 +123,8 @@ impl ActormapApp {
         ActormapApp {
             map: MapState::new(corpus),
             view: MapView::default(),
+            search: MapSearch::default(),
+            found: (String::new(), 0, Vec::new()),
             selection: Selection::Nothing,
             evidence: EvidencePanel::default(),
             article: ArticleView::default(),
@@ -228,6 +234,22 @@ impl ActormapApp {
         }
     }
 
+    /// The nodes the open search finds, searched again only when the query or the map changed.
+    fn search_matches(&mut self) -> Vec<usize> {
+        let Some(query) = self.search.active_query() else {
+            return Vec::new();
+        };
+        let generation = self.map.generation();
+        if self.found.0 != query || self.found.1 != generation {
+            self.found = (
+                query.to_string(),
+                generation,
+                search::find(self.map.corpus(), self.map.graph(), query),
+            );
+        }
+        self.found.2.clone()
+    }
+
     /// Saves the map as a PNG at `path` (a screenshot is taken over the next frames).
     pub fn export_map_png(&mut self, path: PathBuf, ctx: &egui::Context) {
         self.exporter.start(path, ctx);
@@ -279,6 +301,7 @@ impl ActormapApp {
                     show_legend: self.view.show_legend,
                     show_labels: self.view.show_labels,
                     has_articles: !self.map.corpus().is_empty(),
+                    actors: self.map.corpus().actors.len(),
                 };
                 commands.extend(menu::menu_bar(ui, &state));
             });
@@ -316,11 +339,28 @@ impl ActormapApp {
                     self.article.ui(ui, self.map.corpus(), &self.selection);
                 });
         }
+        let found = self.search_matches();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.view
-                .ui(ui, &mut self.map, &mut self.selection, capturing);
+                .ui(ui, &mut self.map, &mut self.selection, &found, capturing);
             drop_hint(ui, self.view.rect());
         });
+        if !capturing {
+            match self.search.ui(ui, self.view.rect(), found.len()) {
+                SearchEvent::None => {}
+                SearchEvent::Close => self.search.close(),
+                SearchEvent::Choose => {
+                    match found.first().and_then(|&i| self.map.graph().nodes.get(i)) {
+                        Some(node) => {
+                            let id = node.id.clone();
+                            self.view.zoom_to(&id);
+                            self.selection = Selection::Actor(id);
+                        }
+                        None => self.messages.status("No actor on the map fits the search."),
+                    }
+                }
+            }
+        }
 
         for command in commands {
             self.run(command, &ctx);
@@ -486,6 +526,8 @@ impl ActormapApp {
             Command::ExportPng => self.pick(Purpose::ExportPng, ctx),
             Command::CloseAll => {
                 self.map.clear();
+                self.search.close();
+                self.evidence.actor_search.clear();
                 self.selection = Selection::Nothing;
                 self.article.close();
                 self.view.follow_layout();
@@ -493,7 +535,12 @@ impl ActormapApp {
             }
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::FitAll => self.view.fit_all(),
-            Command::ClearSelection => self.selection = Selection::Nothing,
+            Command::ClearSelection => {
+                self.selection = Selection::Nothing;
+                self.search.close();
+                self.evidence.actor_search.clear();
+            }
+            Command::Search => self.search.open(),
             Command::SetFilter(filter) => self.map.set_filter(filter),
             Command::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             Command::ToggleLabels => self.view.show_labels = !self.view.show_labels,

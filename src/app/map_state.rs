@@ -169,6 +169,11 @@ impl MapState {
     }
 
     /// Smallest box holding every node, as (min, max) in layout units.
+    /// The length the layout gives an edge, in layout units.
+    pub fn ideal_edge_length(&self) -> f32 {
+        self.layout.config().ideal_edge_length
+    }
+
     pub fn bounds(&self) -> Option<([f32; 2], [f32; 2])> {
         self.layout.bounds()
     }

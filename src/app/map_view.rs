@@ -39,6 +39,9 @@ const MAX_TICKS_PER_FRAME: usize = 12;
 const FIT_MARGIN: Vec2 = vec2(80.0, 36.0);
 /// Fitting never zooms in further than this, so a map of two nodes does not fill the screen.
 const FIT_MAX_ZOOM: f32 = 1.5;
+/// A search's best matches that are always labelled.
+const LABELLED_MATCHES: usize = 30;
+
 /// How close (in points) the pointer must come to an edge to hover or click it.
 const EDGE_HIT_TOLERANCE: f32 = 6.0;
 /// Smallest radius a node is drawn with, however far out the user zooms.
@@ -51,6 +54,9 @@ pub struct MapView {
     follow: bool,
     fit_now: bool,
     reveal: Option<String>,
+    /// Whether the revealed node is also centred and zoomed in on (a search's choice), not only brought
+    /// into view.
+    reveal_closely: bool,
     rect: Rect,
     dragging: Option<Drag>,
     labels: LabelCache,
@@ -151,6 +157,7 @@ impl Default for MapView {
             follow: true,
             fit_now: true,
             reveal: None,
+            reveal_closely: false,
             rect: Rect::NOTHING,
             dragging: None,
             labels: LabelCache::default(),
@@ -182,6 +189,13 @@ impl MapView {
     /// Brings the actor's node into view on the next frame, if it is off screen.
     pub fn reveal(&mut self, actor_id: &str) {
         self.reveal = Some(actor_id.to_string());
+        self.reveal_closely = false;
+    }
+
+    /// Centres the actor's node on the next frame and zooms in on its neighbourhood.
+    pub fn zoom_to(&mut self, actor_id: &str) {
+        self.reveal = Some(actor_id.to_string());
+        self.reveal_closely = true;
     }
 
     /// Where the middle of the interaction's edge is on screen (for tests and keyboard users).
@@ -225,6 +239,7 @@ impl MapView {
         ui: &mut Ui,
         map: &mut MapState,
         selection: &mut Selection,
+        found: &[usize],
         capturing: bool,
     ) {
         let (rect, background) =
@@ -262,7 +277,13 @@ impl MapView {
         {
             let p = map.positions()[i];
             let world = pos2(p[0], p[1]);
-            if !rect
+            if std::mem::take(&mut self.reveal_closely) {
+                // About eight edge lengths across the shorter side of the map.
+                let close = rect.width().min(rect.height()) / (8.0 * map.ideal_edge_length());
+                self.transform.zoom = self.transform.zoom.max(close);
+                self.transform.center = world;
+                self.follow = false;
+            } else if !rect
                 .shrink(60.0)
                 .contains(self.transform.to_screen(rect, world))
             {
@@ -407,12 +428,23 @@ impl MapView {
                 .on_hover_ui_at_pointer(|ui| edge_tooltip(ui, graph, map.corpus(), i));
         }
 
-        let focus = Focus::of(selection, graph, map.corpus());
+        // What a search found stands out; otherwise the selection and its neighbours do.
+        let focus = if found.is_empty() {
+            Focus::of(selection, graph, map.corpus())
+        } else {
+            Some(Focus {
+                nodes: found.iter().copied().collect(),
+                edges: HashSet::new(),
+                node: None,
+                edge: None,
+            })
+        };
         self.paint_affiliations(&painter, map, &placed, focus.as_ref());
         paint_edges(&painter, graph, &edges, focus.as_ref(), hovered_edge);
         paint_nodes(&painter, map, &placed, rect, focus.as_ref(), hovered_node);
         if self.show_labels {
             let mut always: Vec<usize> = hovered_node.into_iter().collect();
+            always.extend(found.iter().take(LABELLED_MATCHES));
             if let Some(f) = &focus {
                 always.extend(f.node);
                 if let Some(e) = f.edge {

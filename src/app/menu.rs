@@ -4,7 +4,7 @@
 use egui::{Button, Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::corpus::ActorKind;
-use crate::graph::MapFilter;
+use crate::graph::{Isolated, MapFilter};
 
 use super::map_style::actor_kind_plural;
 
@@ -13,6 +13,7 @@ pub const SAVE_CORPUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMA
 pub const EXPORT_PNG: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const CLOSE_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// Something the user asked for from the menu or the keyboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,8 @@ pub enum Command {
     SetFilter(MapFilter),
     ToggleLegend,
     ToggleLabels,
+    /// Open the search field over the map.
+    Search,
 }
 
 /// What the menus need to know to draw themselves.
@@ -39,6 +42,8 @@ pub struct MenuState<'a> {
     pub show_legend: bool,
     pub show_labels: bool,
     pub has_articles: bool,
+    /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
+    pub actors: usize,
 }
 
 /// The shortcuts pressed this frame (none while a text field has the keyboard, for the single keys).
@@ -51,6 +56,7 @@ pub fn shortcuts(ui: &Ui) -> Vec<Command> {
             (EXPORT_PNG, Command::ExportPng),
             (CLOSE_ALL, Command::CloseAll),
             (QUIT, Command::Quit),
+            (SEARCH, Command::Search),
         ] {
             if i.consume_shortcut(&shortcut) {
                 commands.push(command);
@@ -128,6 +134,9 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         }
     });
     ui.menu_button("View", |ui| {
+        if item(ui, "Search actors…", Some(&SEARCH)) {
+            command = Some(Command::Search);
+        }
         if ui.add(Button::new("Fit all").shortcut_text("F")).clicked() {
             command = Some(Command::FitAll);
         }
@@ -150,6 +159,29 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
                     filter.hidden_actor_kinds.push(kind);
                 }
             }
+        }
+        let mut hide_isolated = filter.isolated.hides(state.actors);
+        let text = format!(
+            "Hide actors with no interaction{}",
+            if filter.isolated == Isolated::Auto {
+                " (automatic)"
+            } else {
+                ""
+            }
+        );
+        if ui
+            .checkbox(&mut hide_isolated, text)
+            .on_hover_text(format!(
+                "Automatic: hidden once the map has more than {} actors",
+                Isolated::AUTO_LIMIT
+            ))
+            .changed()
+        {
+            filter.isolated = if hide_isolated {
+                Isolated::Hide
+            } else {
+                Isolated::Show
+            };
         }
         ui.separator();
         ui.checkbox(

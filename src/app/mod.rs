@@ -23,6 +23,7 @@ mod map_view;
 mod menu;
 mod messages;
 mod open_files;
+mod search;
 mod selection;
 mod view_transform;
 

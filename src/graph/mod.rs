@@ -3,9 +3,9 @@
 //!
 //! This module decides *what* is drawn, never *where* (that is `layout`) or *how* (the app and `export`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::corpus::{ActorKind, Corpus, Family, InteractionKind, Modality};
+use crate::corpus::{ActorKind, Corpus, Family, Interaction, InteractionKind, Modality};
 
 /// Which interactions the map shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,31 @@ pub struct MapFilter {
     pub hidden_actor_kinds: Vec<ActorKind>,
     /// Edges with fewer supporting sentences are left off.
     pub min_evidence: usize,
+    /// Whether actors that take part in no shown interaction are left off.
+    pub isolated: Isolated,
+}
+
+/// What to do with actors that take part in no interaction on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Isolated {
+    /// Hide them once the corpus has more than `Isolated::AUTO_LIMIT` actors, where they are mostly
+    /// clutter; show them on small maps, where each may matter.
+    Auto,
+    Show,
+    Hide,
+}
+
+impl Isolated {
+    pub const AUTO_LIMIT: usize = 50;
+
+    /// Whether isolated actors are hidden in a corpus of `actors` actors.
+    pub fn hides(self, actors: usize) -> bool {
+        match self {
+            Isolated::Auto => actors > Self::AUTO_LIMIT,
+            Isolated::Show => false,
+            Isolated::Hide => true,
+        }
+    }
 }
 
 impl Default for MapFilter {
@@ -27,6 +52,7 @@ impl Default for MapFilter {
             hidden_kinds: Vec::new(),
             hidden_actor_kinds: Vec::new(),
             min_evidence: 1,
+            isolated: Isolated::Auto,
         }
     }
 }
@@ -83,9 +109,38 @@ impl MapGraph {
     /// Builds the map of `corpus` under `filter`.
     pub fn build(corpus: &Corpus, filter: &MapFilter) -> MapGraph {
         let mut graph = MapGraph::default();
+        // Actors of a shown kind, and (when isolated actors are hidden) only those with a shown edge.
+        let of_shown_kind: HashMap<&str, usize> = corpus
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !filter.hidden_actor_kinds.contains(&a.kind))
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let edge_shown = |it: &Interaction| {
+            (filter.show_unasserted || it.modality == Modality::Asserted)
+                && !filter.hidden_kinds.contains(&it.kind)
+                && it.evidence.len() >= filter.min_evidence.max(1)
+                && it.source != it.target
+                && of_shown_kind.contains_key(it.source.as_str())
+                && of_shown_kind.contains_key(it.target.as_str())
+        };
+        let connected: Option<HashSet<&str>> =
+            filter.isolated.hides(corpus.actors.len()).then(|| {
+                corpus
+                    .interactions
+                    .iter()
+                    .filter(|it| edge_shown(it))
+                    .flat_map(|it| [it.source.as_str(), it.target.as_str()])
+                    .collect()
+            });
         let mut node_of: HashMap<&str, usize> = HashMap::new();
         for (i, actor) in corpus.actors.iter().enumerate() {
-            if filter.hidden_actor_kinds.contains(&actor.kind) {
+            if filter.hidden_actor_kinds.contains(&actor.kind)
+                || connected
+                    .as_ref()
+                    .is_some_and(|c| !c.contains(actor.id.as_str()))
+            {
                 continue;
             }
             node_of.insert(actor.id.as_str(), graph.nodes.len());
@@ -100,9 +155,7 @@ impl MapGraph {
             });
         }
         for (i, it) in corpus.interactions.iter().enumerate() {
-            let shown = (filter.show_unasserted || it.modality == Modality::Asserted)
-                && !filter.hidden_kinds.contains(&it.kind)
-                && it.evidence.len() >= filter.min_evidence.max(1);
+            let shown = edge_shown(it);
             let (Some(&source), Some(&target)) = (
                 node_of.get(it.source.as_str()),
                 node_of.get(it.target.as_str()),
@@ -263,5 +316,39 @@ mod tests {
         };
         let g = MapGraph::build(&corpus(), &filter);
         assert!(g.nodes.is_empty() && g.edges.is_empty());
+    }
+
+    #[test]
+    fn actors_without_a_shown_interaction_are_hidden_on_big_maps_or_when_asked() {
+        // IND's only interaction is intended, so by default it has none on the map.
+        let hide = MapFilter {
+            isolated: Isolated::Hide,
+            ..MapFilter::default()
+        };
+        let g = MapGraph::build(&corpus(), &hide);
+        assert_eq!(
+            g.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["IRN", "PAK"]
+        );
+        assert!(
+            g.edges.iter().all(|e| e.source < 2 && e.target < 2),
+            "edges are re-indexed to the nodes left"
+        );
+        // Automatic: shown on a small map, hidden once there are more than AUTO_LIMIT actors.
+        assert_eq!(
+            MapGraph::build(&corpus(), &MapFilter::default())
+                .nodes
+                .len(),
+            3
+        );
+        let mut big = corpus();
+        big.actors
+            .extend((0..Isolated::AUTO_LIMIT).map(|i| actor(&format!("X{i}"))));
+        assert_eq!(MapGraph::build(&big, &MapFilter::default()).nodes.len(), 2);
+        let show = MapFilter {
+            isolated: Isolated::Show,
+            ..MapFilter::default()
+        };
+        assert_eq!(MapGraph::build(&big, &show).nodes.len(), big.actors.len());
     }
 }
