@@ -531,6 +531,64 @@ fn escape_and_close_all_clear_the_side_panel_find_box() {
 }
 
 #[test]
+fn sample_dragging_across_the_timeline_filters_the_map_by_date_and_whole_time_undoes_it() {
+    let mut h = harness(ActormapApp::new(Launch::default(), None));
+    h.state_mut().settle_layout();
+    h.run_steps(3);
+    let all = h.state().node_count();
+    assert!(
+        h.state().timeline_rect().is_none(),
+        "closed until asked for"
+    );
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    let chart = h
+        .state()
+        .timeline_rect()
+        .expect("the timeline is shown with the sample's dated articles");
+    // From the left edge to a fifth of the way: the earliest readouts only.
+    let (from, to) = (
+        chart.left_center() + vec2(5.0, 0.0),
+        chart.left_center() + vec2(chart.width() / 5.0, 0.0),
+    );
+    h.hover_at(from);
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(2);
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run_steps(1);
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let dates = h.state().filter().dates.expect("the drag set a date range");
+    assert!(dates.0 < dates.1);
+    let shown = h.state().node_count();
+    assert!(
+        shown < all,
+        "the map shows {shown} of {all} actors after the range was set"
+    );
+    assert!(shows(&h, "Map shows"));
+    h.get_by_label("Whole time").click();
+    h.run_steps(3);
+    assert_eq!(h.state().filter().dates, None);
+    assert_eq!(h.state().node_count(), all);
+}
+
+#[test]
 fn close_all_empties_the_map_and_says_how_to_open_articles() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "Pakistan");

@@ -26,6 +26,7 @@ use super::messages::{Messages, plural};
 use super::open_files::{OpenBatch, Opener, Outcome, Purpose, typed_path};
 use super::search::{self, MapSearch, SearchEvent};
 use super::selection::Selection;
+use super::timeline_panel::{RangeChange, TimelinePanel};
 
 /// Storage key of the recent-paths list.
 const RECENT_KEY: &str = "actormap.recent";
@@ -37,6 +38,7 @@ pub struct ActormapApp {
     map: MapState,
     view: MapView,
     search: MapSearch,
+    timeline: TimelinePanel,
     /// The last search's matches: (query, map generation, node indices), so a frame does not search again.
     found: (String, u64, Vec<usize>),
     selection: Selection,
@@ -124,6 +126,7 @@ impl ActormapApp {
             map: MapState::new(corpus),
             view: MapView::default(),
             search: MapSearch::default(),
+            timeline: TimelinePanel::default(),
             found: (String::new(), 0, Vec::new()),
             selection: Selection::Nothing,
             evidence: EvidencePanel::default(),
@@ -180,6 +183,19 @@ impl ActormapApp {
     }
 
     /// The map's rectangle in the last frame, in points.
+    /// Where the timeline chart is, when it is shown and has something to chart.
+    pub fn timeline_rect(&self) -> Option<Rect> {
+        self.timeline
+            .open
+            .then_some(self.timeline.chart_rect)
+            .flatten()
+    }
+
+    /// The map's filter.
+    pub fn filter(&self) -> &crate::graph::MapFilter {
+        self.map.filter()
+    }
+
     pub fn map_rect(&self) -> Rect {
         self.view.rect()
     }
@@ -300,6 +316,7 @@ impl ActormapApp {
                     filter: self.map.filter(),
                     show_legend: self.view.show_legend,
                     show_labels: self.view.show_labels,
+                    show_timeline: self.timeline.open,
                     has_articles: !self.map.corpus().is_empty(),
                     actors: self.map.corpus().actors.len(),
                 };
@@ -338,6 +355,30 @@ impl ActormapApp {
                 .show(ui, |ui| {
                     self.article.ui(ui, self.map.corpus(), &self.selection);
                 });
+        }
+        if self.timeline.open {
+            let mut change = RangeChange::None;
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(170.0)
+                .size_range(110.0..=500.0)
+                .show(ui, |ui| {
+                    let filter = self.map.filter();
+                    change = self.timeline.ui(
+                        ui,
+                        self.map.corpus(),
+                        self.map.generation(),
+                        filter.show_unasserted,
+                        filter.dates,
+                    );
+                });
+            let mut filter = self.map.filter().clone();
+            match change {
+                RangeChange::None => {}
+                RangeChange::Set(start, end) => filter.dates = Some((start, end)),
+                RangeChange::Clear => filter.dates = None,
+            }
+            commands.push(Command::SetFilter(filter));
         }
         let found = self.search_matches();
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -541,6 +582,7 @@ impl ActormapApp {
                 self.evidence.actor_search.clear();
             }
             Command::Search => self.search.open(),
+            Command::ToggleTimeline => self.timeline.open = !self.timeline.open,
             Command::SetFilter(filter) => self.map.set_filter(filter),
             Command::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             Command::ToggleLabels => self.view.show_labels = !self.view.show_labels,

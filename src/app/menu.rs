@@ -33,6 +33,7 @@ pub enum Command {
     ToggleLabels,
     /// Open the search field over the map.
     Search,
+    ToggleTimeline,
 }
 
 /// What the menus need to know to draw themselves.
@@ -41,6 +42,7 @@ pub struct MenuState<'a> {
     pub filter: &'a MapFilter,
     pub show_legend: bool,
     pub show_labels: bool,
+    pub show_timeline: bool,
     pub has_articles: bool,
     /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
     pub actors: usize,
@@ -147,6 +149,14 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         let mut labels = state.show_labels;
         if ui.checkbox(&mut labels, "Labels").changed() {
             command = Some(Command::ToggleLabels);
+        }
+        let mut timeline = state.show_timeline;
+        if ui
+            .checkbox(&mut timeline, "Timeline")
+            .on_hover_text("Interactions over time; drag to filter the map by date")
+            .changed()
+        {
+            command = Some(Command::ToggleTimeline);
         }
         ui.separator();
         ui.weak("Show actors");

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub mod timeline;
+
 use crate::corpus::{ActorKind, Corpus, Family, Interaction, InteractionKind, Modality};
 
 /// Which interactions the map shows.
@@ -20,6 +22,9 @@ pub struct MapFilter {
     pub min_evidence: usize,
     /// Whether actors that take part in no shown interaction are left off.
     pub isolated: Isolated,
+    /// Only evidence dated within these days (`start..end`, day numbers of `timeline`) counts; an
+    /// interaction with too little of it is left off.
+    pub dates: Option<(i64, i64)>,
 }
 
 /// What to do with actors that take part in no interaction on the map.
@@ -53,6 +58,7 @@ impl Default for MapFilter {
             hidden_actor_kinds: Vec::new(),
             min_evidence: 1,
             isolated: Isolated::Auto,
+            dates: None,
         }
     }
 }
@@ -117,10 +123,25 @@ impl MapGraph {
             .filter(|(_, a)| !filter.hidden_actor_kinds.contains(&a.kind))
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
+        let article_days = filter
+            .dates
+            .map(|_| timeline::article_days(corpus))
+            .unwrap_or_default();
+        let evidence = |it: &Interaction| match filter.dates {
+            None => it.evidence.len(),
+            Some((start, end)) => it
+                .evidence
+                .iter()
+                .filter(|e| {
+                    timeline::evidence_day(&article_days, e)
+                        .is_some_and(|d| (start..end).contains(&d))
+                })
+                .count(),
+        };
         let edge_shown = |it: &Interaction| {
             (filter.show_unasserted || it.modality == Modality::Asserted)
                 && !filter.hidden_kinds.contains(&it.kind)
-                && it.evidence.len() >= filter.min_evidence.max(1)
+                && evidence(it) >= filter.min_evidence.max(1)
                 && it.source != it.target
                 && of_shown_kind.contains_key(it.source.as_str())
                 && of_shown_kind.contains_key(it.target.as_str())
