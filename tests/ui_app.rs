@@ -589,6 +589,26 @@ fn sample_dragging_across_the_timeline_filters_the_map_by_date_and_whole_time_un
 }
 
 #[test]
+fn clicking_the_most_connected_actors_bar_in_statistics_selects_it() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Statistics").click();
+    h.run_steps(3);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    let bar = h
+        .state()
+        .statistics_first_bar()
+        .expect("the statistics window charts the actors");
+    click_at(&mut h, bar);
+    h.run_steps(2);
+    // In the fixture Araghchi takes part in more interactions than anyone.
+    assert_eq!(h.state().selection(), &Selection::Actor("araghchi".into()));
+}
+
+#[test]
 fn close_all_empties_the_map_and_says_how_to_open_articles() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "Pakistan");

@@ -26,6 +26,7 @@ use super::messages::{Messages, plural};
 use super::open_files::{OpenBatch, Opener, Outcome, Purpose, typed_path};
 use super::search::{self, MapSearch, SearchEvent};
 use super::selection::Selection;
+use super::stats_panel::{StatsAction, StatsPanel};
 use super::timeline_panel::{RangeChange, TimelinePanel};
 
 /// Storage key of the recent-paths list.
@@ -39,6 +40,7 @@ pub struct ActormapApp {
     view: MapView,
     search: MapSearch,
     timeline: TimelinePanel,
+    stats: StatsPanel,
     /// The last search's matches: (query, map generation, node indices), so a frame does not search again.
     found: (String, u64, Vec<usize>),
     selection: Selection,
@@ -127,6 +129,7 @@ impl ActormapApp {
             view: MapView::default(),
             search: MapSearch::default(),
             timeline: TimelinePanel::default(),
+            stats: StatsPanel::default(),
             found: (String::new(), 0, Vec::new()),
             selection: Selection::Nothing,
             evidence: EvidencePanel::default(),
@@ -189,6 +192,11 @@ impl ActormapApp {
             .open
             .then_some(self.timeline.chart_rect)
             .flatten()
+    }
+
+    /// Where the statistics window drew the most connected actor's bar, when it is open.
+    pub fn statistics_first_bar(&self) -> Option<egui::Pos2> {
+        self.stats.open.then_some(self.stats.first_bar).flatten()
     }
 
     /// The map's filter.
@@ -317,6 +325,7 @@ impl ActormapApp {
                     show_legend: self.view.show_legend,
                     show_labels: self.view.show_labels,
                     show_timeline: self.timeline.open,
+                    show_statistics: self.stats.open,
                     has_articles: !self.map.corpus().is_empty(),
                     actors: self.map.corpus().actors.len(),
                 };
@@ -386,6 +395,21 @@ impl ActormapApp {
                 .ui(ui, &mut self.map, &mut self.selection, &found, capturing);
             drop_hint(ui, self.view.rect());
         });
+        if self.stats.open && !capturing {
+            match self.stats.show(
+                ui.ctx(),
+                self.map.corpus(),
+                self.map.graph(),
+                self.map.filter(),
+            ) {
+                None => {}
+                Some(StatsAction::SelectActor(id)) => {
+                    self.view.zoom_to(&id);
+                    self.selection = Selection::Actor(id);
+                }
+                Some(StatsAction::SetFilter(filter)) => commands.push(Command::SetFilter(filter)),
+            }
+        }
         if !capturing {
             match self.search.ui(ui, self.view.rect(), found.len()) {
                 SearchEvent::None => {}
@@ -583,6 +607,7 @@ impl ActormapApp {
             }
             Command::Search => self.search.open(),
             Command::ToggleTimeline => self.timeline.open = !self.timeline.open,
+            Command::ToggleStatistics => self.stats.open = !self.stats.open,
             Command::SetFilter(filter) => self.map.set_filter(filter),
             Command::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             Command::ToggleLabels => self.view.show_labels = !self.view.show_labels,

@@ -34,6 +34,7 @@ pub enum Command {
     /// Open the search field over the map.
     Search,
     ToggleTimeline,
+    ToggleStatistics,
 }
 
 /// What the menus need to know to draw themselves.
@@ -43,6 +44,7 @@ pub struct MenuState<'a> {
     pub show_legend: bool,
     pub show_labels: bool,
     pub show_timeline: bool,
+    pub show_statistics: bool,
     pub has_articles: bool,
     /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
     pub actors: usize,
@@ -157,6 +159,14 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
             .changed()
         {
             command = Some(Command::ToggleTimeline);
+        }
+        let mut statistics = state.show_statistics;
+        if ui
+            .checkbox(&mut statistics, "Statistics")
+            .on_hover_text("Most connected actors and interactions by kind")
+            .changed()
+        {
+            command = Some(Command::ToggleStatistics);
         }
         ui.separator();
         ui.weak("Show actors");

@@ -25,6 +25,7 @@ mod messages;
 mod open_files;
 mod search;
 mod selection;
+mod stats_panel;
 mod timeline_panel;
 mod view_transform;
 
