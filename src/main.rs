@@ -23,10 +23,11 @@ USAGE:
   actormap extract --json FILE_OR_FOLDER...        write the corpus JSON of the files to stdout
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
-  actormap bench-layout EDGES [--iterations N] [--warmup W] [--threads T]
+  actormap bench-layout EDGES [--iterations N] [--warmup W] [--threads T] [--stability]
                                                    time one layout tick on an edge list (`# nodes N`, then
                                                    `src dst` lines); also takes ../shared/bench's harness
-                                                   flags (--impl, --graph, --iters) and then prints its JSON
+                                                   flags (--impl, --graph, --iters) and then prints its JSON;
+                                                   --stability: how far old nodes move when 10% are added
   actormap parse FILE                              print the text's sentences as CoNLL-U (tags and tree)
   actormap eval-syntax [--model M] [--write OUT.conllu] FILE.conllu...
                                                    score tagger and parser on treebanks (gold tokens)
@@ -223,6 +224,16 @@ fn bench_layout(args: &[String]) -> ExitCode {
         }
     };
     let threads = pool.current_num_threads();
+    if args.iter().any(|a| a == "--stability") {
+        let (median, p90, share) =
+            pool.install(|| layout::bench::displacement_after_growth(&graph, 0.1, 5000));
+        println!(
+            "{} nodes: adding the last 10% moved {:.0}% of the others; displacement in node radii: median {median:.2}, 90th percentile {p90:.2}",
+            graph.nodes,
+            share * 100.0
+        );
+        return ExitCode::SUCCESS;
+    }
     let t = pool.install(|| layout::bench::time_ticks(&graph, warmup, iterations));
     match get(&["--impl"]) {
         Some(name) => {

@@ -154,14 +154,14 @@ impl MapState {
     /// Puts a node where the user dropped it and keeps it there; its neighbours follow.
     pub fn pin(&mut self, node: usize, pos: [f32; 2]) {
         self.layout.pin(node, pos);
-        self.layout.reheat();
+        self.layout.reheat_around(&[node]);
         self.motion += 1;
     }
 
     /// Lets a pinned node move with the simulation again.
     pub fn unpin(&mut self, node: usize) {
         self.layout.unpin(node);
-        self.layout.reheat();
+        self.layout.reheat_around(&[node]);
     }
 
     pub fn is_pinned(&self, node: usize) -> bool {

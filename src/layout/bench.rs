@@ -119,6 +119,48 @@ pub fn time_ticks(graph: &EdgeList, warmup: usize, iterations: usize) -> TickTim
     }
 }
 
+/// How far the nodes already on a map move when it grows: the graph's first `1 - new_share` of the nodes
+/// (with the edges among them) is laid out to rest, then the rest are added and the layout runs to rest
+/// again. Returns (median, 90th percentile) of the old nodes' displacement, in node radii, and the share of
+/// old nodes that moved at all.
+pub fn displacement_after_growth(
+    graph: &EdgeList,
+    new_share: f64,
+    max_ticks: usize,
+) -> (f64, f64, f64) {
+    let radius = 4.0f32;
+    let old = ((graph.nodes as f64) * (1.0 - new_share)).round() as usize;
+    let keys: Vec<String> = (0..graph.nodes).map(|i| i.to_string()).collect();
+    let old_edges: Vec<LayoutEdge> = graph
+        .edges
+        .iter()
+        .copied()
+        .filter(|e| e.source < old && e.target < old)
+        .collect();
+    let mut layout = ForceLayout::new(LayoutConfig::default());
+    layout.set_graph(&keys[..old], &vec![radius; old], &old_edges);
+    layout.run(max_ticks);
+    let before = layout.positions().to_vec();
+    layout.set_graph(&keys, &vec![radius; graph.nodes], &graph.edges);
+    layout.run(max_ticks);
+    let after = layout.positions();
+    let mut moved: Vec<f64> = (0..old)
+        .map(|i| {
+            (((after[i][0] - before[i][0]).powi(2) + (after[i][1] - before[i][1]).powi(2)).sqrt()
+                / radius) as f64
+        })
+        .collect();
+    let share_moved = moved.iter().filter(|d| **d > 0.0).count() as f64 / old.max(1) as f64;
+    moved.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        moved
+            .get(((moved.len().saturating_sub(1)) as f64 * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    (at(0.5), at(0.9), share_moved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +176,16 @@ mod tests {
                 .contains("node 3")
         );
         assert!(read_edge_list("0 x\n").unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn growth_by_a_tenth_leaves_most_old_nodes_where_they_were() {
+        // A long chain: the new tenth hangs off its end.
+        let text: String = (0..199).map(|i| format!("{i} {}\n", i + 1)).collect();
+        let g = read_edge_list(&text).unwrap();
+        let (median, _, share) = displacement_after_growth(&g, 0.1, 3000);
+        assert_eq!(median, 0.0);
+        assert!(share < 0.1, "{share} of the old nodes moved");
     }
 
     #[test]

@@ -23,6 +23,15 @@ use super::quadtree::{Quadtree, separation};
 /// Largest node radius taken from `set_graph`; bigger ones are clamped so squared distances stay
 /// finite.
 const MAX_RADIUS: f32 = 1e6;
+
+/// A graph change that adds at most this share of new nodes moves only the new nodes' neighbourhoods.
+const LOCAL_CHANGE: f32 = 0.25;
+/// How far (in edges) from a dragged or pinned node the layout may move.
+const LOCAL_HOPS: usize = 2;
+/// How far from new nodes the layout may move when they join a placed map: not at all, as in a scale-free
+/// graph one hop from a hub is much of the map. The new nodes settle beside the neighbours they were
+/// placed by.
+const GROWTH_HOPS: usize = 0;
 /// Positions are kept within this distance of the origin on each axis, for the same reason.
 const MAX_COORDINATE: f32 = 1e8;
 /// The golden angle, which spreads successive directions evenly around a circle.
@@ -154,6 +163,9 @@ pub struct ForceLayout {
     velocities: Vec<[f32; 2]>,
     radii: Vec<f32>,
     pinned: Vec<bool>,
+    /// Nodes held still until the layout next comes to rest, so that a local change (a pin, a few new
+    /// nodes) moves only its neighbourhood; empty when every node may move.
+    held: Vec<bool>,
     springs: Vec<Spring>,
     alpha: f32,
     settled: bool,
@@ -173,6 +185,7 @@ impl ForceLayout {
             velocities: Vec::new(),
             radii: Vec::new(),
             pinned: Vec::new(),
+            held: Vec::new(),
             springs: Vec::new(),
             alpha: 0.0,
             settled: true,
@@ -236,6 +249,7 @@ impl ForceLayout {
             }
         }
         let survivors = placed.iter().filter(|p| **p).count();
+        let placed_before = placed.clone();
         place_new_nodes(
             &mut positions,
             placed,
@@ -243,12 +257,16 @@ impl ForceLayout {
             self.config.ideal_edge_length,
         );
 
+        let new_nodes: Vec<usize> = (0..count).filter(|&i| !placed_before[i]).collect();
+        // Held nodes stay held only while the layout was at rest: one still settling as a whole goes on.
+        let was_resting = self.settled;
         self.keys = keys.to_vec();
         self.positions = positions;
         self.velocities = velocities;
         self.radii = radii;
         self.pinned = pinned;
         self.springs = springs;
+        self.held.clear();
         if count == 0 {
             self.alpha = 0.0;
             self.settled = true;
@@ -257,6 +275,11 @@ impl ForceLayout {
             let reheat = self.config.reheat_alpha;
             self.alpha = self.alpha.max(reheat + (1.0 - reheat) * new_fraction);
             self.settled = false;
+            // A few new nodes among many placed ones: only they and their neighbourhood move, so the
+            // map the user knows stays where it was.
+            if was_resting && survivors > 0 && new_fraction <= LOCAL_CHANGE {
+                self.hold_all_but_around(&new_nodes, GROWTH_HOPS);
+            }
         }
     }
 
@@ -343,8 +366,9 @@ impl ForceLayout {
                 distance = length * 1e-3;
             }
             let k = (distance - spring.rest_length) / distance * alpha * spring.strength;
-            // A pinned end doesn't move, so the other end takes the whole correction.
-            let target_share = match (self.pinned[s], self.pinned[t]) {
+            // A pinned (or held) end doesn't move, so the other end takes the whole correction.
+            let fixed = |i: usize| self.pinned[i] || self.held.get(i).copied().unwrap_or(false);
+            let target_share = match (fixed(s), fixed(t)) {
                 (false, false) => spring.target_share,
                 (true, false) => 1.0,
                 (false, true) => 0.0,
@@ -360,7 +384,7 @@ impl ForceLayout {
         let keep = 1.0 - config.velocity_decay;
         let mut fastest_squared = 0.0f32;
         for i in 0..count {
-            if self.pinned[i] {
+            if self.pinned[i] || self.held.get(i).copied().unwrap_or(false) {
                 self.velocities[i] = [0.0; 2];
                 continue;
             }
@@ -380,6 +404,7 @@ impl ForceLayout {
         let threshold = config.settle_threshold;
         if self.alpha < config.alpha_min || fastest_squared < threshold * threshold {
             self.settled = true;
+            self.held.clear();
             // Start from rest when reheated.
             self.velocities.fill([0.0; 2]);
         }
@@ -430,12 +455,57 @@ impl ForceLayout {
         self.pinned.get(node).copied().unwrap_or(false)
     }
 
-    /// Raise alpha to at least `reheat_alpha` and resume, e.g. during or after a drag so neighbours
-    /// adjust.
+    /// Raise alpha to at least `reheat_alpha` and resume; every node may move.
     pub fn reheat(&mut self) {
         if !self.positions.is_empty() {
             self.alpha = self.alpha.max(self.config.reheat_alpha);
             self.settled = false;
+            self.held.clear();
+        }
+    }
+
+    /// Like `reheat`, but only `nodes` and the nodes within `LOCAL_HOPS` edges of them move until the
+    /// layout rests again (a node dragged or pinned: its neighbours follow, the rest of the map stays).
+    /// While the layout is still moving as a whole, it goes on moving as a whole.
+    pub fn reheat_around(&mut self, nodes: &[usize]) {
+        if self.positions.is_empty() {
+            return;
+        }
+        let whole = !self.settled && self.held.is_empty();
+        self.alpha = self.alpha.max(self.config.reheat_alpha);
+        self.settled = false;
+        if !whole {
+            self.hold_all_but_around(nodes, LOCAL_HOPS);
+        }
+    }
+
+    /// Holds every node except `nodes` and those within `hops` edges of them (nodes already free stay
+    /// free).
+    fn hold_all_but_around(&mut self, nodes: &[usize], hops: usize) {
+        let count = self.positions.len();
+        if self.held.len() != count {
+            self.held = vec![true; count];
+        }
+        let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for s in &self.springs {
+            neighbours[s.source].push(s.target);
+            neighbours[s.target].push(s.source);
+        }
+        let mut frontier: Vec<usize> = nodes.iter().copied().filter(|&n| n < count).collect();
+        for &n in &frontier {
+            self.held[n] = false;
+        }
+        for _ in 0..hops {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for &m in &neighbours[n] {
+                    if self.held[m] {
+                        self.held[m] = false;
+                        next.push(m);
+                    }
+                }
+            }
+            frontier = next;
         }
     }
 
@@ -631,6 +701,48 @@ mod tests {
         assert!(!layout.step());
         assert_eq!(layout.run(50), 0);
         assert_eq!(layout.positions(), &before[..]);
+    }
+
+    #[test]
+    fn pinning_a_node_moves_its_neighbourhood_and_nothing_else() {
+        // Two separate rings: pinning a node of one must not move the other at all.
+        let mut edges: Vec<LayoutEdge> = (0..20).map(|i| edge(i, (i + 1) % 20)).collect();
+        edges.extend((20..40).map(|i| edge(i, 20 + (i + 1 - 20) % 20)));
+        let mut layout = settled_layout(40, &[5.0; 40], &edges);
+        let before = layout.positions().to_vec();
+        let spot = [before[3][0] + 200.0, before[3][1]];
+        layout.pin(3, spot);
+        layout.reheat_around(&[3]);
+        layout.run(10_000);
+        let after = layout.positions();
+        assert!(
+            (20..40).all(|i| after[i] == before[i]),
+            "the other ring did not move"
+        );
+        assert!(
+            (10..14).all(|i| after[i] == before[i]),
+            "the far side of the ring stayed"
+        );
+        assert!(
+            after[4] != before[4] && after[2] != before[2],
+            "the neighbours followed"
+        );
+    }
+
+    #[test]
+    fn a_few_new_nodes_join_a_resting_map_without_moving_it() {
+        let edges: Vec<LayoutEdge> = (0..40).map(|i| edge(i, (i + 1) % 40)).collect();
+        let mut layout = settled_layout(40, &[5.0; 40], &edges);
+        let before = layout.positions().to_vec();
+        // Two new nodes hanging off node 0.
+        let mut more = edges.clone();
+        more.extend([edge(0, 40), edge(40, 41)]);
+        layout.set_graph(&keys(42), &[5.0; 42], &more);
+        layout.run(10_000);
+        let after = layout.positions();
+        let moved: Vec<usize> = (0..40).filter(|&i| after[i] != before[i]).collect();
+        assert!(moved.is_empty(), "moved: {moved:?}");
+        assert!(distance(after[40], after[0]) < 3.0 * layout.config().ideal_edge_length);
     }
 
     #[test]
