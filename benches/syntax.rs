@@ -18,7 +18,10 @@ fn analysis(c: &mut Criterion) {
     for (_, text) in ARTICLES {
         for span in sentences::split(text) {
             let toks = tokens::tokenize(text, span.start, span.end);
-            let words: Vec<&str> = syntactic_words(text, &toks).into_iter().map(|r| &text[r]).collect();
+            let words: Vec<&str> = syntactic_words(text, &toks)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
             if !words.is_empty() {
                 sentences_words.push(words);
             }

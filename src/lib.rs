@@ -15,6 +15,7 @@ pub mod graph;
 pub mod layout;
 pub mod open;
 pub mod sample;
+pub mod synthetic;
 pub mod text;
 
 #[cfg(feature = "gui")]

@@ -20,6 +20,7 @@ actormap: maps who did what to whom in foreign-affairs news
 USAGE:
   actormap [FILE_OR_FOLDER...]                    open the app (on the sample corpus when no file is given)
   actormap --screenshot OUT.png [FILE_OR_FOLDER...]  open, let the map settle, save it as PNG, exit
+  actormap --synthetic N                           open a generated map of N actors (to try scale)
   actormap extract --json FILE_OR_FOLDER...        write the corpus JSON of the files to stdout
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
@@ -535,9 +536,23 @@ fn train_mention_types(args: &[String]) -> ExitCode {
 fn gui(args: &[String]) -> ExitCode {
     let mut paths = Vec::new();
     let mut screenshot = None;
+    let mut synthetic = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--synthetic" => match it
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (2..=2_000_000).contains(n))
+            {
+                Some(n) => synthetic = Some(n),
+                None => {
+                    eprint!(
+                        "actormap: --synthetic needs a number of actors from 2 to 2000000\n\n{USAGE}"
+                    );
+                    return ExitCode::from(2);
+                }
+            },
             "--screenshot" => match it.next() {
                 Some(out) => screenshot = Some(PathBuf::from(out)),
                 None => {
@@ -552,7 +567,11 @@ fn gui(args: &[String]) -> ExitCode {
             path => paths.push(PathBuf::from(path)),
         }
     }
-    match actormap::app::run(actormap::app::Launch { paths, screenshot }) {
+    match actormap::app::run(actormap::app::Launch {
+        paths,
+        screenshot,
+        synthetic,
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("actormap: {e}");

@@ -19,6 +19,7 @@ use super::Launch;
 use super::article_view::ArticleView;
 use super::evidence_panel::{EvidencePanel, PanelAction};
 use super::export_png::{Exported, Exporter};
+use super::frame_time::FrameTimes;
 use super::map_state::MapState;
 use super::map_view::MapView;
 use super::menu::{self, Command, MenuState};
@@ -41,6 +42,7 @@ pub struct ActormapApp {
     search: MapSearch,
     timeline: TimelinePanel,
     stats: StatsPanel,
+    frame_times: FrameTimes,
     /// The last search's matches: (query, map generation, node indices), so a frame does not search again.
     found: (String, u64, Vec<usize>),
     selection: Selection,
@@ -96,13 +98,17 @@ impl ActormapApp {
     /// The app for `launch`: the given paths are opened on the first frame, or the bundled sample corpus is
     /// shown when there are none. `storage` brings back the recent-paths list.
     pub fn new(launch: Launch, storage: Option<&dyn eframe::Storage>) -> Self {
-        let corpus = if launch.paths.is_empty() {
-            sample_corpus(Extractor::bundled())
-        } else {
-            Corpus::default()
+        let corpus = match launch.synthetic {
+            Some(n) => crate::synthetic::synthetic_corpus(n),
+            None if launch.paths.is_empty() => sample_corpus(Extractor::bundled()),
+            None => Corpus::default(),
         };
         let mut app = ActormapApp::with_corpus(corpus);
-        if launch.paths.is_empty() {
+        if let Some(n) = launch.synthetic {
+            app.messages.status(format!(
+                "Showing a generated map of {n} actors (--synthetic)."
+            ));
+        } else if launch.paths.is_empty() {
             app.messages.status(
                 "Showing the bundled sample articles. Open your own with File › Open… (Ctrl+O).",
             );
@@ -130,6 +136,7 @@ impl ActormapApp {
             search: MapSearch::default(),
             timeline: TimelinePanel::default(),
             stats: StatsPanel::default(),
+            frame_times: FrameTimes::default(),
             found: (String::new(), 0, Vec::new()),
             selection: Selection::Nothing,
             evidence: EvidencePanel::default(),
@@ -170,6 +177,11 @@ impl ActormapApp {
     }
 
     /// Number of nodes on the map.
+    /// Whether the layout is at rest.
+    pub fn is_settled(&self) -> bool {
+        self.map.is_settled()
+    }
+
     pub fn node_count(&self) -> usize {
         self.map.graph().nodes.len()
     }
@@ -289,6 +301,17 @@ impl ActormapApp {
 
     /// Shows the app in `ui` (the whole window) for one frame.
     pub fn show(&mut self, ui: &mut Ui) {
+        let started = Instant::now();
+        self.show_frame(ui);
+        let since_last = ui.input(|i| i.unstable_dt);
+        self.frame_times.record(started.elapsed(), since_last);
+        if self.frame_times.shown {
+            // Keep measuring while the readout is on.
+            ui.ctx().request_repaint_after(Duration::from_millis(250));
+        }
+    }
+
+    fn show_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if self.first_frame {
             self.first_frame = false;
@@ -326,6 +349,7 @@ impl ActormapApp {
                     show_labels: self.view.show_labels,
                     show_timeline: self.timeline.open,
                     show_statistics: self.stats.open,
+                    show_frame_time: self.frame_times.shown,
                     has_articles: !self.map.corpus().is_empty(),
                     actors: self.map.corpus().actors.len(),
                 };
@@ -568,6 +592,9 @@ impl ActormapApp {
                 if !self.map.is_settled() {
                     ui.weak("laying out…");
                 }
+                if self.frame_times.shown {
+                    ui.monospace(self.frame_times.summary());
+                }
             });
         });
     }
@@ -608,6 +635,7 @@ impl ActormapApp {
             Command::Search => self.search.open(),
             Command::ToggleTimeline => self.timeline.open = !self.timeline.open,
             Command::ToggleStatistics => self.stats.open = !self.stats.open,
+            Command::ToggleFrameTime => self.frame_times.shown = !self.frame_times.shown,
             Command::SetFilter(filter) => self.map.set_filter(filter),
             Command::ToggleLegend => self.view.show_legend = !self.view.show_legend,
             Command::ToggleLabels => self.view.show_labels = !self.view.show_labels,

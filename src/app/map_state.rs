@@ -168,12 +168,12 @@ impl MapState {
         self.layout.is_pinned(node)
     }
 
-    /// Smallest box holding every node, as (min, max) in layout units.
     /// The length the layout gives an edge, in layout units.
     pub fn ideal_edge_length(&self) -> f32 {
         self.layout.config().ideal_edge_length
     }
 
+    /// Smallest box holding every node, as (min, max) in layout units.
     pub fn bounds(&self) -> Option<([f32; 2], [f32; 2])> {
         self.layout.bounds()
     }

@@ -110,10 +110,24 @@ pub fn paint_node(
     fill: Color32,
     stroke: Stroke,
 ) {
+    painter.add(node_shape(shape, centre, radius, fill, stroke));
+}
+
+/// A node's outline as a shape, for painting many in one batch.
+pub fn node_shape(
+    shape: NodeShape,
+    centre: Pos2,
+    radius: f32,
+    fill: Color32,
+    stroke: Stroke,
+) -> Shape {
     match shape {
-        NodeShape::Circle => {
-            painter.circle(centre, radius, fill, stroke);
-        }
+        NodeShape::Circle => Shape::Circle(egui::epaint::CircleShape {
+            center: centre,
+            radius,
+            fill,
+            stroke,
+        }),
         NodeShape::Diamond => {
             // A diamond's corners reach a bit further than a circle of the same area.
             let r = radius * DIAMOND_REACH;
@@ -123,13 +137,19 @@ pub fn paint_node(
                 pos2(centre.x, centre.y + r),
                 pos2(centre.x - r, centre.y),
             ];
-            painter.add(Shape::convex_polygon(points, fill, stroke));
+            Shape::convex_polygon(points, fill, stroke)
         }
         NodeShape::RoundedSquare => {
             let half = radius * SQUARE_HALF;
             let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * half));
             let corner = CornerRadius::same((half * 0.35).round().clamp(0.0, 255.0) as u8);
-            painter.rect(rect, corner, fill, stroke, StrokeKind::Middle);
+            Shape::Rect(egui::epaint::RectShape::new(
+                rect,
+                corner,
+                fill,
+                stroke,
+                StrokeKind::Middle,
+            ))
         }
     }
 }

@@ -25,7 +25,7 @@ use super::legend::Legend;
 use super::map_state::MapState;
 use super::map_style::{
     AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, SELECTION, actor_color,
-    edge_width, faded, family_color, node_contains, paint_node, paint_pin, shape_of,
+    edge_width, faded, family_color, node_contains, node_shape, paint_pin, shape_of,
 };
 use super::messages::plural;
 use super::selection::Selection;
@@ -39,6 +39,11 @@ const MAX_TICKS_PER_FRAME: usize = 12;
 const FIT_MARGIN: Vec2 = vec2(80.0, 36.0);
 /// Fitting never zooms in further than this, so a map of two nodes does not fill the screen.
 const FIT_MAX_ZOOM: f32 = 1.5;
+type EdgeCacheKey = (u64, u64, [f32; 3], Rect);
+
+/// Above this many nodes on screen, nodes get widgets only where the user acts.
+const WIDGET_LIMIT: usize = 400;
+
 /// A search's best matches that are always labelled.
 const LABELLED_MATCHES: usize = 30;
 
@@ -54,6 +59,9 @@ pub struct MapView {
     follow: bool,
     fit_now: bool,
     reveal: Option<String>,
+    /// The edge shapes of the last frame and what they were worked out for (map generation, layout
+    /// motion, view centre and zoom, map rectangle).
+    edge_cache: (Option<EdgeCacheKey>, Vec<Option<EdgeShape>>),
     /// Whether the revealed node is also centred and zoomed in on (a search's choice), not only brought
     /// into view.
     reveal_closely: bool,
@@ -157,6 +165,7 @@ impl Default for MapView {
             follow: true,
             fit_now: true,
             reveal: None,
+            edge_cache: (None, Vec::new()),
             reveal_closely: false,
             rect: Rect::NOTHING,
             dragging: None,
@@ -304,9 +313,40 @@ impl MapView {
         let mut node_clicked = None;
         let mut unpin = None;
         let mut moved_to = None;
+        // With many nodes on screen, only the few the user can be acting on get a widget (the one under the
+        // pointer, the dragged one, the selected one): thousands of widgets cost more than the drawing.
+        let hit_rect = |i: usize| {
+            Rect::from_center_size(
+                placed.centre[i],
+                Vec2::splat(2.0 * placed.radius[i] * 1.18 + 2.0),
+            )
+        };
+        let on_screen = (0..map.graph().nodes.len())
+            .filter(|&i| hit_rect(i).intersects(rect))
+            .count();
+        let with_widget: Option<Vec<usize>> = (on_screen > WIDGET_LIMIT).then(|| {
+            let pointer = ui.input(|i| i.pointer.hover_pos());
+            let under = pointer.and_then(|p| {
+                (0..map.graph().nodes.len())
+                    .filter(|&i| hit_rect(i).contains(p))
+                    .max_by_key(|&i| (map.graph().nodes[i].mentions, std::cmp::Reverse(i)))
+            });
+            let selected = match selection {
+                Selection::Actor(id) => map.graph().node_of(id),
+                _ => None,
+            };
+            under
+                .into_iter()
+                .chain(self.dragging.as_ref().map(|d| d.node))
+                .chain(selected)
+                .collect()
+        });
         for (i, node) in map.graph().nodes.iter().enumerate() {
-            let (c, r) = (placed.centre[i], placed.radius[i]);
-            let hit = Rect::from_center_size(c, Vec2::splat(2.0 * r * 1.18 + 2.0)).intersect(rect);
+            if with_widget.as_ref().is_some_and(|w| !w.contains(&i)) {
+                continue;
+            }
+            let c = placed.centre[i];
+            let hit = hit_rect(i).intersect(rect);
             if !hit.is_positive() {
                 continue;
             }
@@ -395,9 +435,32 @@ impl MapView {
         let placed = self.place_nodes(map, rect);
         let graph = map.graph();
         let zoom = self.transform.zoom;
-        let edges: Vec<Option<EdgeShape>> = (0..graph.edges.len())
-            .map(|i| edge_shape_of(graph, i, &placed, zoom))
-            .collect();
+        // Edge shapes are worked out again only when a node, the view or the map changed; an edge with
+        // both ends off screen and a box that misses the screen is not worked out at all.
+        let key = (
+            map.generation(),
+            map.motion(),
+            [self.transform.center.x, self.transform.center.y, zoom],
+            rect,
+        );
+        if self.edge_cache.0 != Some(key) {
+            let visible = |i: usize| {
+                let e = &graph.edges[i];
+                let (a, b) = (placed.centre[e.source], placed.centre[e.target]);
+                rect.expand(60.0).intersects(Rect::from_two_pos(a, b))
+            };
+            let shapes = (0..graph.edges.len())
+                .map(|i| {
+                    if visible(i) {
+                        edge_shape_of(graph, i, &placed, zoom)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            self.edge_cache = (Some(key), shapes);
+        }
+        let edges: &[Option<EdgeShape>] = &self.edge_cache.1;
 
         let pointer = background.hover_pos();
         let edge_at = |p: Pos2| {
@@ -440,7 +503,7 @@ impl MapView {
             })
         };
         self.paint_affiliations(&painter, map, &placed, focus.as_ref());
-        paint_edges(&painter, graph, &edges, focus.as_ref(), hovered_edge);
+        paint_edges(&painter, graph, edges, focus.as_ref(), hovered_edge);
         paint_nodes(&painter, map, &placed, rect, focus.as_ref(), hovered_node);
         if self.show_labels {
             let mut always: Vec<usize> = hovered_node.into_iter().collect();
@@ -733,6 +796,7 @@ fn paint_edges(
             Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i)),
         )
     });
+    let mut batch = Vec::with_capacity(shapes.len() * 2);
     for i in order {
         let Some(shape) = &shapes[i] else { continue };
         let e = &graph.edges[i];
@@ -744,27 +808,31 @@ fn paint_edges(
         }
         if focus.is_some_and(|f| f.edge == Some(i)) {
             // A dark casing marks the selected edge.
-            paint_curve(
-                painter,
+            curve_shapes(
+                &mut batch,
                 shape,
                 Stroke::new(width + 3.5, SELECTION),
                 SELECTION,
             );
         }
-        paint_curve(painter, shape, Stroke::new(width, color), color);
+        curve_shapes(&mut batch, shape, Stroke::new(width, color), color);
     }
+    painter.extend(batch);
 }
 
-fn paint_curve(painter: &egui::Painter, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
+/// Adds an edge's curve and arrowhead to `out` (painted in one batch with the other edges).
+fn curve_shapes(out: &mut Vec<Shape>, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
     let c = shape.curve;
     if c.is_straight() {
-        painter.line_segment([c.from, c.to], stroke);
+        out.push(Shape::line_segment([c.from, c.to], stroke));
     } else {
-        painter.add(QuadraticBezierShape::from_points_stroke(
-            [c.from, c.control, c.to],
-            false,
-            Color32::TRANSPARENT,
-            stroke,
+        out.push(Shape::QuadraticBezier(
+            QuadraticBezierShape::from_points_stroke(
+                [c.from, c.control, c.to],
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            ),
         ));
     }
     if let Some(points) = shape.arrow {
@@ -773,7 +841,7 @@ fn paint_curve(painter: &egui::Painter, shape: &EdgeShape, stroke: Stroke, arrow
         } else {
             Stroke::NONE
         };
-        painter.add(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
+        out.push(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
     }
 }
 
@@ -794,6 +862,8 @@ fn paint_nodes(
             graph.nodes[i].mentions,
         )
     });
+    let mut batch = Vec::with_capacity(order.len());
+    let mut pins = Vec::new();
     for i in order {
         let (c, r) = (placed.centre[i], placed.radius[i]);
         if !rect.expand(r * 1.2).contains(c) {
@@ -814,10 +884,14 @@ fn paint_nodes(
         } else {
             Stroke::new(1.5, Color32::WHITE)
         };
-        paint_node(painter, shape_of(node.kind), c, r, fill, stroke);
+        batch.push(node_shape(shape_of(node.kind), c, r, fill, stroke));
         if map.is_pinned(i) {
-            paint_pin(painter, c, r);
+            pins.push((c, r));
         }
+    }
+    painter.extend(batch);
+    for (c, r) in pins {
+        paint_pin(painter, c, r);
     }
 }
 

@@ -35,6 +35,7 @@ pub enum Command {
     Search,
     ToggleTimeline,
     ToggleStatistics,
+    ToggleFrameTime,
 }
 
 /// What the menus need to know to draw themselves.
@@ -45,6 +46,7 @@ pub struct MenuState<'a> {
     pub show_labels: bool,
     pub show_timeline: bool,
     pub show_statistics: bool,
+    pub show_frame_time: bool,
     pub has_articles: bool,
     /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
     pub actors: usize,
@@ -167,6 +169,14 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
             .changed()
         {
             command = Some(Command::ToggleStatistics);
+        }
+        let mut frame_time = state.show_frame_time;
+        if ui
+            .checkbox(&mut frame_time, "Frame time")
+            .on_hover_text("How long each frame takes to build, in the status bar")
+            .changed()
+        {
+            command = Some(Command::ToggleFrameTime);
         }
         ui.separator();
         ui.weak("Show actors");

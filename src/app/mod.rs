@@ -14,6 +14,7 @@ mod article_view;
 mod edge_geometry;
 mod evidence_panel;
 mod export_png;
+mod frame_time;
 mod highlight;
 mod label_placement;
 mod legend;
@@ -41,6 +42,8 @@ pub use selection::Selection;
 pub struct Launch {
     pub paths: Vec<PathBuf>,
     pub screenshot: Option<PathBuf>,
+    /// Open a generated corpus of this many actors instead of the sample (`--synthetic N`).
+    pub synthetic: Option<usize>,
 }
 
 /// Opens the window and runs the app until it is closed. With `launch.screenshot`, returns once the picture

@@ -1,0 +1,65 @@
+//! The frame-time readout (View › Frame time): how long the app took to build each of the last frames
+//! (its own code and egui's layout of the widgets, not the GPU's drawing), and the time between frames.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// Frames the figures are taken over.
+const WINDOW: usize = 120;
+
+#[derive(Debug, Default)]
+pub struct FrameTimes {
+    pub shown: bool,
+    build: VecDeque<Duration>,
+    between: VecDeque<f32>,
+}
+
+impl FrameTimes {
+    /// Records one frame: the time spent building it and the time since the previous frame (seconds).
+    pub fn record(&mut self, build: Duration, since_last: f32) {
+        if self.build.len() == WINDOW {
+            self.build.pop_front();
+        }
+        self.build.push_back(build);
+        if self.between.len() == WINDOW {
+            self.between.pop_front();
+        }
+        self.between.push_back(since_last);
+    }
+
+    /// "build 2.1 ms (max 6.0) · frame 16.7 ms", over the last frames.
+    pub fn summary(&self) -> String {
+        if self.build.is_empty() {
+            return String::new();
+        }
+        let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+        let mean = self.build.iter().map(ms).sum::<f64>() / self.build.len() as f64;
+        let max = self.build.iter().map(ms).fold(0.0, f64::max);
+        let between = self.between.iter().map(|s| *s as f64).sum::<f64>()
+            / self.between.len().max(1) as f64
+            * 1e3;
+        format!("build {mean:.1} ms (max {max:.1}) · frame {between:.1} ms")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_gives_mean_and_max_of_the_last_frames() {
+        let mut t = FrameTimes::default();
+        assert_eq!(t.summary(), "");
+        for ms in [2, 4, 6] {
+            t.record(Duration::from_millis(ms), 0.016);
+        }
+        assert_eq!(t.summary(), "build 4.0 ms (max 6.0) · frame 16.0 ms");
+        for _ in 0..WINDOW {
+            t.record(Duration::from_millis(1), 0.016);
+        }
+        assert!(
+            t.summary().starts_with("build 1.0 ms (max 1.0)"),
+            "old frames drop out"
+        );
+    }
+}
