@@ -609,6 +609,29 @@ fn clicking_the_most_connected_actors_bar_in_statistics_selects_it() {
 }
 
 #[test]
+fn sample_focusing_an_actor_shows_its_neighbourhood_and_escape_shows_everyone() {
+    let mut h = harness(ActormapApp::new(Launch::default(), None));
+    h.state_mut().settle_layout();
+    h.run_steps(3);
+    let all = h.state().node_count();
+    h.state_mut().select(Selection::Actor("RUS".into()));
+    h.run_steps(2);
+    h.get_by_label("1 step").click();
+    h.run_steps(3);
+    let near = h.state().node_count();
+    assert!(
+        near >= 2 && near < all,
+        "Russia's neighbourhood: {near} of {all}"
+    );
+    h.get_by_label("2 steps").click();
+    h.run_steps(3);
+    assert!(h.state().node_count() >= near);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().node_count(), all);
+}
+
+#[test]
 fn close_all_empties_the_map_and_says_how_to_open_articles() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "Pakistan");

@@ -378,6 +378,7 @@ impl ActormapApp {
                     self.map.corpus(),
                     self.map.graph(),
                     &self.selection,
+                    self.map.filter().focus.as_ref(),
                 ));
             });
         if self.article.is_open() {
@@ -457,6 +458,12 @@ impl ActormapApp {
         for action in actions {
             match action {
                 PanelAction::Select(s) => self.select(s),
+                PanelAction::Focus(focus) => {
+                    let mut filter = self.map.filter().clone();
+                    filter.focus = focus;
+                    self.map.set_filter(filter);
+                    self.view.fit_all();
+                }
                 PanelAction::OpenArticle { article, sentence } => {
                     self.article.show(&article, sentence)
                 }
@@ -631,6 +638,11 @@ impl ActormapApp {
                 self.selection = Selection::Nothing;
                 self.search.close();
                 self.evidence.actor_search.clear();
+                if self.map.filter().focus.is_some() {
+                    let mut filter = self.map.filter().clone();
+                    filter.focus = None;
+                    self.map.set_filter(filter);
+                }
             }
             Command::Search => self.search.open(),
             Command::ToggleTimeline => self.timeline.open = !self.timeline.open,

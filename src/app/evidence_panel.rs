@@ -32,6 +32,8 @@ pub enum PanelAction {
         article: String,
         sentence: Option<usize>,
     },
+    /// Show only an actor's neighbourhood to this depth, or (None) every actor again.
+    Focus(Option<(String, usize)>),
 }
 
 /// "Iran accused or criticised Pakistan".
@@ -52,6 +54,7 @@ impl EvidencePanel {
         corpus: &Corpus,
         graph: &MapGraph,
         selection: &Selection,
+        focus: Option<&(String, usize)>,
     ) -> Option<PanelAction> {
         let mut action = None;
         ScrollArea::vertical()
@@ -61,7 +64,10 @@ impl EvidencePanel {
                 match selection {
                     Selection::Nothing => self.overview(ui, corpus, graph, &mut action),
                     Selection::Actor(id) => match corpus.actor(id) {
-                        Some(actor) => actor_ui(ui, corpus, actor, &mut action),
+                        Some(actor) => {
+                            focus_ui(ui, actor, focus, &mut action);
+                            actor_ui(ui, corpus, actor, &mut action)
+                        }
                         None => self.overview(ui, corpus, graph, &mut action),
                     },
                     Selection::Interaction(id) => {
@@ -199,6 +205,47 @@ fn fact(ui: &mut Ui, key: &str, add: impl FnOnce(&mut Ui)) {
     ui.label(RichText::new(key).weak());
     ui.horizontal_wrapped(|ui| add(ui));
     ui.end_row();
+}
+
+/// "Neighbourhood: all · 1 · 2 · 3 steps": the map shows every actor, or only this one and those within so
+/// many interactions of it.
+fn focus_ui(
+    ui: &mut Ui,
+    actor: &Actor,
+    focus: Option<&(String, usize)>,
+    action: &mut Option<PanelAction>,
+) {
+    let current = focus.filter(|(id, _)| *id == actor.id).map(|(_, d)| *d);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Map:");
+        if ui
+            .selectable_label(current.is_none(), "everyone")
+            .on_hover_text("Every actor the filters let through")
+            .clicked()
+            && focus.is_some()
+        {
+            *action = Some(PanelAction::Focus(None));
+        }
+        for depth in 1..=3 {
+            let text = format!("{depth} step{}", if depth == 1 { "" } else { "s" });
+            if ui
+                .selectable_label(current == Some(depth), text)
+                .on_hover_text(format!(
+                    "Only this actor and those within {depth} interaction{} of it",
+                    if depth == 1 { "" } else { "s" }
+                ))
+                .clicked()
+            {
+                *action = Some(PanelAction::Focus(Some((actor.id.clone(), depth))));
+            }
+        }
+    });
+    if let Some((id, depth)) = focus.filter(|(id, _)| *id != actor.id) {
+        ui.weak(format!(
+            "The map shows the neighbourhood of another actor ({id}, {depth} steps)."
+        ));
+    }
+    ui.add_space(4.0);
 }
 
 fn actor_ui(ui: &mut Ui, corpus: &Corpus, actor: &Actor, action: &mut Option<PanelAction>) {

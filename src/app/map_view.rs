@@ -491,9 +491,15 @@ impl MapView {
                 .on_hover_ui_at_pointer(|ui| edge_tooltip(ui, graph, map.corpus(), i));
         }
 
-        // What a search found stands out; otherwise the selection and its neighbours do.
+        // What a search found stands out; otherwise the selection and its neighbours do; otherwise the
+        // hovered node and its neighbours.
         let focus = if found.is_empty() {
-            Focus::of(selection, graph, map.corpus())
+            Focus::of(selection, graph, map.corpus()).or_else(|| {
+                let hovered = &graph.nodes[hovered_node?];
+                let mut f = Focus::of(&Selection::Actor(hovered.id.clone()), graph, map.corpus())?;
+                f.node = None;
+                Some(f)
+            })
         } else {
             Some(Focus {
                 nodes: found.iter().copied().collect(),

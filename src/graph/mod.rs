@@ -25,6 +25,8 @@ pub struct MapFilter {
     /// Only evidence dated within these days (`start..end`, day numbers of `timeline`) counts; an
     /// interaction with too little of it is left off.
     pub dates: Option<(i64, i64)>,
+    /// Only this actor (by id) and the actors within so many interactions of it: its neighbourhood.
+    pub focus: Option<(String, usize)>,
 }
 
 /// What to do with actors that take part in no interaction on the map.
@@ -59,6 +61,7 @@ impl Default for MapFilter {
             min_evidence: 1,
             isolated: Isolated::Auto,
             dates: None,
+            focus: None,
         }
     }
 }
@@ -155,12 +158,42 @@ impl MapGraph {
                     .flat_map(|it| [it.source.as_str(), it.target.as_str()])
                     .collect()
             });
+        let near: Option<HashSet<&str>> = filter.focus.as_ref().map(|(id, depth)| {
+            let mut links: HashMap<&str, Vec<&str>> = HashMap::new();
+            for it in corpus.interactions.iter().filter(|it| edge_shown(it)) {
+                links
+                    .entry(it.source.as_str())
+                    .or_default()
+                    .push(it.target.as_str());
+                links
+                    .entry(it.target.as_str())
+                    .or_default()
+                    .push(it.source.as_str());
+            }
+            let mut reached: HashSet<&str> = HashSet::from([id.as_str()]);
+            let mut frontier = vec![id.as_str()];
+            for _ in 0..*depth {
+                let mut next = Vec::new();
+                for n in frontier {
+                    for &m in links.get(n).map_or(&[][..], Vec::as_slice) {
+                        if reached.insert(m) {
+                            next.push(m);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            reached
+        });
         let mut node_of: HashMap<&str, usize> = HashMap::new();
         for (i, actor) in corpus.actors.iter().enumerate() {
+            let focused = near.as_ref().is_none_or(|n| n.contains(actor.id.as_str()));
             if filter.hidden_actor_kinds.contains(&actor.kind)
-                || connected
-                    .as_ref()
-                    .is_some_and(|c| !c.contains(actor.id.as_str()))
+                || !focused
+                || near.is_none()
+                    && connected
+                        .as_ref()
+                        .is_some_and(|c| !c.contains(actor.id.as_str()))
             {
                 continue;
             }
@@ -371,5 +404,32 @@ mod tests {
             ..MapFilter::default()
         };
         assert_eq!(MapGraph::build(&big, &show).nodes.len(), big.actors.len());
+    }
+
+    #[test]
+    fn a_focus_keeps_the_neighbourhood_within_its_depth() {
+        // A chain IRN - PAK - IND - CHN.
+        let mut c = corpus();
+        c.actors.push(actor("CHN"));
+        c.interactions = vec![
+            edge(InteractionKind::Accuse, "IRN", "PAK", Modality::Asserted),
+            edge(InteractionKind::Accuse, "PAK", "IND", Modality::Asserted),
+            edge(InteractionKind::Accuse, "IND", "CHN", Modality::Asserted),
+        ];
+        let shown = |depth| {
+            let f = MapFilter {
+                focus: Some(("IRN".to_string(), depth)),
+                ..MapFilter::default()
+            };
+            MapGraph::build(&c, &f)
+                .nodes
+                .iter()
+                .map(|n| n.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(1), ["IRN", "PAK"]);
+        assert_eq!(shown(2), ["IRN", "PAK", "IND"]);
+        assert_eq!(shown(3).len(), 4);
+        assert_eq!(MapGraph::build(&c, &MapFilter::default()).edges.len(), 3);
     }
 }
