@@ -105,7 +105,7 @@ pub fn open_caught(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenErr
     })
 }
 
-/// Opens `files` on every core of rayon's pool and hands each result to `take` in the order of `files`, as
+/// Opens `files` on every core (a rayon pool of its own) and hands each result to `take` in the order of `files`, as
 /// soon as it and every file before it are done, so the caller merges while the pool goes on extracting.
 /// Once `stop` is set, files not yet started are skipped (`take` is not called for them).
 pub fn open_in_order(
@@ -119,24 +119,45 @@ pub fn open_in_order(
         std::sync::mpsc::channel::<(usize, Option<Result<Corpus, OpenError>>)>();
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            // Each worker takes the next file in order, so results arrive nearly in order and few wait.
-            rayon::scope(|pool| {
-                for _ in 0..rayon::current_num_threads() {
-                    let sender = sender.clone();
-                    let next = &next;
-                    pool.spawn(move |_| {
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(file) = files.get(i) else { break };
-                            let result = (!stop.load(Ordering::Relaxed))
-                                .then(|| open_caught(file, extractor));
-                            if sender.send((i, result)).is_err() {
-                                break;
+            // A pool of its own: extraction runs for seconds, and the global pool must stay free for the
+            // short parallel steps of the layout (an app frame would otherwise wait for a file to finish).
+            let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let own = rayon::ThreadPoolBuilder::new()
+                .num_threads(workers)
+                .thread_name(|i| format!("actormap-extract-{i}"))
+                .build();
+            let run = |pool: &rayon::ThreadPool| {
+                pool.scope(|pool| {
+                    for _ in 0..workers {
+                        let sender = sender.clone();
+                        let next = &next;
+                        pool.spawn(move |_| {
+                            loop {
+                                let i = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(file) = files.get(i) else { break };
+                                let result = (!stop.load(Ordering::Relaxed))
+                                    .then(|| open_caught(file, extractor));
+                                if sender.send((i, result)).is_err() {
+                                    break;
+                                }
                             }
+                        });
+                    }
+                })
+            };
+            match own {
+                Ok(pool) => run(&pool),
+                // No threads to be had: extract on this one thread.
+                Err(_) => {
+                    for (i, file) in files.iter().enumerate() {
+                        let result =
+                            (!stop.load(Ordering::Relaxed)).then(|| open_caught(file, extractor));
+                        if sender.send((i, result)).is_err() {
+                            break;
                         }
-                    });
+                    }
                 }
-            });
+            }
             drop(sender);
         });
         let mut waiting: BTreeMap<usize, Option<Result<Corpus, OpenError>>> = BTreeMap::new();

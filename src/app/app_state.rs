@@ -321,8 +321,19 @@ impl ActormapApp {
                 self.open_paths(paths, &ctx);
             }
         }
+        // Parts of opening that arrived since the last frame are merged into the map at once.
+        let mut opened: Option<OpenBatch> = None;
         for outcome in self.opener.poll() {
-            self.take(outcome, &ctx);
+            match outcome {
+                Outcome::Opened(batch) => match &mut opened {
+                    Some(all) => all.absorb(batch),
+                    None => opened = Some(batch),
+                },
+                other => self.take(other, &ctx),
+            }
+        }
+        if let Some(batch) = opened {
+            self.take(Outcome::Opened(batch), &ctx);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -817,10 +828,12 @@ impl ActormapApp {
             let outcome = match result {
                 Ok(done) => {
                     eprintln!(
-                        "actormap: wrote {} ({}×{} px) in {elapsed:.2} s",
+                        "actormap: wrote {} ({}×{} px) in {elapsed:.2} s; {} frames, the slowest built in {:.1} ms",
                         done.path.display(),
                         done.width,
-                        done.height
+                        done.height,
+                        self.frame_times.frames,
+                        self.frame_times.slowest.as_secs_f64() * 1e3,
                     );
                     Ok(())
                 }

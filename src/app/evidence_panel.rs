@@ -36,6 +36,9 @@ pub enum PanelAction {
     Focus(Option<(String, usize)>),
 }
 
+/// Articles listed by name in the overview.
+const ARTICLES_LISTED: usize = 200;
+
 /// "Iran accused or criticised Pakistan".
 pub fn headline(kind: InteractionKind, source: &str, target: &str) -> String {
     format!("{source} {} {target}", kind.describe())
@@ -112,7 +115,8 @@ impl EvidencePanel {
         ui.add_space(8.0);
 
         ui.strong(format!("Articles ({a})"));
-        for article in &corpus.articles {
+        // A long list is cut: thousands of links would cost every frame more than the whole map.
+        for article in corpus.articles.iter().take(ARTICLES_LISTED) {
             let r = ui
                 .link(&article.title)
                 .on_hover_text(format!("{}\nClick to read it", article.path));
@@ -122,6 +126,12 @@ impl EvidencePanel {
                     sentence: None,
                 });
             }
+        }
+        if corpus.articles.len() > ARTICLES_LISTED {
+            ui.weak(format!(
+                "and {} more",
+                corpus.articles.len() - ARTICLES_LISTED
+            ));
         }
         if corpus.articles.is_empty() {
             ui.weak(

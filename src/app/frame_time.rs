@@ -10,6 +10,9 @@ const WINDOW: usize = 120;
 #[derive(Debug, Default)]
 pub struct FrameTimes {
     pub shown: bool,
+    /// The longest build of any frame so far, and how many frames there were.
+    pub slowest: Duration,
+    pub frames: usize,
     build: VecDeque<Duration>,
     between: VecDeque<f32>,
 }
@@ -17,6 +20,8 @@ pub struct FrameTimes {
 impl FrameTimes {
     /// Records one frame: the time spent building it and the time since the previous frame (seconds).
     pub fn record(&mut self, build: Duration, since_last: f32) {
+        self.slowest = self.slowest.max(build);
+        self.frames += 1;
         if self.build.len() == WINDOW {
             self.build.pop_front();
         }

@@ -40,6 +40,7 @@ const CELL: f32 = 48.0;
 /// The box of each label, or `None` where it was left out. `obstacles[i]` is the disc of `requests[i]`'s own
 /// node when `i < requests.len()`; every further obstacle is a node without a label. Labels must lie wholly
 /// inside `visible` and clear of the `blocked` boxes (the legend, controls).
+/// `obstacles[i]` must be the node of `requests[i]` for every request (more obstacles may follow).
 pub fn place_labels(
     requests: &[LabelRequest],
     obstacles: &[Obstacle],

@@ -133,10 +133,22 @@ impl MapState {
 
     /// Advances the layout by up to `steps` ticks; true while it is still moving.
     pub fn tick(&mut self, steps: usize) -> bool {
+        self.tick_within(steps, std::time::Duration::MAX)
+    }
+
+    /// Advances the layout by up to `steps` ticks, but stops once `budget` is spent (after at least one
+    /// tick), so a big map keeps the window responsive; true while it is still moving.
+    pub fn tick_within(&mut self, steps: usize, budget: std::time::Duration) -> bool {
         if self.layout.is_settled() {
             return false;
         }
-        if self.layout.run(steps) > 0 {
+        let started = std::time::Instant::now();
+        let mut ran = 0;
+        while ran < steps && !self.layout.is_settled() && (ran == 0 || started.elapsed() < budget) {
+            self.layout.step();
+            ran += 1;
+        }
+        if ran > 0 {
             self.motion += 1;
         }
         !self.layout.is_settled()

@@ -35,11 +35,17 @@ use super::view_transform::ViewTransform;
 /// the frames come, within these bounds per frame.
 const TICKS_PER_SECOND: f32 = 200.0;
 const MAX_TICKS_PER_FRAME: usize = 12;
+/// Layout time a frame may spend at most (after its first tick): a big map animates more slowly instead of
+/// making the window sluggish.
+const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_millis(12);
 /// Room left around the map when fitting it to the window: wider at the sides, where labels stick out.
 const FIT_MARGIN: Vec2 = vec2(80.0, 36.0);
 /// Fitting never zooms in further than this, so a map of two nodes does not fill the screen.
 const FIT_MAX_ZOOM: f32 = 1.5;
 type EdgeCacheKey = (u64, u64, [f32; 3], Rect);
+
+/// Labels considered for placement at most per frame (the rest of the nodes are unlabelled obstacles).
+const LABEL_CANDIDATES: usize = 600;
 
 /// Above this many nodes on screen, nodes get widgets only where the user acts.
 const WIDGET_LIMIT: usize = 400;
@@ -260,7 +266,7 @@ impl MapView {
 
         let dt = ui.input(|i| i.stable_dt);
         let ticks = ((dt * TICKS_PER_SECOND).round() as usize).clamp(1, MAX_TICKS_PER_FRAME);
-        if map.tick(ticks) {
+        if map.tick_within(ticks, LAYOUT_BUDGET) {
             ui.ctx().request_repaint();
         }
         let legend = self.show_legend.then(|| Legend::layout(&painter, rect));
@@ -621,15 +627,39 @@ impl MapView {
         let visible: Vec<usize> = (0..graph.nodes.len())
             .filter(|&i| rect.expand(placed.radius[i]).contains(placed.centre[i]))
             .collect();
+        // The selection's neighbourhood is labelled first, then the most mentioned actors.
+        let priority = |i: usize| {
+            graph.nodes[i].mentions as f32
+                + if focus.binary_search(&i).is_ok() {
+                    1.0e6
+                } else {
+                    0.0
+                }
+        };
+        // Only the likeliest labels are laid out and placed: a screen holds a few hundred at most, and
+        // laying out thousands of texts every frame of an animation costs more than all the drawing.
+        let mut candidates: Vec<usize> = visible.clone();
+        if candidates.len() > LABEL_CANDIDATES {
+            candidates.sort_by(|&a, &b| {
+                let (ka, kb) = (
+                    always.binary_search(&a).is_ok(),
+                    always.binary_search(&b).is_ok(),
+                );
+                kb.cmp(&ka)
+                    .then(priority(b).total_cmp(&priority(a)))
+                    .then(a.cmp(&b))
+            });
+            candidates.truncate(LABEL_CANDIDATES);
+        }
         let font = FontId::proportional(LABEL_SIZE);
-        let galleys: Vec<Arc<Galley>> = visible
+        let galleys: Vec<Arc<Galley>> = candidates
             .iter()
             .map(|&i| {
                 ui.painter()
                     .layout_no_wrap(graph.nodes[i].label.clone(), font.clone(), LABEL_TEXT)
             })
             .collect();
-        let requests: Vec<LabelRequest> = visible
+        let requests: Vec<LabelRequest> = candidates
             .iter()
             .zip(&galleys)
             .map(|(&i, g)| LabelRequest {
@@ -641,28 +671,28 @@ impl MapView {
                         1.0
                     },
                 size: g.size() + vec2(8.0, 2.0),
-                // The selection's neighbourhood is labelled first, then the most mentioned actors.
-                priority: graph.nodes[i].mentions as f32
-                    + if focus.binary_search(&i).is_ok() {
-                        1.0e6
-                    } else {
-                        0.0
-                    },
+                priority: priority(i),
                 always: always.binary_search(&i).is_ok(),
             })
             .collect();
-        let obstacles: Vec<Obstacle> = visible
+        // Each candidate's own disc comes first, at its index (the placement skips a label's own node by
+        // index); then the other visible nodes.
+        let mut is_candidate = vec![false; graph.nodes.len()];
+        for &i in &candidates {
+            is_candidate[i] = true;
+        }
+        let obstacles: Vec<Obstacle> = candidates
             .iter()
-            .zip(&requests)
-            .map(|(&i, r)| Obstacle {
+            .chain(visible.iter().filter(|&&i| !is_candidate[i]))
+            .map(|&i| Obstacle {
                 centre: placed.centre[i],
                 radius: placed.radius[i],
-                priority: r.priority,
+                priority: priority(i),
             })
             .collect();
         let boxes = place_labels(&requests, &obstacles, rect, blocked);
         let mut out = vec![None; graph.nodes.len()];
-        for (&i, b) in visible.iter().zip(boxes) {
+        for (&i, b) in candidates.iter().zip(boxes) {
             out[i] = b;
         }
         self.labels = LabelCache {

@@ -53,6 +53,21 @@ pub struct OpenBatch {
     pub done: bool,
 }
 
+impl OpenBatch {
+    /// Folds a later part of the same or another request into this one, so that parts arriving together
+    /// cost the map one merge.
+    pub fn absorb(&mut self, later: OpenBatch) {
+        self.corpus.merge(later.corpus);
+        self.errors.extend(later.errors);
+        self.files_tried += later.files_tried;
+        self.files_total += later.files_total;
+        self.bytes += later.bytes;
+        self.cancelled |= later.cancelled;
+        self.roots_opened.extend(later.roots_opened);
+        self.done |= later.done;
+    }
+}
+
 /// Something a background thread finished.
 #[derive(Debug)]
 pub enum Outcome {
