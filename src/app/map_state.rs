@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::corpus::{Corpus, MergeReport};
+use crate::corpus::{Corpus, MergeIndex, MergeReport};
 use crate::graph::{MapFilter, MapGraph};
 use crate::layout::{ForceLayout, LayoutConfig, LayoutEdge};
 
@@ -18,6 +18,8 @@ const AFFILIATION_WEIGHT: f32 = 0.5;
 
 /// The corpus on the map and the map's layout.
 pub struct MapState {
+    /// Lookups for merging into `corpus`, kept up to date by every merge.
+    index: MergeIndex,
     corpus: Corpus,
     filter: MapFilter,
     graph: MapGraph,
@@ -49,6 +51,7 @@ impl Default for MapState {
 impl MapState {
     pub fn new(corpus: Corpus) -> Self {
         let mut state = MapState {
+            index: MergeIndex::build(&corpus),
             corpus,
             filter: MapFilter::default(),
             graph: MapGraph::default(),
@@ -91,7 +94,8 @@ impl MapState {
 
     /// Folds `other` into the open corpus; nodes already on the map keep their places.
     pub fn merge(&mut self, other: Corpus) -> MergeReport {
-        let report = self.corpus.merge(other);
+        // The index is kept with the corpus, so a merge costs what it adds, not the size of the map.
+        let report = self.corpus.merge_indexed(&mut self.index, other);
         // Joined actors only gain mentions through added articles, so these three say whether anything changed.
         if report.articles_added + report.actors_added + report.interactions_added > 0 {
             self.rebuild();
@@ -102,6 +106,7 @@ impl MapState {
     /// Closes everything.
     pub fn clear(&mut self) {
         self.corpus = Corpus::default();
+        self.index = MergeIndex::build(&self.corpus);
         self.layout = ForceLayout::new(layout_config());
         self.rebuild();
     }

@@ -48,10 +48,11 @@ type EdgeKey = (InteractionKind, String, String, bool, Modality);
 /// (interaction index, article, sentence, trigger): one piece of evidence, counted once.
 type EvidenceKey = (usize, ArticleId, usize, Option<Span>);
 
-/// Lookups over a corpus for merging into it. Built once per batch; every change a merge makes to the
-/// corpus is mirrored here.
+/// Lookups over a corpus for merging into it. Built once (per batch, or once for a map that keeps it);
+/// every change a merge makes to the corpus is mirrored here, so it stays valid for as long as the corpus
+/// changes only through `Corpus::merge_into_indexed`.
 #[derive(Debug, Default)]
-struct MergeIndex {
+pub struct MergeIndex {
     /// Hash of an article's text → indices of the articles with that hash.
     texts: HashMap<u64, Vec<usize>>,
     article_ids: HashSet<String>,
@@ -84,7 +85,7 @@ fn edge_key(it: &Interaction) -> EdgeKey {
 }
 
 impl MergeIndex {
-    fn build(corpus: &Corpus) -> MergeIndex {
+    pub fn build(corpus: &Corpus) -> MergeIndex {
         let mut index = MergeIndex {
             next_article: 1,
             ..MergeIndex::default()
@@ -231,7 +232,9 @@ impl Corpus {
         }
     }
 
-    fn merge_indexed(&mut self, index: &mut MergeIndex, other: Corpus) -> MergeReport {
+    /// Merges `other` through `index`, which must be this corpus's index (`MergeIndex::build`) kept up to
+    /// date by every merge since.
+    pub fn merge_indexed(&mut self, index: &mut MergeIndex, other: Corpus) -> MergeReport {
         let mut report = MergeReport::default();
 
         let mut article_ids: HashMap<String, String> = HashMap::new();

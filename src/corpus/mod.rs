@@ -10,5 +10,5 @@ pub mod merge;
 pub mod model;
 
 pub use json::{CorpusError, from_json, to_json};
-pub use merge::{MergeReport, Merger};
+pub use merge::{MergeIndex, MergeReport, Merger};
 pub use model::*;
