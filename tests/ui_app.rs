@@ -657,6 +657,41 @@ fn clicking_an_evidence_sentence_opens_the_article_at_that_sentence() {
         Some((article.id.as_str(), expected))
     );
     assert!(shows(&h, "sentence "));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().open_article(),
+        None,
+        "Esc closes the article view"
+    );
+}
+
+#[test]
+fn unticking_a_family_in_the_view_menu_hides_its_interactions() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    let conflict = |h: &Harness<'_, ActormapApp>| {
+        h.state()
+            .corpus()
+            .interactions
+            .iter()
+            .filter(|i| i.kind.family() == actormap::corpus::Family::Conflict)
+            .count()
+    };
+    assert!(conflict(&h) > 0, "the fixture has conflict edges");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Show interactions").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Conflict (").click();
+    h.run_steps(3);
+    let hidden = &h.state().filter().hidden_kinds;
+    assert!(
+        !hidden.is_empty()
+            && hidden
+                .iter()
+                .all(|k| k.family() == actormap::corpus::Family::Conflict)
+    );
 }
 
 #[test]

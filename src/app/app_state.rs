@@ -647,6 +647,7 @@ impl ActormapApp {
             Command::FitAll => self.view.fit_all(),
             Command::ClearSelection => {
                 self.selection = Selection::Nothing;
+                self.article.close();
                 self.search.close();
                 self.evidence.actor_search.clear();
                 if self.map.filter().focus.is_some() {

@@ -1,12 +1,12 @@
 //! The menu bar and the keyboard shortcuts. Both only say what the user asked for (`Command`); the app
 //! carries it out, so a menu item and its shortcut always do the same thing.
 
-use egui::{Button, Key, KeyboardShortcut, Modifiers, Ui};
+use egui::{Button, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::corpus::ActorKind;
+use crate::corpus::{ActorKind, Family, InteractionKind};
 use crate::graph::{Isolated, MapFilter};
 
-use super::map_style::actor_kind_plural;
+use super::map_style::{actor_kind_plural, family_label};
 
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SAVE_CORPUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -214,6 +214,52 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
             };
         }
         ui.separator();
+        ui.menu_button("Show interactions", |ui| {
+            for family in Family::ALL {
+                let kinds: Vec<InteractionKind> = InteractionKind::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| k.family() == family)
+                    .collect();
+                let shown = kinds
+                    .iter()
+                    .filter(|k| !filter.hidden_kinds.contains(k))
+                    .count();
+                let mut all = shown == kinds.len();
+                let label = format!(
+                    "{} ({shown} of {} kinds)",
+                    family_label(family),
+                    kinds.len()
+                );
+                if ui
+                    .checkbox(&mut all, RichText::new(label).strong())
+                    .changed()
+                {
+                    filter.hidden_kinds.retain(|k| k.family() != family);
+                    if !all {
+                        filter.hidden_kinds.extend(&kinds);
+                    }
+                }
+                ui.indent(family.as_str(), |ui| {
+                    for kind in kinds {
+                        let mut on = !filter.hidden_kinds.contains(&kind);
+                        if ui
+                            .checkbox(&mut on, kind.as_str())
+                            .on_hover_text(kind.describe())
+                            .changed()
+                        {
+                            filter.hidden_kinds.retain(|k| *k != kind);
+                            if !on {
+                                filter.hidden_kinds.push(kind);
+                            }
+                        }
+                    }
+                });
+            }
+            if !filter.hidden_kinds.is_empty() && ui.button("Show every kind").clicked() {
+                filter.hidden_kinds.clear();
+            }
+        });
         ui.checkbox(
             &mut filter.show_unasserted,
             "Show negated, intended and hypothetical interactions",
