@@ -695,6 +695,32 @@ fn unticking_a_family_in_the_view_menu_hides_its_interactions() {
 }
 
 #[test]
+fn sample_grouping_by_country_folds_officials_into_their_countries_and_back() {
+    let mut h = harness(ActormapApp::new(Launch::default(), None));
+    h.state_mut().settle_layout();
+    h.run_steps(3);
+    let all = h.state().node_count();
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Group by country").click();
+    h.run_steps(3);
+    assert!(h.state().filter().group_by_country);
+    let grouped = h.state().node_count();
+    assert!(grouped < all, "{grouped} nodes grouped, {all} before");
+    assert!(
+        shows(&h, "United States (+"),
+        "a country shows how many it holds"
+    );
+    if h.query_by_label("Group by country").is_none() {
+        h.get_by_label("View").click();
+        h.run_steps(2);
+    }
+    h.get_by_label("Group by country").click();
+    h.run_steps(3);
+    assert_eq!(h.state().node_count(), all);
+}
+
+#[test]
 fn an_affiliation_link_selects_that_actor() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
     click_node(&mut h, "Ishaq Dar");

@@ -75,7 +75,10 @@ impl EvidencePanel {
                     },
                     Selection::Interaction(id) => {
                         match corpus.interactions.iter().find(|i| &i.id == id) {
-                            Some(it) => interaction_ui(ui, corpus, it, &mut action),
+                            Some(it) => {
+                                grouped_ui(ui, corpus, graph, it, &mut action);
+                                interaction_ui(ui, corpus, it, &mut action)
+                            }
                             None => self.overview(ui, corpus, graph, &mut action),
                         }
                     }
@@ -402,6 +405,46 @@ fn family_swatch(ui: &mut Ui, it: &Interaction) {
         [rect.left_center(), rect.right_center()],
         egui::Stroke::new(3.0, family_color(it.kind.family())),
     );
+}
+
+/// On a map grouped by country, the other interactions an edge stands for, each a link to its evidence.
+fn grouped_ui(
+    ui: &mut Ui,
+    corpus: &Corpus,
+    graph: &MapGraph,
+    it: &Interaction,
+    action: &mut Option<PanelAction>,
+) {
+    let Some(edge) = graph.edges.iter().find(|e| {
+        e.grouped.len() > 1
+            && e.grouped
+                .iter()
+                .any(|&g| corpus.interactions.get(g).is_some_and(|x| x.id == it.id))
+    }) else {
+        return;
+    };
+    ui.label(format!(
+        "This edge of the grouped map stands for {} interactions:",
+        edge.grouped.len()
+    ));
+    for &g in &edge.grouped {
+        let Some(other) = corpus.interactions.get(g) else {
+            continue;
+        };
+        let text = headline(
+            other.kind,
+            name_of(corpus, &other.source),
+            name_of(corpus, &other.target),
+        );
+        if other.id == it.id {
+            ui.strong(format!("• {text} (below)"));
+        } else if ui.link(format!("• {text}")).clicked() {
+            *action = Some(PanelAction::Select(Selection::Interaction(
+                other.id.clone(),
+            )));
+        }
+    }
+    ui.separator();
 }
 
 fn interaction_ui(

@@ -87,8 +87,13 @@ impl MapState {
     /// Shows the map under another filter (no-op when unchanged).
     pub fn set_filter(&mut self, filter: MapFilter) {
         if filter != self.filter {
+            // Grouping changes which nodes exist altogether: the map is laid out afresh.
+            let regroup = filter.group_by_country != self.filter.group_by_country;
             self.filter = filter;
             self.rebuild();
+            if regroup {
+                self.layout.reheat();
+            }
         }
     }
 

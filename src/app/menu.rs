@@ -213,6 +213,8 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
                 Isolated::Show
             };
         }
+        ui.checkbox(&mut filter.group_by_country, "Group by country")
+            .on_hover_text("Fold each country's officials and institutions into it; their interactions become the country's");
         ui.separator();
         ui.menu_button("Show interactions", |ui| {
             for family in Family::ALL {

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod grouping;
 pub mod timeline;
 
 use crate::corpus::{ActorKind, Corpus, Family, Interaction, InteractionKind, Modality};
@@ -27,6 +28,8 @@ pub struct MapFilter {
     pub dates: Option<(i64, i64)>,
     /// Only this actor (by id) and the actors within so many interactions of it: its neighbourhood.
     pub focus: Option<(String, usize)>,
+    /// Fold every official and institution into its country's node.
+    pub group_by_country: bool,
 }
 
 /// What to do with actors that take part in no interaction on the map.
@@ -62,6 +65,7 @@ impl Default for MapFilter {
             isolated: Isolated::Auto,
             dates: None,
             focus: None,
+            group_by_country: false,
         }
     }
 }
@@ -78,13 +82,18 @@ pub struct MapNode {
     pub mentions: usize,
     pub country: Option<String>,
     pub title: Option<String>,
+    /// Officials and institutions folded into this node (`MapFilter::group_by_country`).
+    pub members: usize,
 }
 
 /// One interaction on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapEdge {
-    /// Index into `corpus.interactions`.
+    /// Index into `corpus.interactions`: the interaction this edge draws (the first, when it stands for
+    /// several).
     pub interaction: usize,
+    /// Every interaction this edge stands for (one, or more when actors are grouped), by index.
+    pub grouped: Vec<usize>,
     /// Node indices.
     pub source: usize,
     pub target: usize,
@@ -149,8 +158,10 @@ impl MapGraph {
                 && of_shown_kind.contains_key(it.source.as_str())
                 && of_shown_kind.contains_key(it.target.as_str())
         };
+        // With grouping, whether an actor is isolated is judged on the grouped map (below).
+        let hide_isolated = filter.isolated.hides(corpus.actors.len());
         let connected: Option<HashSet<&str>> =
-            filter.isolated.hides(corpus.actors.len()).then(|| {
+            (hide_isolated && !filter.group_by_country).then(|| {
                 corpus
                     .interactions
                     .iter()
@@ -206,6 +217,7 @@ impl MapGraph {
                 mentions: actor.mentions.len(),
                 country: actor.country.clone(),
                 title: actor.title.clone(),
+                members: 0,
             });
         }
         for (i, it) in corpus.interactions.iter().enumerate() {
@@ -221,6 +233,7 @@ impl MapGraph {
             }
             graph.edges.push(MapEdge {
                 interaction: i,
+                grouped: vec![i],
                 source,
                 target,
                 kind: it.kind,
@@ -243,6 +256,12 @@ impl MapGraph {
             }
         }
         graph.assign_lanes();
+        if filter.group_by_country {
+            graph = grouping::group_by_country(graph);
+            if hide_isolated && filter.focus.is_none() {
+                graph = grouping::without_unconnected(graph);
+            }
+        }
         graph
     }
 
