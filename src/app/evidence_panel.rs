@@ -502,6 +502,7 @@ fn interaction_ui(
                 });
             }
         });
+    super::pair_chart::pair_chart(ui, corpus, &it.source, &it.target);
 
     ui.add_space(8.0);
     ui.strong(format!(

@@ -24,6 +24,7 @@ mod map_view;
 mod menu;
 mod messages;
 mod open_files;
+mod pair_chart;
 mod search;
 mod selection;
 mod stats_panel;

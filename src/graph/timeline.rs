@@ -127,14 +127,23 @@ pub struct Timeline {
 /// Counts the evidence of the corpus's interactions (asserted ones only unless `unasserted`) by date:
 /// per day when everything falls within about four months, else per month.
 pub fn timeline(corpus: &Corpus, unasserted: bool) -> Timeline {
+    timeline_of(corpus, |it| unasserted || it.modality == Modality::Asserted)
+}
+
+/// The timeline of the asserted interactions between two actors (either way round).
+pub fn pair_timeline(corpus: &Corpus, a: &str, b: &str) -> Timeline {
+    timeline_of(corpus, |it| {
+        it.modality == Modality::Asserted
+            && ((it.source == a && it.target == b) || (it.source == b && it.target == a))
+    })
+}
+
+/// The timeline of the interactions `keep` accepts.
+fn timeline_of(corpus: &Corpus, keep: impl Fn(&crate::corpus::Interaction) -> bool) -> Timeline {
     let articles = article_days(corpus);
     let mut dated: Vec<(i64, Family)> = Vec::new();
     let mut undated = 0;
-    for it in corpus
-        .interactions
-        .iter()
-        .filter(|it| unasserted || it.modality == Modality::Asserted)
-    {
+    for it in corpus.interactions.iter().filter(|it| keep(it)) {
         for e in &it.evidence {
             match evidence_day(&articles, e) {
                 Some(d) => dated.push((d, it.kind.family())),
@@ -191,6 +200,49 @@ mod tests {
         assert_eq!(
             Bin::Month.end(day_number("2014-12-01").unwrap()),
             day_number("2015-01-01").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_pair_timeline_counts_both_directions_of_that_pair_only() {
+        use crate::corpus::*;
+        let it = |s: &str, t: &str, kind: InteractionKind, when: &str| Interaction {
+            id: format!("{s}{t}{when}"),
+            kind,
+            cameo: String::new(),
+            source: s.into(),
+            target: t.into(),
+            directed: true,
+            modality: Modality::Asserted,
+            rule: String::new(),
+            evidence: vec![Evidence {
+                article: "a1".into(),
+                sentence: 0,
+                start: 0,
+                end: 1,
+                trigger: None,
+                source_span: None,
+                target_span: None,
+                rule: String::new(),
+                reported_by: None,
+                when: Some(when.into()),
+            }],
+        };
+        let corpus = Corpus {
+            interactions: vec![
+                it("A", "B", InteractionKind::Accuse, "2014-07-01"),
+                it("B", "A", InteractionKind::Cooperate, "2014-07-03"),
+                it("A", "C", InteractionKind::Accuse, "2014-07-03"),
+            ],
+            ..Corpus::default()
+        };
+        let t = pair_timeline(&corpus, "A", "B");
+        assert_eq!(t.bin, Bin::Day);
+        let total: Vec<[usize; 3]> = t.counts.values().copied().collect();
+        assert_eq!(
+            total,
+            vec![[0, 1, 0], [1, 0, 0]],
+            "conflict on the 1st, cooperation on the 3rd"
         );
     }
 }
