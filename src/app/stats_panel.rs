@@ -45,6 +45,39 @@ pub fn per_kind(graph: &MapGraph) -> Vec<(InteractionKind, usize)> {
         .collect()
 }
 
+/// An article's source: the folder it was opened from ("sample_data"), or "(no folder)".
+pub fn source_of(path: &str) -> String {
+    let parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    match parts.len() {
+        0 | 1 => "(no folder)".to_string(),
+        n => parts[n - 2].to_string(),
+    }
+}
+
+/// Articles per source, most first: (source, article ids).
+pub fn articles_per_source(corpus: &Corpus) -> Vec<(String, Vec<String>)> {
+    let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for a in &corpus.articles {
+        by.entry(source_of(&a.path)).or_default().push(a.id.clone());
+    }
+    let mut list: Vec<(String, Vec<String>)> = by.into_iter().collect();
+    list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    list
+}
+
+/// The filter after a click on a source's bar: only its articles, or every article when only they were
+/// shown.
+pub fn only_articles(filter: &MapFilter, ids: &[String]) -> MapFilter {
+    let wanted: std::collections::BTreeSet<String> = ids.iter().cloned().collect();
+    let mut next = filter.clone();
+    next.articles = if filter.articles.as_ref() == Some(&wanted) {
+        None
+    } else {
+        Some(wanted)
+    };
+    next
+}
+
 /// The filter after a click on `kind`'s bar: only that kind, or every kind again when only it was shown.
 pub fn only_kind(filter: &MapFilter, kind: InteractionKind) -> MapFilter {
     let mut next = filter.clone();
@@ -90,6 +123,8 @@ impl StatsPanel {
                     action = a.or(action.take());
                     ui.add_space(8.0);
                     action = chart_kinds(ui, graph, filter).or(action.take());
+                    ui.add_space(8.0);
+                    action = chart_sources(ui, corpus, filter).or(action.take());
                 });
             });
         self.open = open;
@@ -235,6 +270,84 @@ fn chart_kinds(ui: &mut Ui, graph: &MapGraph, filter: &MapFilter) -> Option<Stat
     Some(StatsAction::SetFilter(only_kind(filter, *kind)))
 }
 
+/// Articles per source folder; a click shows only that folder's articles on the map.
+fn chart_sources(ui: &mut Ui, corpus: &Corpus, filter: &MapFilter) -> Option<StatsAction> {
+    let sources = articles_per_source(corpus);
+    ui.strong("Articles per source folder");
+    if sources.is_empty() {
+        ui.weak("No articles open.");
+        return None;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Click a bar to show only that folder's articles on the map.");
+    });
+    let mut action = None;
+    if let Some(shown) = &filter.articles {
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "The map shows {} of {} articles.",
+                shown.len(),
+                corpus.articles.len()
+            ));
+            if ui.button("Show all articles").clicked() {
+                let mut next = filter.clone();
+                next.articles = None;
+                action = Some(StatsAction::SetFilter(next));
+            }
+        });
+    }
+    let top: Vec<&(String, Vec<String>)> = sources.iter().take(TOP_ACTORS).collect();
+    let count = top.len();
+    let labels: Vec<String> = top.iter().map(|(s, _)| s.clone()).collect();
+    let bars: Vec<Bar> = top
+        .iter()
+        .enumerate()
+        .map(|(rank, (s, ids))| {
+            let colour = Color32::from_rgb(0x5b, 0x6b, 0x8c);
+            Bar::new((count - 1 - rank) as f64, ids.len() as f64)
+                .name(s)
+                .fill(colour)
+                .stroke(egui::Stroke::new(1.0, colour))
+                .width(0.7)
+        })
+        .collect();
+    let response = Plot::new("actormap-stats-sources")
+        .height(22.0 * count as f32 + 30.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .include_x(0.0)
+        .y_axis_min_width(120.0)
+        .y_grid_spacer(|_| {
+            (0..64)
+                .map(|v| GridMark {
+                    value: v as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark: GridMark, _| {
+            let rank = count as f64 - 1.0 - mark.value;
+            if rank.fract() != 0.0 || rank < 0.0 {
+                return String::new();
+            }
+            labels.get(rank as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("articles", bars).horizontal());
+            plot.pointer_coordinate().map(|p| p.y)
+        });
+    if let Some(y) = response.inner.filter(|_| response.response.clicked()) {
+        let rank = count as f64 - 1.0 - y.round();
+        if let Some((_, ids)) = top.get(rank as usize).filter(|_| rank >= 0.0) {
+            action = Some(StatsAction::SetFilter(only_articles(filter, ids)));
+        }
+    }
+    action
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +367,16 @@ mod tests {
             !other.hidden_kinds.contains(&InteractionKind::Consult)
                 && other.hidden_kinds.contains(&InteractionKind::Accuse)
         );
+    }
+
+    #[test]
+    fn sources_are_folders_and_a_second_click_shows_every_article() {
+        assert_eq!(source_of("news/reuters/a.txt"), "reuters");
+        assert_eq!(source_of("C:\\feeds\\bbc\\b.txt"), "bbc");
+        assert_eq!(source_of("a.txt"), "(no folder)");
+        let ids = vec!["a1".to_string(), "a2".to_string()];
+        let once = only_articles(&MapFilter::default(), &ids);
+        assert_eq!(once.articles.as_ref().map(|a| a.len()), Some(2));
+        assert_eq!(only_articles(&once, &ids).articles, None);
     }
 }

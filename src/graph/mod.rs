@@ -3,7 +3,7 @@
 //!
 //! This module decides *what* is drawn, never *where* (that is `layout`) or *how* (the app and `export`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod grouping;
 pub mod timeline;
@@ -30,6 +30,8 @@ pub struct MapFilter {
     pub focus: Option<(String, usize)>,
     /// Fold every official and institution into its country's node.
     pub group_by_country: bool,
+    /// Only these articles (by id): actors they mention, and interactions with evidence in them.
+    pub articles: Option<BTreeSet<String>>,
 }
 
 /// What to do with actors that take part in no interaction on the map.
@@ -66,6 +68,7 @@ impl Default for MapFilter {
             dates: None,
             focus: None,
             group_by_country: false,
+            articles: None,
         }
     }
 }
@@ -139,14 +142,19 @@ impl MapGraph {
             .dates
             .map(|_| timeline::article_days(corpus))
             .unwrap_or_default();
-        let evidence = |it: &Interaction| match filter.dates {
-            None => it.evidence.len(),
-            Some((start, end)) => it
+        let in_articles =
+            |article: &str| filter.articles.as_ref().is_none_or(|a| a.contains(article));
+        let evidence = |it: &Interaction| match (filter.dates, &filter.articles) {
+            (None, None) => it.evidence.len(),
+            _ => it
                 .evidence
                 .iter()
+                .filter(|e| in_articles(e.article.as_str()))
                 .filter(|e| {
-                    timeline::evidence_day(&article_days, e)
-                        .is_some_and(|d| (start..end).contains(&d))
+                    filter.dates.is_none_or(|(start, end)| {
+                        timeline::evidence_day(&article_days, e)
+                            .is_some_and(|d| (start..end).contains(&d))
+                    })
                 })
                 .count(),
         };
@@ -198,7 +206,12 @@ impl MapGraph {
         });
         let mut node_of: HashMap<&str, usize> = HashMap::new();
         for (i, actor) in corpus.actors.iter().enumerate() {
-            let focused = near.as_ref().is_none_or(|n| n.contains(actor.id.as_str()));
+            let focused = near.as_ref().is_none_or(|n| n.contains(actor.id.as_str()))
+                && (filter.articles.is_none()
+                    || actor
+                        .mentions
+                        .iter()
+                        .any(|m| in_articles(m.article.as_str())));
             if filter.hidden_actor_kinds.contains(&actor.kind)
                 || !focused
                 || near.is_none()
@@ -450,5 +463,41 @@ mod tests {
         assert_eq!(shown(2), ["IRN", "PAK", "IND"]);
         assert_eq!(shown(3).len(), 4);
         assert_eq!(MapGraph::build(&c, &MapFilter::default()).edges.len(), 3);
+    }
+
+    #[test]
+    fn an_article_filter_keeps_what_those_articles_say() {
+        let mention = |article: &str| Mention {
+            article: article.into(),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            via: MentionVia::Name,
+        };
+        let mut c = corpus();
+        c.actors[0].mentions = vec![mention("a1"), mention("a2")];
+        c.actors[1].mentions = vec![mention("a1")];
+        c.actors[2].mentions = vec![mention("a2")];
+        let mut in_a2 = edge(InteractionKind::Accuse, "IRN", "IND", Modality::Asserted);
+        in_a2.evidence[0].article = "a2".into();
+        c.interactions = vec![
+            edge(InteractionKind::Accuse, "IRN", "PAK", Modality::Asserted),
+            in_a2,
+        ];
+        let only = |id: &str| MapFilter {
+            articles: Some([id.to_string()].into()),
+            ..MapFilter::default()
+        };
+        let g = MapGraph::build(&c, &only("a1"));
+        assert_eq!(
+            g.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["IRN", "PAK"]
+        );
+        assert_eq!(g.edges.len(), 1);
+        let g = MapGraph::build(&c, &only("a2"));
+        assert_eq!(
+            g.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["IRN", "IND"]
+        );
     }
 }
