@@ -417,13 +417,20 @@ impl ActormapApp {
                         filter.dates,
                     );
                 });
+            // Only a change of range is sent: a filter cloned here every frame would undo the menu's
+            // changes of the same frame.
             let mut filter = self.map.filter().clone();
             match change {
                 RangeChange::None => {}
-                RangeChange::Set(start, end) => filter.dates = Some((start, end)),
-                RangeChange::Clear => filter.dates = None,
+                RangeChange::Set(start, end) => {
+                    filter.dates = Some((start, end));
+                    commands.push(Command::SetFilter(filter));
+                }
+                RangeChange::Clear => {
+                    filter.dates = None;
+                    commands.push(Command::SetFilter(filter));
+                }
             }
-            commands.push(Command::SetFilter(filter));
         }
         let found = self.search_matches();
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -701,6 +708,7 @@ impl ActormapApp {
             files_total,
             bytes,
             cancelled,
+            already_open,
             roots_opened,
             done,
         } = batch;
@@ -713,7 +721,8 @@ impl ActormapApp {
         p.bytes += bytes;
         p.cancelled |= cancelled;
         p.articles += report.articles_added;
-        p.already_open += report.articles_already_open.len()
+        p.already_open += already_open.len()
+            + report.articles_already_open.len()
             + articles.saturating_sub(report.articles_added + report.articles_already_open.len());
         p.actors_added += report.actors_added;
         p.interactions_added += report.interactions_added;

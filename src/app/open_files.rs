@@ -47,6 +47,8 @@ pub struct OpenBatch {
     pub bytes: usize,
     /// On the last part: whether the user stopped the request before every file was read.
     pub cancelled: bool,
+    /// Paths of files whose text was already in this part (the same article under another name).
+    pub already_open: Vec<String>,
     /// On the last part: the requested paths from which at least one file opened.
     pub roots_opened: Vec<PathBuf>,
     /// Whether this is the last part of its request.
@@ -57,7 +59,9 @@ impl OpenBatch {
     /// Folds a later part of the same or another request into this one, so that parts arriving together
     /// cost the map one merge.
     pub fn absorb(&mut self, later: OpenBatch) {
-        self.corpus.merge(later.corpus);
+        self.already_open
+            .extend(self.corpus.merge(later.corpus).articles_already_open);
+        self.already_open.extend(later.already_open);
         self.errors.extend(later.errors);
         self.files_tried += later.files_tried;
         self.files_total += later.files_total;
@@ -236,12 +240,14 @@ pub fn open_paths_in_batches(
             Err(e) => batch.errors.push(e),
         }
         if last_flush.elapsed() >= FLUSH_EVERY {
-            batch.corpus.merge_all(pending.drain(..));
+            let report = batch.corpus.merge_all(pending.drain(..));
+            batch.already_open.extend(report.articles_already_open);
             send(std::mem::take(&mut batch));
             last_flush = Instant::now();
         }
     });
-    batch.corpus.merge_all(pending);
+    let report = batch.corpus.merge_all(pending);
+    batch.already_open.extend(report.articles_already_open);
     batch.cancelled = tried < files.len();
     batch.roots_opened = paths
         .iter()
