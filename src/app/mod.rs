@@ -18,6 +18,7 @@ mod frame_time;
 mod highlight;
 mod label_placement;
 mod legend;
+mod map_paint;
 mod map_state;
 mod map_style;
 mod map_view;

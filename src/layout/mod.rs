@@ -10,6 +10,7 @@
 //! how big they are (`graph`'s job), or label placement beyond keeping node discs apart.
 
 pub mod bench;
+mod placement;
 mod quadtree;
 mod simulation;
 

@@ -1,0 +1,272 @@
+//! Painting the map: which nodes and edges stand out (`Focus`), the edges and nodes in one batch each, the
+//! empty-map message, and the tooltips. `MapView` decides what is where; this module only draws it.
+
+use std::collections::HashSet;
+
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, epaint::QuadraticBezierShape, vec2,
+};
+
+use crate::corpus::Corpus;
+use crate::graph::{MapGraph, MapNode};
+
+use super::edge_geometry::EdgeShape;
+use super::evidence_panel::headline;
+use super::map_state::MapState;
+use super::map_style::{
+    LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, node_shape, paint_pin,
+    shape_of,
+};
+use super::messages::plural;
+use super::selection::Selection;
+
+/// Which nodes and edges stand out because of the selection; the rest is faded.
+pub(super) struct Focus {
+    pub(super) nodes: HashSet<usize>,
+    pub(super) edges: HashSet<usize>,
+    /// The selected node or edge itself (drawn with an outline).
+    pub(super) node: Option<usize>,
+    pub(super) edge: Option<usize>,
+}
+
+impl Focus {
+    pub(super) fn of(selection: &Selection, graph: &MapGraph, corpus: &Corpus) -> Option<Focus> {
+        match selection {
+            Selection::Nothing => None,
+            Selection::Actor(id) => {
+                let node = graph.node_of(id)?;
+                let mut focus = Focus {
+                    nodes: HashSet::from([node]),
+                    edges: HashSet::new(),
+                    node: Some(node),
+                    edge: None,
+                };
+                for (i, e) in graph.edges.iter().enumerate() {
+                    if e.source == node || e.target == node {
+                        focus.edges.insert(i);
+                        focus.nodes.extend([e.source, e.target]);
+                    }
+                }
+                for a in &graph.affiliations {
+                    if a.member == node || a.of == node {
+                        focus.nodes.extend([a.member, a.of]);
+                    }
+                }
+                Some(focus)
+            }
+            Selection::Interaction(id) => {
+                let edge = graph.edges.iter().position(|e| {
+                    corpus
+                        .interactions
+                        .get(e.interaction)
+                        .is_some_and(|i| &i.id == id)
+                })?;
+                let e = &graph.edges[edge];
+                Some(Focus {
+                    nodes: HashSet::from([e.source, e.target]),
+                    edges: HashSet::from([edge]),
+                    node: None,
+                    edge: Some(edge),
+                })
+            }
+        }
+    }
+}
+
+/// Node positions and sizes on screen for one frame.
+pub(super) struct Placed {
+    pub(super) centre: Vec<Pos2>,
+    pub(super) radius: Vec<f32>,
+}
+
+pub(super) fn paint_edges(
+    painter: &egui::Painter,
+    graph: &MapGraph,
+    shapes: &[Option<EdgeShape>],
+    focus: Option<&Focus>,
+    hovered: Option<usize>,
+) {
+    let lit = |i: usize| focus.is_none_or(|f| f.edges.contains(&i));
+    // Faded edges first, so the ones in focus are drawn over them.
+    let mut order: Vec<usize> = (0..shapes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            lit(i),
+            Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i)),
+        )
+    });
+    let mut batch = Vec::with_capacity(shapes.len() * 2);
+    for i in order {
+        let Some(shape) = &shapes[i] else { continue };
+        let e = &graph.edges[i];
+        let base = family_color(e.family);
+        let color = if lit(i) { base } else { faded(base) };
+        let mut width = edge_width(e.evidence);
+        if Some(i) == hovered {
+            width += 1.5;
+        }
+        if focus.is_some_and(|f| f.edge == Some(i)) {
+            // A dark casing marks the selected edge.
+            curve_shapes(
+                &mut batch,
+                shape,
+                Stroke::new(width + 3.5, SELECTION),
+                SELECTION,
+            );
+        }
+        curve_shapes(&mut batch, shape, Stroke::new(width, color), color);
+    }
+    painter.extend(batch);
+}
+
+/// Adds an edge's curve and arrowhead to `out` (painted in one batch with the other edges).
+fn curve_shapes(out: &mut Vec<Shape>, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
+    let c = shape.curve;
+    if c.is_straight() {
+        out.push(Shape::line_segment([c.from, c.to], stroke));
+    } else {
+        out.push(Shape::QuadraticBezier(
+            QuadraticBezierShape::from_points_stroke(
+                [c.from, c.control, c.to],
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            ),
+        ));
+    }
+    if let Some(points) = shape.arrow {
+        let outline = if stroke.width > 6.0 {
+            Stroke::new(1.5, arrow_fill)
+        } else {
+            Stroke::NONE
+        };
+        out.push(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
+    }
+}
+
+pub(super) fn paint_nodes(
+    painter: &egui::Painter,
+    map: &MapState,
+    placed: &Placed,
+    rect: Rect,
+    focus: Option<&Focus>,
+    hovered: Option<usize>,
+) {
+    let graph = map.graph();
+    // Small nodes first so big ones stay on top; the focus last of all.
+    let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            focus.is_none_or(|f| f.nodes.contains(&i)),
+            graph.nodes[i].mentions,
+        )
+    });
+    let mut batch = Vec::with_capacity(order.len());
+    let mut pins = Vec::new();
+    for i in order {
+        let (c, r) = (placed.centre[i], placed.radius[i]);
+        if !rect.expand(r * 1.2).contains(c) {
+            continue;
+        }
+        let node = &graph.nodes[i];
+        let lit = focus.is_none_or(|f| f.nodes.contains(&i));
+        let fill = if lit {
+            actor_color(node.kind)
+        } else {
+            faded(actor_color(node.kind))
+        };
+        let selected = focus.is_some_and(|f| f.node == Some(i));
+        let stroke = if selected {
+            Stroke::new(3.0, SELECTION)
+        } else if Some(i) == hovered {
+            Stroke::new(2.5, Color32::from_rgb(0x44, 0x4c, 0x58))
+        } else {
+            Stroke::new(1.5, Color32::WHITE)
+        };
+        batch.push(node_shape(shape_of(node.kind), c, r, fill, stroke));
+        if map.is_pinned(i) {
+            pins.push((c, r));
+        }
+    }
+    painter.extend(batch);
+    for (c, r) in pins {
+        paint_pin(painter, c, r);
+    }
+}
+
+pub(super) fn paint_empty_state(painter: &egui::Painter, rect: Rect, corpus: &Corpus) {
+    let (headline, hint) = if corpus.articles.is_empty() {
+        (
+            "No articles open",
+            "Open articles with File › Open… (Ctrl+O), drop files or folders here, or type a path above.",
+        )
+    } else {
+        (
+            "No actors on the map",
+            "The open articles name no actors, or the View filters hide them all.",
+        )
+    };
+    painter.text(
+        rect.center() - vec2(0.0, 14.0),
+        Align2::CENTER_CENTER,
+        headline,
+        FontId::proportional(20.0),
+        LABEL_TEXT,
+    );
+    painter.text(
+        rect.center() + vec2(0.0, 14.0),
+        Align2::CENTER_CENTER,
+        hint,
+        FontId::proportional(13.0),
+        faded(LABEL_TEXT).gamma_multiply(1.0),
+    );
+}
+
+pub(super) fn node_tooltip(ui: &mut Ui, node: &MapNode, corpus: &Corpus, pinned: bool) {
+    ui.strong(&node.label);
+    let mut facts = vec![node.kind.as_str().to_string()];
+    if let Some(t) = &node.title {
+        facts.push(t.clone());
+    }
+    if let Some(c) = &node.country {
+        facts.push(c.clone());
+    }
+    ui.label(facts.join(" · "));
+    let articles = corpus.actors.get(node.actor).map_or(0, |a| {
+        a.mentions
+            .iter()
+            .map(|m| m.article.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    });
+    ui.weak(format!(
+        "{} mention{} in {articles} article{}",
+        node.mentions,
+        plural(node.mentions),
+        plural(articles)
+    ));
+    if pinned {
+        ui.weak("Pinned where you dropped it; double-click to release.");
+    } else {
+        ui.weak("Click for the evidence; drag to move.");
+    }
+}
+
+pub(super) fn edge_tooltip(ui: &mut Ui, graph: &MapGraph, corpus: &Corpus, edge: usize) {
+    let e = &graph.edges[edge];
+    let (s, t) = (&graph.nodes[e.source].label, &graph.nodes[e.target].label);
+    ui.strong(headline(e.kind, s, t));
+    let cameo = corpus
+        .interactions
+        .get(e.interaction)
+        .map(|i| i.cameo.as_str())
+        .unwrap_or("");
+    let direction = if e.directed { "directed" } else { "both ways" };
+    ui.weak(format!(
+        "{} · {direction} · CAMEO {cameo} · {} sentence{}",
+        e.family.as_str(),
+        e.evidence,
+        plural(e.evidence)
+    ));
+    ui.weak("Click for the evidence.");
+}
