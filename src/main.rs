@@ -28,7 +28,8 @@ USAGE:
                                                    time one layout tick on an edge list (`# nodes N`, then
                                                    `src dst` lines); also takes ../shared/bench's harness
                                                    flags (--impl, --graph, --iters) and then prints its JSON;
-                                                   --stability: how far old nodes move when 10% are added
+                                                   --stability: how far old nodes move when 10% are added;
+                                                   --quality MS: stress of the layout after MS milliseconds
   actormap parse FILE                              print the text's sentences as CoNLL-U (tags and tree)
   actormap eval-syntax [--model M] [--write OUT.conllu] FILE.conllu...
                                                    score tagger and parser on treebanks (gold tokens)
@@ -173,6 +174,7 @@ fn bench_layout(args: &[String]) -> ExitCode {
         "--impl",
         "--budget-s",
         "--max-iter-s",
+        "--quality",
     ];
     let Ok((opts, rest)) = options(args, &valued, "bench-layout") else {
         return ExitCode::from(2);
@@ -225,6 +227,19 @@ fn bench_layout(args: &[String]) -> ExitCode {
         }
     };
     let threads = pool.current_num_threads();
+    if let Some(ms) = get(&["--quality"]) {
+        let Ok(ms) = ms.parse::<f64>() else {
+            eprintln!("actormap bench-layout: --quality needs milliseconds, not \"{ms}\"");
+            return ExitCode::from(2);
+        };
+        let (positions, ticks) = pool.install(|| layout::bench::layout_for(&graph, ms));
+        println!(
+            "{} nodes after {ms} ms ({ticks} ticks): stress {:.4} (normalised, 200 BFS roots; lower is better)",
+            graph.nodes,
+            layout::bench::stress(&graph, &positions, 200)
+        );
+        return ExitCode::SUCCESS;
+    }
     if args.iter().any(|a| a == "--stability") {
         let (median, p90, share) =
             pool.install(|| layout::bench::displacement_after_growth(&graph, 0.1, 5000));
