@@ -58,7 +58,7 @@ impl ArticleView {
         egui::containers::Sides::new().shrink_left().show(
             ui,
             |ui| {
-                ui.add(egui::Label::new(RichText::new(&article.title).strong()).truncate())
+                ui.add(egui::Label::new(RichText::new(&article.title).strong()).wrap())
                     .on_hover_text(&article.path);
             },
             |ui| {

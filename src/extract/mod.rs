@@ -254,6 +254,25 @@ fn joined_pairs(
     out
 }
 
+/// Characters of an article's first line kept as its title.
+const TITLE_CHARS: usize = 120;
+
+/// `line` when it has at most `max` characters; else its longest start of whole words within `max`
+/// characters, followed by "…" (a single word longer than that is cut).
+fn cut_at_word(line: &str, max: usize) -> String {
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(max).collect();
+    let words = match head.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => {
+            head[..i].trim_end_matches(|c: char| c.is_whitespace() || ",;:-–".contains(c))
+        }
+        _ => head.as_str(),
+    };
+    format!("{words}…")
+}
+
 /// The first non-empty line (without Markdown heading marks), or the file name.
 fn title_of(path: &str, text: &str) -> String {
     let line = text
@@ -261,7 +280,7 @@ fn title_of(path: &str, text: &str) -> String {
         .map(|l| l.trim().trim_start_matches('#').trim())
         .find(|l| !l.is_empty())
         .unwrap_or("");
-    let title: String = line.chars().take(120).collect();
+    let title = cut_at_word(line, TITLE_CHARS);
     if title.is_empty() {
         std::path::Path::new(path)
             .file_name()
@@ -576,6 +595,20 @@ fn long_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_first_line_is_cut_between_words() {
+        let line = "Minister of Example Affairs meets the envoy of Nowhere to discuss the long-running border question";
+        assert_eq!(
+            cut_at_word(line, 40),
+            "Minister of Example Affairs meets the…"
+        );
+        assert_eq!(cut_at_word("Short title", 40), "Short title");
+        assert_eq!(
+            cut_at_word("Averyveryverylongsingleword", 10),
+            "Averyveryv…"
+        );
+    }
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_hyphens() {
