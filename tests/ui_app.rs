@@ -741,11 +741,14 @@ fn an_affiliation_link_selects_that_actor() {
 #[test]
 fn opening_a_missing_file_shows_an_error_and_keeps_the_map() {
     let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
     let before = h.state().node_count();
+    let map = h.state().map_rect();
     open_typed_path(&mut h, "/definitely/not/here/article.txt");
     assert!(shows(&h, "Could not open /definitely/not/here/article.txt"));
     assert!(h.state().errors()[0].contains("no such file"));
     assert_eq!(h.state().node_count(), before);
+    assert_eq!(h.state().map_rect(), map, "the error floats over the map instead of pushing it down");
 }
 
 #[test]

@@ -368,13 +368,6 @@ impl ActormapApp {
             });
             self.path_bar(ui, &mut commands);
         });
-        if !self.messages.errors().is_empty() {
-            egui::Panel::top("errors").show(ui, |ui| {
-                ui.add_space(4.0);
-                self.messages.banner_ui(ui);
-                ui.add_space(4.0);
-            });
-        }
         if self.save_prompt.is_some() {
             egui::Panel::top("save-prompt").show(ui, |ui| self.save_prompt_ui(ui));
         }
@@ -438,6 +431,19 @@ impl ActormapApp {
                 .ui(ui, &mut self.map, &mut self.selection, &found, capturing);
             bars::drop_hint(ui, self.view.rect());
         });
+        // Errors float over the top of the map, so they never push it down (and shift what is under the
+        // pointer); each can be dismissed.
+        if !self.messages.errors().is_empty() && !capturing {
+            let map = self.view.rect();
+            let below_search = if self.search.open { 52.0 } else { 10.0 };
+            egui::Area::new(egui::Id::unique("actormap-errors"))
+                .fixed_pos(map.left_top() + egui::vec2(10.0, below_search))
+                .order(egui::Order::Foreground)
+                .show(ui.ctx(), |ui| {
+                    ui.set_max_width((map.width() - 130.0).max(200.0));
+                    self.messages.banner_ui(ui);
+                });
+        }
         if self.stats.open && !capturing {
             match self.stats.show(
                 ui.ctx(),
