@@ -547,18 +547,28 @@ fn interaction_ui(
         let sentence = article.sentence_at(e.start).unwrap_or(e.sentence);
         let shown_span = Span::new(e.start, e.end);
         evidence_sentence_ui(ui, article, shown_span, sentence, &marks, action);
-        let mut notes = Vec::new();
-        if !e.rule.is_empty() && e.rule != it.rule {
-            notes.push(format!("rule: {}", e.rule));
-        }
+        // Who said it and when, at the size of the text and with its keys set apart, so it reads at a
+        // glance; the rule only when it differs from the interaction's.
+        let mut notes: Vec<(&str, &str)> = Vec::new();
         if let Some(r) = &e.reported_by {
-            notes.push(format!("reported by: {r}"));
+            notes.push(("Reported by", r));
         }
         if let Some(w) = &e.when {
-            notes.push(format!("when: {w}"));
+            notes.push(("When", w));
+        }
+        if !e.rule.is_empty() && e.rule != it.rule {
+            notes.push(("Rule", &e.rule));
         }
         if !notes.is_empty() {
-            ui.label(RichText::new(notes.join(" · ")).small().weak());
+            ui.horizontal_wrapped(|ui| {
+                for (i, (key, value)) in notes.iter().enumerate() {
+                    if i > 0 {
+                        ui.weak("·");
+                    }
+                    ui.weak(*key);
+                    ui.label(*value);
+                }
+            });
         }
     }
 }
