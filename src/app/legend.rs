@@ -113,6 +113,52 @@ impl Legend {
         Legend { rect, items }
     }
 
+    /// Moves the legend to the corner of `map` where it covers the fewest of `nodes` (centre, radius) and
+    /// returns that corner: it stays in `preferred` (the last frame's corner) while that covers no node,
+    /// else tries the bottom left, the bottom right, the top right below `top_right` (the zoom
+    /// controls) and the top left, and on a crowded map goes where it hides least.
+    pub fn avoid(
+        &mut self,
+        nodes: &[(egui::Pos2, f32)],
+        map: Rect,
+        top_right: Rect,
+        preferred: usize,
+    ) -> usize {
+        let size = self.rect.size();
+        let corners = [
+            pos2(map.min.x + INSET, map.max.y - INSET - size.y),
+            pos2(map.max.x - INSET - size.x, map.max.y - INSET - size.y),
+            pos2(map.max.x - INSET - size.x, top_right.max.y + INSET),
+            pos2(map.min.x + INSET, map.min.y + INSET),
+        ];
+        let covered = |at: egui::Pos2| {
+            let r = Rect::from_min_size(at, size);
+            nodes
+                .iter()
+                .filter(|(c, radius)| r.expand(*radius).contains(*c))
+                .count()
+        };
+        let first = preferred.min(corners.len() - 1);
+        let mut best = (covered(corners[first]), first);
+        for (i, &at) in corners.iter().enumerate() {
+            if best.0 == 0 {
+                break;
+            }
+            let n = covered(at);
+            if n < best.0 {
+                best = (n, i);
+            }
+        }
+        let shift = corners[best.1] - self.rect.min;
+        if shift != egui::Vec2::ZERO {
+            self.rect = self.rect.translate(shift);
+            for (_, _, at) in &mut self.items {
+                *at += shift;
+            }
+        }
+        best.1
+    }
+
     /// How much of the map's bottom the legend takes, gap included.
     pub fn reserved_height(&self) -> f32 {
         self.rect.height() + INSET
@@ -192,5 +238,37 @@ fn paint_icon(painter: &Painter, entry: Entry, icon: Rect) {
             );
             paint_pin(painter, c, 6.0);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_legend_moves_to_a_corner_free_of_nodes_and_stays_there() {
+        let map = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let controls = Rect::from_min_max(pos2(650.0, 8.0), pos2(792.0, 36.0));
+        let size = vec2(300.0, 60.0);
+        let bottom_left = Rect::from_min_size(pos2(INSET, 600.0 - INSET - size.y), size);
+        let mut legend = Legend {
+            rect: bottom_left,
+            items: Vec::new(),
+        };
+        // Nothing under it: it stays.
+        assert_eq!(
+            legend.avoid(&[(pos2(400.0, 300.0), 5.0)], map, controls, 0),
+            0
+        );
+        // A node under it: bottom right.
+        let under = [(bottom_left.center(), 5.0)];
+        assert_eq!(legend.avoid(&under, map, controls, 0), 1);
+        assert!(legend.rect.max.x > 700.0 && legend.rect.max.y > 500.0);
+        // Next frame it starts from the bottom right and keeps it while that is clear.
+        let mut again = Legend {
+            rect: bottom_left,
+            items: Vec::new(),
+        };
+        assert_eq!(again.avoid(&under, map, controls, 1), 1);
     }
 }

@@ -77,6 +77,8 @@ pub struct MapView {
     labels: LabelCache,
     last_motion: u64,
     pub show_legend: bool,
+    /// The corner the legend was in last frame (see `Legend::avoid`).
+    legend_corner: usize,
     pub show_labels: bool,
 }
 
@@ -120,6 +122,7 @@ impl Default for MapView {
             labels: LabelCache::default(),
             last_motion: u64::MAX,
             show_legend: true,
+            legend_corner: 0,
             show_labels: true,
         }
     }
@@ -211,7 +214,7 @@ impl MapView {
         if map.tick_within(ticks, LAYOUT_BUDGET) {
             ui.ctx().request_repaint();
         }
-        let legend = self.show_legend.then(|| Legend::layout(&painter, rect));
+        let mut legend = self.show_legend.then(|| Legend::layout(&painter, rect));
         let moved = map.motion() != self.last_motion;
         self.last_motion = map.motion();
         if (self.fit_now || (self.follow && moved)) && rect.is_positive() {
@@ -431,6 +434,16 @@ impl MapView {
                     .map_or(Selection::Nothing, Selection::Interaction),
                 None => Selection::Nothing,
             };
+        }
+        if let Some(legend) = &mut legend {
+            let nodes: Vec<(Pos2, f32)> = placed
+                .centre
+                .iter()
+                .copied()
+                .zip(placed.radius.iter().copied())
+                .collect();
+            self.legend_corner =
+                legend.avoid(&nodes, rect, controls_rect(rect), self.legend_corner);
         }
         if let Some(i) = hovered_edge {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
