@@ -3,7 +3,10 @@
 //!
 //! This module decides *what* is drawn, never *where* (that is `layout`) or *how* (the app and `export`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+// Actor ids are looked up tens of thousands of times per build: rustc's fast hash, not SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod grouping;
 pub mod timeline;
@@ -178,7 +181,7 @@ impl MapGraph {
                     .collect()
             });
         let near: Option<HashSet<&str>> = filter.focus.as_ref().map(|(id, depth)| {
-            let mut links: HashMap<&str, Vec<&str>> = HashMap::new();
+            let mut links: HashMap<&str, Vec<&str>> = HashMap::default();
             for it in corpus.interactions.iter().filter(|it| edge_shown(it)) {
                 links
                     .entry(it.source.as_str())
@@ -189,7 +192,7 @@ impl MapGraph {
                     .or_default()
                     .push(it.source.as_str());
             }
-            let mut reached: HashSet<&str> = HashSet::from([id.as_str()]);
+            let mut reached: HashSet<&str> = std::iter::once(id.as_str()).collect();
             let mut frontier = vec![id.as_str()];
             for _ in 0..*depth {
                 let mut next = Vec::new();
@@ -204,7 +207,8 @@ impl MapGraph {
             }
             reached
         });
-        let mut node_of: HashMap<&str, usize> = HashMap::new();
+        let mut node_of: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(corpus.actors.len(), Default::default());
         for (i, actor) in corpus.actors.iter().enumerate() {
             let focused = near.as_ref().is_none_or(|n| n.contains(actor.id.as_str()))
                 && (filter.articles.is_none()
@@ -279,16 +283,17 @@ impl MapGraph {
     }
 
     fn assign_lanes(&mut self) {
-        let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-        for (i, e) in self.edges.iter().enumerate() {
-            pairs
-                .entry((e.source.min(e.target), e.source.max(e.target)))
-                .or_default()
-                .push(i);
-        }
-        for edges in pairs.values() {
-            let n = edges.len() as f32;
-            for (k, &i) in edges.iter().enumerate() {
+        // The edges of each pair side by side (by pair, then in edge order), numbered within their run.
+        let mut order: Vec<(usize, usize, usize)> = self
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.source.min(e.target), e.source.max(e.target), i))
+            .collect();
+        order.sort_unstable();
+        for run in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let n = run.len() as f32;
+            for (k, &(_, _, i)) in run.iter().enumerate() {
                 self.edges[i].lane = k as f32 - (n - 1.0) / 2.0;
             }
         }
