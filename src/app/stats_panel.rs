@@ -132,40 +132,36 @@ impl StatsPanel {
     }
 }
 
-/// The chart of the most connected actors, and where its first bar's middle is on screen.
-fn chart_actors(
-    ui: &mut Ui,
-    corpus: &Corpus,
-    graph: &MapGraph,
-) -> (Option<StatsAction>, Option<egui::Pos2>) {
-    let top = most_connected(graph, TOP_ACTORS);
-    ui.strong("Most connected actors");
-    if top.is_empty() {
-        ui.weak("No interactions on the map.");
-        return (None, None);
-    }
-    ui.weak("Interactions on the map; click a bar to select the actor.");
-    let names: Vec<String> = top
-        .iter()
-        .map(|(i, _)| graph.nodes[*i].label.clone())
-        .collect();
-    let count = top.len();
-    // Most connected on top: rank 0 at the highest y.
-    let bars: Vec<Bar> = top
+/// One row of a ranked bar chart: its label, value and colour.
+struct Row {
+    label: String,
+    value: f64,
+    colour: Color32,
+}
+
+/// What a ranked chart did: the row clicked, if any, and where the first bar's middle is on screen.
+struct Ranked {
+    clicked: Option<usize>,
+    first_bar: egui::Pos2,
+}
+
+/// A horizontal bar chart of `rows`, the first on top, each labelled on the left; it cannot be dragged or
+/// zoomed, so a click is a choice of row.
+fn ranked_chart(ui: &mut Ui, id: &str, rows: &[Row]) -> Ranked {
+    let count = rows.len();
+    let bars: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(rank, (i, d))| {
-            let kind = corpus.actors.get(graph.nodes[*i].actor).map(|a| a.kind);
-            let colour = kind.map_or(Color32::GRAY, actor_color);
-            Bar::new((count - 1 - rank) as f64, *d as f64)
-                .name(&names[rank])
-                .fill(colour)
-                .stroke(egui::Stroke::new(1.0, colour))
+        .map(|(rank, r)| {
+            Bar::new((count - 1 - rank) as f64, r.value)
+                .name(&r.label)
+                .fill(r.colour)
+                .stroke(egui::Stroke::new(1.0, r.colour))
                 .width(0.7)
         })
         .collect();
-    let labels = names.clone();
-    let response = Plot::new("actormap-stats-actors")
+    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    let response = Plot::new(id)
         .height(22.0 * count as f32 + 30.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -174,8 +170,8 @@ fn chart_actors(
         .show_x(false)
         .include_x(0.0)
         .y_axis_min_width(120.0)
-        .y_grid_spacer(|_| {
-            (0..64)
+        .y_grid_spacer(move |_| {
+            (0..count)
                 .map(|v| GridMark {
                     value: v as f64,
                     step_size: 1.0,
@@ -190,20 +186,55 @@ fn chart_actors(
             labels.get(rank as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("interactions", bars).horizontal());
+            plot.bar_chart(BarChart::new(id, bars).horizontal());
             plot.pointer_coordinate().map(|p| p.y)
         });
-    let first = egui_plot::PlotPoint::new(top[0].1 as f64 / 2.0, (count - 1) as f64);
-    let first_bar = Some(response.transform.position_from_point(&first));
+    let first = egui_plot::PlotPoint::new(
+        rows.first().map_or(0.0, |r| r.value / 2.0),
+        (count.max(1) - 1) as f64,
+    );
     let clicked = response
         .inner
         .filter(|_| response.response.clicked())
         .and_then(|y| {
             let rank = count as f64 - 1.0 - y.round();
-            let (i, _) = top.get(rank as usize).filter(|_| rank >= 0.0)?;
-            Some(StatsAction::SelectActor(graph.nodes[*i].id.clone()))
+            (rank >= 0.0 && (rank as usize) < count).then_some(rank as usize)
         });
-    (clicked, first_bar)
+    Ranked {
+        clicked,
+        first_bar: response.transform.position_from_point(&first),
+    }
+}
+
+/// The chart of the most connected actors, and where its first bar's middle is on screen.
+fn chart_actors(
+    ui: &mut Ui,
+    corpus: &Corpus,
+    graph: &MapGraph,
+) -> (Option<StatsAction>, Option<egui::Pos2>) {
+    let top = most_connected(graph, TOP_ACTORS);
+    ui.strong("Most connected actors");
+    if top.is_empty() {
+        ui.weak("No interactions on the map.");
+        return (None, None);
+    }
+    ui.weak("Interactions on the map; click a bar to select the actor.");
+    let rows: Vec<Row> = top
+        .iter()
+        .map(|&(i, d)| Row {
+            label: graph.nodes[i].label.clone(),
+            value: d as f64,
+            colour: corpus
+                .actors
+                .get(graph.nodes[i].actor)
+                .map_or(Color32::GRAY, |a| actor_color(a.kind)),
+        })
+        .collect();
+    let chart = ranked_chart(ui, "actormap-stats-actors", &rows);
+    let action = chart
+        .clicked
+        .map(|rank| StatsAction::SelectActor(graph.nodes[top[rank].0].id.clone()));
+    (action, Some(chart.first_bar))
 }
 
 fn chart_kinds(ui: &mut Ui, graph: &MapGraph, filter: &MapFilter) -> Option<StatsAction> {
@@ -214,60 +245,16 @@ fn chart_kinds(ui: &mut Ui, graph: &MapGraph, filter: &MapFilter) -> Option<Stat
         return None;
     }
     ui.weak("Click a bar to show only that kind on the map; click it again to show every kind.");
-    let names: Vec<&'static str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
-    let count = kinds.len();
-    // In the order of the kinds' list, first on top.
-    let bars: Vec<Bar> = kinds
+    let rows: Vec<Row> = kinds
         .iter()
-        .enumerate()
-        .map(|(rank, (k, n))| {
-            let colour = family_color(k.family());
-            Bar::new((count - 1 - rank) as f64, *n as f64)
-                .name(k.as_str())
-                .fill(colour)
-                .stroke(egui::Stroke::new(1.0, colour))
-                .width(0.7)
+        .map(|&(k, n)| Row {
+            label: k.as_str().to_string(),
+            value: n as f64,
+            colour: family_color(k.family()),
         })
         .collect();
-    let labels = names.clone();
-    let response = Plot::new("actormap-stats-kinds")
-        .height(22.0 * count as f32 + 30.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .include_x(0.0)
-        .y_axis_min_width(120.0)
-        .y_grid_spacer(|_| {
-            (0..32)
-                .map(|v| GridMark {
-                    value: v as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let rank = count as f64 - 1.0 - mark.value;
-            if rank.fract() != 0.0 || rank < 0.0 {
-                return String::new();
-            }
-            labels
-                .get(rank as usize)
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("interactions", bars).horizontal());
-            plot.pointer_coordinate().map(|p| p.y)
-        });
-    let y = response.inner?;
-    let rank = count as f64 - 1.0 - y.round();
-    if !response.response.clicked() || rank < 0.0 {
-        return None;
-    }
-    let (kind, _) = kinds.get(rank as usize)?;
-    Some(StatsAction::SetFilter(only_kind(filter, *kind)))
+    let rank = ranked_chart(ui, "actormap-stats-kinds", &rows).clicked?;
+    Some(StatsAction::SetFilter(only_kind(filter, kinds[rank].0)))
 }
 
 /// Articles per source folder; a click shows only that folder's articles on the map.
@@ -297,53 +284,16 @@ fn chart_sources(ui: &mut Ui, corpus: &Corpus, filter: &MapFilter) -> Option<Sta
         });
     }
     let top: Vec<&(String, Vec<String>)> = sources.iter().take(TOP_ACTORS).collect();
-    let count = top.len();
-    let labels: Vec<String> = top.iter().map(|(s, _)| s.clone()).collect();
-    let bars: Vec<Bar> = top
+    let rows: Vec<Row> = top
         .iter()
-        .enumerate()
-        .map(|(rank, (s, ids))| {
-            let colour = Color32::from_rgb(0x5b, 0x6b, 0x8c);
-            Bar::new((count - 1 - rank) as f64, ids.len() as f64)
-                .name(s)
-                .fill(colour)
-                .stroke(egui::Stroke::new(1.0, colour))
-                .width(0.7)
+        .map(|(s, ids)| Row {
+            label: s.clone(),
+            value: ids.len() as f64,
+            colour: Color32::from_rgb(0x5b, 0x6b, 0x8c),
         })
         .collect();
-    let response = Plot::new("actormap-stats-sources")
-        .height(22.0 * count as f32 + 30.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .include_x(0.0)
-        .y_axis_min_width(120.0)
-        .y_grid_spacer(|_| {
-            (0..64)
-                .map(|v| GridMark {
-                    value: v as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let rank = count as f64 - 1.0 - mark.value;
-            if rank.fract() != 0.0 || rank < 0.0 {
-                return String::new();
-            }
-            labels.get(rank as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("articles", bars).horizontal());
-            plot.pointer_coordinate().map(|p| p.y)
-        });
-    if let Some(y) = response.inner.filter(|_| response.response.clicked()) {
-        let rank = count as f64 - 1.0 - y.round();
-        if let Some((_, ids)) = top.get(rank as usize).filter(|_| rank >= 0.0) {
-            action = Some(StatsAction::SetFilter(only_articles(filter, ids)));
-        }
+    if let Some(rank) = ranked_chart(ui, "actormap-stats-sources", &rows).clicked {
+        action = Some(StatsAction::SetFilter(only_articles(filter, &top[rank].1)));
     }
     action
 }
