@@ -748,7 +748,11 @@ fn opening_a_missing_file_shows_an_error_and_keeps_the_map() {
     assert!(shows(&h, "Could not open /definitely/not/here/article.txt"));
     assert!(h.state().errors()[0].contains("no such file"));
     assert_eq!(h.state().node_count(), before);
-    assert_eq!(h.state().map_rect(), map, "the error floats over the map instead of pushing it down");
+    assert_eq!(
+        h.state().map_rect(),
+        map,
+        "the error floats over the map instead of pushing it down"
+    );
 }
 
 #[test]
