@@ -510,22 +510,8 @@ impl MapView {
         let graph = map.graph();
         for a in &graph.affiliations {
             let (m, o) = (a.member, a.of);
-            let inside_m = |p: Pos2| {
-                node_contains(
-                    shape_of(graph.nodes[m].kind),
-                    placed.centre[m],
-                    placed.radius[m] + 1.0,
-                    p,
-                )
-            };
-            let inside_o = |p: Pos2| {
-                node_contains(
-                    shape_of(graph.nodes[o].kind),
-                    placed.centre[o],
-                    placed.radius[o] + 1.0,
-                    p,
-                )
-            };
+            let inside_m = inside_node(graph, placed, m, 1.0);
+            let inside_o = inside_node(graph, placed, o, 1.0);
             let Some(shape) = edge_shape(
                 placed.centre[m],
                 placed.centre[o],
@@ -720,6 +706,23 @@ impl MapView {
 }
 
 /// Where the fit and zoom buttons go: the map's top-right corner.
+/// Whether a point lies inside node `i`'s outline, grown by `pad`.
+fn inside_node<'a>(
+    graph: &'a MapGraph,
+    placed: &'a Placed,
+    i: usize,
+    pad: f32,
+) -> impl Fn(Pos2) -> bool + 'a {
+    move |p| {
+        node_contains(
+            shape_of(graph.nodes[i].kind),
+            placed.centre[i],
+            placed.radius[i] + pad,
+            p,
+        )
+    }
+}
+
 fn controls_rect(map: Rect) -> Rect {
     Rect::from_min_max(
         pos2(map.max.x - 150.0, map.min.y + 8.0),
@@ -745,22 +748,8 @@ fn edge_shape_of(graph: &MapGraph, i: usize, placed: &Placed, zoom: f32) -> Opti
         length: 8.0 + 1.6 * width,
         width: 6.5 + 1.4 * width,
     });
-    let inside_s = |p: Pos2| {
-        node_contains(
-            shape_of(graph.nodes[s].kind),
-            placed.centre[s],
-            placed.radius[s] + 1.0,
-            p,
-        )
-    };
-    let inside_t = |p: Pos2| {
-        node_contains(
-            shape_of(graph.nodes[t].kind),
-            placed.centre[t],
-            placed.radius[t] + 1.5,
-            p,
-        )
-    };
+    let inside_s = inside_node(graph, placed, s, 1.0);
+    let inside_t = inside_node(graph, placed, t, 1.5);
     edge_shape(
         placed.centre[s],
         placed.centre[t],
