@@ -76,11 +76,7 @@ fn extract(args: &[String]) -> ExitCode {
     }
     // A reader that stops early (`| head`, `| cmp`) closes the pipe: that is not an error of ours to
     // report, and no reason to panic.
-    use std::io::Write;
-    match std::io::stdout()
-        .lock()
-        .write_all(corpus::to_json(&corpus).as_bytes())
-    {
+    match corpus::write_json(&corpus, std::io::stdout().lock()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("actormap: could not write the corpus to standard output: {e}");

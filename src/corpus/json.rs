@@ -44,6 +44,16 @@ pub fn to_json(corpus: &Corpus) -> String {
     s
 }
 
+/// Writes the corpus as `to_json` would, byte for byte, straight to `out` (no copy of the whole file in
+/// memory first).
+pub fn write_json(corpus: &Corpus, out: impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, corpus).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// Parses and checks a corpus file.
 pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
     // The schema first (the rest skipped unread), so that a file of another version is named as such rather
@@ -181,6 +191,13 @@ mod tests {
             }],
             ..Corpus::default()
         }
+    }
+
+    #[test]
+    fn writing_to_a_stream_gives_the_same_bytes_as_to_json() {
+        let mut bytes = Vec::new();
+        write_json(&tiny(), &mut bytes).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), to_json(&tiny()));
     }
 
     #[test]

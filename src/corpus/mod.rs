@@ -9,6 +9,6 @@ pub mod json;
 pub mod merge;
 pub mod model;
 
-pub use json::{CorpusError, from_json, to_json};
+pub use json::{CorpusError, from_json, to_json, write_json};
 pub use merge::{MergeIndex, MergeReport, Merger};
 pub use model::*;
