@@ -161,7 +161,7 @@ impl MapGraph {
                 })
                 .count(),
         };
-        let edge_shown = |it: &Interaction| {
+        let is_shown = |it: &Interaction| {
             (filter.show_unasserted || it.modality == Modality::Asserted)
                 && !filter.hidden_kinds.contains(&it.kind)
                 && evidence(it) >= filter.min_evidence.max(1)
@@ -169,20 +169,27 @@ impl MapGraph {
                 && of_shown_kind.contains_key(it.source.as_str())
                 && of_shown_kind.contains_key(it.target.as_str())
         };
+        // Judged once per interaction: the isolated-actor, focus and edge passes below all read it.
+        let shown: Vec<bool> = corpus.interactions.iter().map(is_shown).collect();
+        let shown_interactions = || {
+            corpus
+                .interactions
+                .iter()
+                .zip(&shown)
+                .filter(|(_, s)| **s)
+                .map(|(it, _)| it)
+        };
         // With grouping, whether an actor is isolated is judged on the grouped map (below).
         let hide_isolated = filter.isolated.hides(corpus.actors.len());
         let connected: Option<HashSet<&str>> =
             (hide_isolated && !filter.group_by_country).then(|| {
-                corpus
-                    .interactions
-                    .iter()
-                    .filter(|it| edge_shown(it))
+                shown_interactions()
                     .flat_map(|it| [it.source.as_str(), it.target.as_str()])
                     .collect()
             });
         let near: Option<HashSet<&str>> = filter.focus.as_ref().map(|(id, depth)| {
             let mut links: HashMap<&str, Vec<&str>> = HashMap::default();
-            for it in corpus.interactions.iter().filter(|it| edge_shown(it)) {
+            for it in shown_interactions() {
                 links
                     .entry(it.source.as_str())
                     .or_default()
@@ -238,7 +245,7 @@ impl MapGraph {
             });
         }
         for (i, it) in corpus.interactions.iter().enumerate() {
-            let shown = edge_shown(it);
+            let shown = shown[i];
             let (Some(&source), Some(&target)) = (
                 node_of.get(it.source.as_str()),
                 node_of.get(it.target.as_str()),
