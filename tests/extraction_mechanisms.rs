@@ -1287,3 +1287,24 @@ fn an_ethnic_people_belongs_to_the_country_the_text_is_about() {
         c.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_directed_act_on_no_one_named_is_on_the_place_it_happened_in() {
+    // The attackers act in a city of another country and name no victim that is an actor: the attack
+    // is on that country. Talks held in a city only have a venue.
+    let c = extract(
+        "Rebels from Chad shelled a market in Khartoum on Tuesday. Chad's foreign minister held talks in Paris on Friday.",
+    );
+    assert!(
+        has_edge(&c, InteractionKind::Assault, "Rebels from Chad", "Sudan"),
+        "{:?}",
+        edges(&c)
+    );
+    assert!(
+        !edges(&c)
+            .iter()
+            .any(|(_, s, t, _, _)| s == "France" || t == "France"),
+        "{:?}",
+        edges(&c)
+    );
+}

@@ -34,6 +34,8 @@ pub struct Arg<'r> {
     pub reciprocal: bool,
     /// A place standing for its country ("near Mosul"): where things happen, never who acts.
     pub place: bool,
+    /// A capital standing for its state ("Islamabad said"); after "in" it is a place too.
+    pub capital: bool,
     /// A bare title or a pronoun ("the President", "he"): who it is was guessed from the text around.
     pub reference: bool,
 }
@@ -940,6 +942,32 @@ impl<'a> SentenceEvents<'a> {
         None
     }
 
+    /// The first place named in the clause of the act at `w` that is not one of `own` (the doer's
+    /// entities): a city or region standing for its country, or a capital after a preposition of place
+    /// ("in <capital>"). A country itself is left out: strikes "in" a country are as often made
+    /// for its government as against it.
+    fn place_of(&self, cx: &Ctx, w: usize, own: &[usize]) -> Option<Side> {
+        let top = roles::clause_verb(self.tree, w);
+        let clause = self.in_clause(top);
+        let g = &self.lex.grammar;
+        (0..self.args.len())
+            .filter(|&a| {
+                cx.heads[a].is_some_and(|h| {
+                    (h == top || clause.contains(&h))
+                        && (self.args[a].place
+                            || self.args[a].capital
+                                && self
+                                    .marker_of(h)
+                                    .is_some_and(|m| g.locative_prepositions.has(m)))
+                })
+            })
+            .find(|&a| self.args[a].entities.iter().any(|e| !own.contains(e)))
+            .map(|a| Side {
+                members: vec![a],
+                how: "place",
+            })
+    }
+
     /// The words of the clause of `v` (below it, not inside another clause that hangs on it).
     fn in_clause(&self, v: usize) -> Vec<usize> {
         let t = self.tree;
@@ -1121,6 +1149,15 @@ impl<'a> SentenceEvents<'a> {
         });
         // A place is where things happen, never who acts.
         let source = source.filter(|s| !s.members.iter().all(|&a| self.args[a].place));
+        // A directed act done to no one named was done to the place it happened in: "bombers struck
+        // a market in <city>" is an attack on that city's country (CAMEO codes an unnamed target by
+        // its location). Talks and accords have only a venue, and a visit names its place already.
+        let target = target.or_else(|| {
+            let venue_only = matches!(kind, InteractionKind::Visit | InteractionKind::Mediate);
+            (directed && !venue_only && source.is_some())
+                .then(|| self.place_of(cx, head.word, &source_entities))
+                .flatten()
+        });
         if super::trace::on() {
             let show = |s: &Option<Side>| {
                 s.as_ref().map(|s| {
@@ -1399,6 +1436,7 @@ pub fn args_of<'r>(
             entities: r,
             reciprocal: matches!(c.referent, Referent::Reciprocal),
             place: c.via == crate::corpus::MentionVia::Place,
+            capital: c.via == crate::corpus::MentionVia::Capital,
             reference: matches!(
                 c.via,
                 crate::corpus::MentionVia::Title | crate::corpus::MentionVia::Pronoun
