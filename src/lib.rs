@@ -2,17 +2,20 @@
 //! each, usable headless from the command line. Data flows one way:
 //!
 //! `text` (files → article text) → `extract` (text → actors, mentions, interactions) → `corpus` (the merged
-//! model and its JSON file) → `graph` (what the map shows) → `layout` (where) → `export` (pictures).
+//! model and its JSON file) → `graph` (what the map shows) → `layout` (where) → `draw` (how it looks) → `export` (pictures and
+//! files for other programs).
 //!
 //! The desktop app (`app`, behind the `gui` feature) is a thin layer over these; nothing outside `app`
 //! knows about egui.
 
 pub mod allocator;
 pub mod corpus;
+pub mod draw;
 pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod layout;
+pub mod map;
 pub mod open;
 pub mod sample;
 pub mod synthetic;

@@ -20,7 +20,6 @@ use super::article_view::ArticleView;
 use super::evidence_panel::{EvidencePanel, PanelAction};
 use super::export_png::{Exported, Exporter};
 use super::frame_time::FrameTimes;
-use super::map_state::MapState;
 use super::map_view::MapView;
 use super::menu::{self, Command, MenuState};
 use super::messages::{Messages, plural};
@@ -29,6 +28,7 @@ use super::search::{self, MapSearch, SearchEvent};
 use super::selection::Selection;
 use super::stats_panel::{StatsAction, StatsPanel};
 use super::timeline_panel::{RangeChange, TimelinePanel};
+use crate::map::MapState;
 
 /// Storage key of the recent-paths list.
 const RECENT_KEY: &str = "actormap.recent";

@@ -12,13 +12,13 @@ use crate::graph::{MapGraph, MapNode};
 
 use super::edge_geometry::EdgeShape;
 use super::evidence_panel::headline;
-use super::map_state::MapState;
 use super::map_style::{
     LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, node_shape, paint_pin,
     shape_of,
 };
 use super::messages::plural;
 use super::selection::Selection;
+use crate::map::MapState;
 
 /// Which nodes and edges stand out because of the selection; the rest is faded.
 pub(super) struct Focus {

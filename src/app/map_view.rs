@@ -24,13 +24,13 @@ use super::legend::Legend;
 use super::map_paint::{
     Focus, Placed, edge_tooltip, node_tooltip, paint_edges, paint_empty_state, paint_nodes,
 };
-use super::map_state::MapState;
 use super::map_style::{
     AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, edge_width, faded, node_contains,
     shape_of,
 };
 use super::selection::Selection;
 use super::view_transform::ViewTransform;
+use crate::map::MapState;
 
 /// Layout ticks per second of animation: the layout's 300-tick cooling then takes about 1.5 s however fast
 /// the frames come, within these bounds per frame.

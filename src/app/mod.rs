@@ -19,7 +19,6 @@ mod highlight;
 mod label_placement;
 mod legend;
 mod map_paint;
-mod map_state;
 mod map_style;
 mod map_view;
 mod menu;

@@ -2,7 +2,7 @@
 //! (`ForceLayout`). The graph is rebuilt only when the corpus or the filter changes; the layout keeps the
 //! positions of nodes that survive a rebuild, so opening another article does not scramble the map.
 //!
-//! Not for: drawing, input, or the view's pan and zoom (`map_view`); extraction or merging rules (the
+//! Not for: drawing, input, or the view's pan and zoom (the app); extraction or merging rules (the
 //! library's `extract` and `corpus`).
 
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use crate::corpus::{Corpus, MergeIndex, MergeReport};
 use crate::graph::{MapFilter, MapGraph};
 use crate::layout::{ForceLayout, LayoutConfig, LayoutEdge};
 
-use super::map_style::node_radius;
+use crate::draw::style::node_radius;
 
 /// Spring strength of a "belongs to" link, weaker than an interaction's.
 const AFFILIATION_WEIGHT: f32 = 0.5;

@@ -1,0 +1,6 @@
+//! What the map looks like, without a screen: the style (colours, shapes, sizes) and one drawing
+//! description of a laid-out map (`scene`) from which the SVG and PNG exports are made.
+//!
+//! Not for: what is shown (`graph`), where (`layout`), or writing files (`export`).
+
+pub mod style;
