@@ -17,6 +17,7 @@ pub mod graph;
 pub mod layout;
 pub mod map;
 pub mod open;
+pub mod render;
 pub mod sample;
 pub mod synthetic;
 pub mod text;

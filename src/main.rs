@@ -1,10 +1,11 @@
 //! The command line: start the app (optionally on files, or writing a screenshot and exiting), or run a
 //! headless command. Everything real happens in the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use actormap::corpus;
+use actormap::export::atomic::{write_atomic, write_bytes_atomic};
 use actormap::extract::Extractor;
 use actormap::extract::syntax;
 use actormap::layout;
@@ -21,7 +22,15 @@ USAGE:
   actormap [FILE_OR_FOLDER...]                    open the app (on the sample corpus when no file is given)
   actormap --screenshot OUT.png [FILE_OR_FOLDER...]  open, let the map settle, save it as PNG, exit
   actormap --synthetic N                           open a generated map of N actors (to try scale)
-  actormap extract --json FILE_OR_FOLDER...        write the corpus JSON of the files to stdout
+  actormap extract --json [--out FILE] FILE_OR_FOLDER...
+                                                   write the corpus JSON of the files to stdout, or with
+                                                   --out to FILE (atomically: an interrupted save leaves
+                                                   the previous FILE as it was)
+  actormap render INPUT... [--png OUT.png] [--scale S] [--svg OUT.svg] [--gexf OUT.gexf]
+                [--graphml OUT.graphml] [--csv DIR] [--report OUT.html|OUT.md] [--title TEXT] [--no-legend]
+                                                   lay the map of articles, a corpus JSON or a workspace out
+                                                   and write it without a display; if an input fails,
+                                                   nothing is written and the exit status is 1
   actormap bench-extract [--repeat N] FILE_OR_FOLDER...
                                                    time extraction of the files (MB/s, words/s)
   actormap bench-layout EDGES [--iterations N] [--warmup W] [--threads T] [--stability]
@@ -50,6 +59,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("extract") => extract(&args[1..]),
+        Some("render") => render(&args[1..]),
         Some("bench-extract") => bench_extract(&args[1..]),
         Some("bench-layout") => bench_layout(&args[1..]),
         Some("parse") => parse(&args[1..]),
@@ -61,8 +71,12 @@ fn main() -> ExitCode {
 }
 
 fn extract(args: &[String]) -> ExitCode {
-    let paths: Vec<PathBuf> = args
-        .iter()
+    let Ok((opts, rest)) = options(args, &["--out"], "extract") else {
+        return ExitCode::from(2);
+    };
+    let out = opts.last().map(|(_, file)| Path::new(file));
+    let paths: Vec<PathBuf> = rest
+        .into_iter()
         .filter(|a| *a != "--json")
         .map(PathBuf::from)
         .collect();
@@ -74,15 +88,23 @@ fn extract(args: &[String]) -> ExitCode {
     for e in &errors {
         eprintln!("actormap: {e}");
     }
-    // A reader that stops early (`| head`, `| cmp`) closes the pipe: that is not an error of ours to
-    // report, and no reason to panic.
-    match corpus::write_json(&corpus, std::io::stdout().lock()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("actormap: could not write the corpus to standard output: {e}");
+    if let Some(out) = out {
+        // Atomic: killed or out of space mid-save, the previous file stays as it was.
+        if let Err(e) = write_atomic(out, |w| corpus::write_json(&corpus, w)) {
+            eprintln!("actormap extract: {e}");
             return ExitCode::FAILURE;
         }
-        Ok(()) => {}
+    } else {
+        // A reader that stops early (`| head`, `| cmp`) closes the pipe: that is not an error of ours to
+        // report, and no reason to panic.
+        match corpus::write_json(&corpus, std::io::stdout().lock()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("actormap: could not write the corpus to standard output: {e}");
+                return ExitCode::FAILURE;
+            }
+            Ok(()) => {}
+        }
     }
     if errors.is_empty() {
         ExitCode::SUCCESS
@@ -396,9 +418,10 @@ fn eval_syntax(args: &[String]) -> ExitCode {
     };
     let (scores, analysed) = syntax::scores::score_and_keep(&model, &gold);
     if let Some((_, out)) = opts.iter().find(|o| o.0 == "--write")
-        && let Err(e) = std::fs::write(out, syntax::conllu::write(&analysed))
+        && let Err(e) =
+            write_bytes_atomic(Path::new(out), syntax::conllu::write(&analysed).as_bytes())
     {
-        eprintln!("actormap eval-syntax: could not write {out}: {e}");
+        eprintln!("actormap eval-syntax: {e}");
         return ExitCode::FAILURE;
     }
     println!("{scores}");
@@ -454,8 +477,8 @@ fn train_syntax(args: &[String]) -> ExitCode {
         }
     };
     let bytes = syntax::model_file::write(&model);
-    if let Err(e) = std::fs::write(out, &bytes) {
-        eprintln!("actormap train-syntax: could not write {out}: {e}");
+    if let Err(e) = write_bytes_atomic(Path::new(out), &bytes) {
+        eprintln!("actormap train-syntax: {e}");
         return ExitCode::FAILURE;
     }
     progress(&format!("wrote {out}: {:.1} MB", bytes.len() as f64 / 1e6));
@@ -522,8 +545,8 @@ fn train_mention_types(args: &[String]) -> ExitCode {
         .find(|o| o.0 == "--out")
         .map_or("assets/mention_types.model", |o| o.1);
     let bytes = model.write();
-    if let Err(e) = std::fs::write(out, &bytes) {
-        eprintln!("actormap train-mention-types: could not write {out}: {e}");
+    if let Err(e) = write_bytes_atomic(Path::new(out), &bytes) {
+        eprintln!("actormap train-mention-types: {e}");
         return ExitCode::FAILURE;
     }
     eprintln!(
@@ -597,4 +620,32 @@ fn gui(_args: &[String]) -> ExitCode {
         "actormap was built without the app (feature \"gui\"); only the headless commands work\n\n{USAGE}"
     );
     ExitCode::from(2)
+}
+
+/// `actormap render`: pictures and files of the map with no display (`actormap::render`).
+fn render(args: &[String]) -> ExitCode {
+    let parsed = match actormap::render::parse_args(args) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "actormap render: {e}
+
+usage: {}",
+                actormap::render::USAGE
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match actormap::render::render(&parsed, Extractor::bundled()) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("actormap render: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

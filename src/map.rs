@@ -131,6 +131,15 @@ impl MapState {
         self.motion += 1;
     }
 
+    /// The map as the exports read it: what is shown and where.
+    pub fn laid_out(&self) -> crate::export::LaidOut<'_> {
+        crate::export::LaidOut {
+            corpus: &self.corpus,
+            graph: &self.graph,
+            positions: self.layout.positions(),
+        }
+    }
+
     /// Node positions in layout units, by node index.
     pub fn positions(&self) -> &[[f32; 2]] {
         self.layout.positions()

@@ -83,10 +83,10 @@ impl ActormapApp {
         let mut cancel = false;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let what = if prompt.purpose == Purpose::ExportPng {
-                "Save the map picture to:"
-            } else {
-                "Save the corpus to:"
+            let what = match prompt.purpose {
+                Purpose::ExportPng => "Save the map picture to:",
+                Purpose::Export(_) => "Export the map to:",
+                _ => "Save the corpus to:",
             };
             let label = ui.label(what);
             let r = ui

@@ -91,6 +91,8 @@ struct Headless {
     started: Instant,
     settling_since: Option<Instant>,
     capturing: bool,
+    /// Inputs that could not be opened: then no picture is taken (as with `actormap render`).
+    failed: usize,
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
@@ -165,6 +167,7 @@ impl ActormapApp {
             started: Instant::now(),
             settling_since: None,
             capturing: false,
+            failed: 0,
             result,
         });
         self.persist = false;
@@ -522,6 +525,7 @@ impl ActormapApp {
                 }
             }
             Command::ExportPng => self.pick(Purpose::ExportPng, ctx),
+            Command::Export(format) => self.pick(Purpose::Export(format), ctx),
             Command::CloseAll => {
                 self.map.clear();
                 self.search.close();
@@ -568,6 +572,14 @@ impl ActormapApp {
                     "No file chosen. If no dialog appeared, type a path in “Open path” or drop files on the window.",
                 ),
                 Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(paths, ctx),
+                Purpose::Export(format) => match paths.into_iter().next() {
+                    Some(path) => self.save_to(purpose, path, ctx),
+                    None => {
+                        let home = std::env::var("HOME").unwrap_or_else(|_| ".".to_string());
+                        self.save_prompt = Some(SavePrompt { purpose, text: format!("{home}/{}", format.default_name()), focus: true });
+                        self.messages.status("No file chosen in the dialog: type where to save, or Cancel.");
+                    }
+                },
                 Purpose::SaveCorpus | Purpose::ExportPng => match paths.into_iter().next() {
                     Some(path) => self.save_to(purpose, path, ctx),
                     None => {
@@ -609,8 +621,9 @@ impl ActormapApp {
         p.interactions_added += report.interactions_added;
         p.failed += errors.len();
         for e in errors {
-            if self.headless.is_some() {
+            if let Some(h) = &mut self.headless {
                 eprintln!("actormap: {e}");
+                h.failed += 1;
             }
             self.messages.error(e.to_string());
         }
@@ -686,14 +699,22 @@ impl ActormapApp {
                 if path.extension().is_none() {
                     path.set_extension("json");
                 }
-                match std::fs::write(&path, corpus::to_json(self.map.corpus())) {
+                // Atomic: a failed save (full disk, crash) leaves the previous file as it was.
+                let saved = crate::export::atomic::write_atomic(&path, |out| {
+                    corpus::write_json(self.map.corpus(), out)
+                });
+                match saved {
                     Ok(()) => self
                         .messages
                         .status(format!("Saved the corpus to {}.", path.display())),
-                    Err(e) => self.messages.error(format!(
-                        "Could not save the corpus to {}: {e}",
-                        path.display()
-                    )),
+                    // The message names the file and says what to do.
+                    Err(e) => self.messages.error(e.to_string()),
+                }
+            }
+            Purpose::Export(format) => {
+                match super::export_files::export(format, self.map.laid_out(), path) {
+                    Ok(done) => self.messages.status(done),
+                    Err(e) => self.messages.error(e),
                 }
             }
             Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(vec![path], ctx),
@@ -742,6 +763,24 @@ impl ActormapApp {
         let Some(h) = &mut self.headless else { return };
         ctx.request_repaint();
         if h.capturing || self.opener.is_opening() || !self.pending_paths.is_empty() {
+            return;
+        }
+        // A picture of part of the input, or of nothing, would pass for the map: write none and fail.
+        let failure = if h.failed > 0 {
+            Some(format!(
+                "nothing written: {} input{} could not be opened",
+                h.failed,
+                plural(h.failed)
+            ))
+        } else if self.map.corpus().actors.is_empty() {
+            Some("nothing written: no actors were found in the input".to_string())
+        } else {
+            None
+        };
+        if let Some(e) = failure {
+            *h.result.lock().unwrap_or_else(|e| e.into_inner()) = Some(Err(e));
+            self.headless = None;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
             return;
         }
         let since = *h.settling_since.get_or_insert_with(Instant::now);

@@ -12,9 +12,9 @@ use egui::{
 use crate::corpus::{ActorKind, Family};
 
 use super::map_style::{
-    AFFILIATION, LABEL_TEXT, actor_color, actor_kind_plural, family_color, family_label,
-    paint_node, paint_pin, shape_of,
+    AFFILIATION, LABEL_TEXT, actor_color, family_color, paint_node, paint_pin, shape_of,
 };
+use crate::draw::legend::{Entry, has_icon, lines, text_of};
 
 const ROW: f32 = 20.0;
 const PAD: f32 = 8.0;
@@ -22,51 +22,6 @@ const ICON: f32 = 22.0;
 const GAP: f32 = 14.0;
 /// Space between the legend and the map's edges.
 const INSET: f32 = 10.0;
-
-#[derive(Clone, Copy)]
-enum Entry {
-    Heading(&'static str),
-    Node(ActorKind),
-    Edge(Family),
-    Affiliation,
-    Arrow,
-    Pin,
-    Note(&'static str),
-}
-
-/// The two lines of the key: actors, then interactions.
-fn lines() -> [Vec<Entry>; 2] {
-    let mut actors = vec![Entry::Heading("Actors")];
-    actors.extend(ActorKind::ALL.into_iter().map(Entry::Node));
-    actors.extend([Entry::Pin, Entry::Note("size: mentions")]);
-    let mut interactions = vec![Entry::Heading("Interactions")];
-    interactions.extend(
-        [Family::Cooperation, Family::Conflict, Family::Neutral]
-            .into_iter()
-            .map(Entry::Edge),
-    );
-    interactions.extend([
-        Entry::Arrow,
-        Entry::Affiliation,
-        Entry::Note("width: sentences"),
-    ]);
-    [actors, interactions]
-}
-
-fn text_of(entry: Entry) -> &'static str {
-    match entry {
-        Entry::Heading(t) | Entry::Note(t) => t,
-        Entry::Node(k) => actor_kind_plural(k),
-        Entry::Edge(f) => family_label(f),
-        Entry::Affiliation => "belongs to",
-        Entry::Arrow => "who did it to whom",
-        Entry::Pin => "pinned",
-    }
-}
-
-fn has_icon(entry: Entry) -> bool {
-    !matches!(entry, Entry::Heading(_) | Entry::Note(_))
-}
 
 /// The legend laid out for a map: where it goes and where each entry sits.
 pub struct Legend {

@@ -10,14 +10,14 @@ use egui::{
 use crate::corpus::Corpus;
 use crate::graph::{MapGraph, MapNode};
 
-use super::edge_geometry::EdgeShape;
 use super::evidence_panel::headline;
 use super::map_style::{
     LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, node_shape, paint_pin,
-    shape_of,
+    pos, shape_of,
 };
 use super::messages::plural;
 use super::selection::Selection;
+use crate::draw::edge_geometry::EdgeShape;
 use crate::map::MapState;
 
 /// Which nodes and edges stand out because of the selection; the rest is faded.
@@ -123,11 +123,11 @@ pub(super) fn paint_edges(
 fn curve_shapes(out: &mut Vec<Shape>, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
     let c = shape.curve;
     if c.is_straight() {
-        out.push(Shape::line_segment([c.from, c.to], stroke));
+        out.push(Shape::line_segment([pos(c.from), pos(c.to)], stroke));
     } else {
         out.push(Shape::QuadraticBezier(
             QuadraticBezierShape::from_points_stroke(
-                [c.from, c.control, c.to],
+                [pos(c.from), pos(c.control), pos(c.to)],
                 false,
                 Color32::TRANSPARENT,
                 stroke,
@@ -140,7 +140,11 @@ fn curve_shapes(out: &mut Vec<Shape>, shape: &EdgeShape, stroke: Stroke, arrow_f
         } else {
             Stroke::NONE
         };
-        out.push(Shape::convex_polygon(points.to_vec(), arrow_fill, outline));
+        out.push(Shape::convex_polygon(
+            points.iter().map(|&p| pos(p)).collect(),
+            arrow_fill,
+            outline,
+        ));
     }
 }
 

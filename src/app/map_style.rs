@@ -7,6 +7,7 @@
 use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2};
 
 use crate::corpus::{ActorKind, Family};
+use crate::draw::point::{Point, Rect as DrawRect};
 use crate::draw::style::{self, DIAMOND_REACH, Rgba, SQUARE_CORNER, SQUARE_HALF};
 
 pub use crate::draw::style::{
@@ -43,14 +44,27 @@ pub fn faded(color: Color32) -> Color32 {
     color.lerp_to_gamma(BACKGROUND, 0.78)
 }
 
-/// Whether `p` lies inside the outline of a node of `shape` at `centre`.
+/// Whether `p` lies inside the outline of a node of `shape` at `centre` (screen points).
 pub fn node_contains(shape: NodeShape, centre: Pos2, radius: f32, p: Pos2) -> bool {
-    let d = p - centre;
-    match shape {
-        NodeShape::Circle => d.length() < radius,
-        NodeShape::Diamond => d.x.abs() + d.y.abs() < radius * DIAMOND_REACH,
-        NodeShape::RoundedSquare => d.x.abs().max(d.y.abs()) < radius * SQUARE_HALF,
-    }
+    style::node_contains(shape, point(centre), radius, point(p))
+}
+
+/// A drawing point as an egui position, and back.
+pub fn pos(p: Point) -> Pos2 {
+    pos2(p.x, p.y)
+}
+
+pub fn point(p: Pos2) -> Point {
+    Point { x: p.x, y: p.y }
+}
+
+/// A drawing box as an egui rectangle, and back.
+pub fn egui_rect(r: DrawRect) -> Rect {
+    Rect::from_min_max(pos(r.min), pos(r.max))
+}
+
+pub fn draw_rect(r: Rect) -> DrawRect {
+    DrawRect::from_min_max(point(r.min), point(r.max))
 }
 
 /// Paints a node of `shape` centred at `centre` whose outline reaches about `radius` points out.

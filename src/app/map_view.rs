@@ -18,18 +18,18 @@ use egui::{
 use crate::corpus::{ActorKind, Corpus};
 use crate::graph::MapGraph;
 
-use super::edge_geometry::{ArrowSize, EdgeShape, bend_from_lane, edge_shape};
-use super::label_placement::{LabelRequest, Obstacle, place_labels};
 use super::legend::Legend;
 use super::map_paint::{
     Focus, Placed, edge_tooltip, node_tooltip, paint_edges, paint_empty_state, paint_nodes,
 };
 use super::map_style::{
-    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, edge_width, faded, node_contains,
-    shape_of,
+    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, draw_rect, egui_rect, faded,
+    node_contains, point, pos, shape_of,
 };
 use super::selection::Selection;
 use super::view_transform::ViewTransform;
+use crate::draw::edge_geometry::{EdgeShape, End, edge_shape, map_edge_shape};
+use crate::draw::label_placement::{LabelRequest, Obstacle, place_labels};
 use crate::map::MapState;
 
 /// Layout ticks per second of animation: the layout's 300-tick cooling then takes about 1.5 s however fast
@@ -168,7 +168,7 @@ impl MapView {
                 .is_some_and(|it| it.id == interaction_id)
         })?;
         let placed = self.place_nodes(map, self.rect);
-        edge_shape_of(graph, i, &placed, self.transform.zoom).map(|s| s.middle())
+        edge_shape_of(graph, i, &placed, self.transform.zoom).map(|s| pos(s.middle()))
     }
 
     /// Where the actor's node is on screen.
@@ -418,7 +418,7 @@ impl MapView {
             edges
                 .iter()
                 .enumerate()
-                .filter_map(|(i, e)| e.as_ref().map(|e| (i, e.distance_to(p))))
+                .filter_map(|(i, e)| e.as_ref().map(|e| (i, e.distance_to(point(p)))))
                 .filter(|(_, d)| *d <= EDGE_HIT_TOLERANCE)
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(i, _)| i)
@@ -513,11 +513,11 @@ impl MapView {
             let inside_m = inside_node(graph, placed, m, 1.0);
             let inside_o = inside_node(graph, placed, o, 1.0);
             let Some(shape) = edge_shape(
-                placed.centre[m],
-                placed.centre[o],
+                point(placed.centre[m]),
+                point(placed.centre[o]),
                 0.0,
-                inside_m,
-                inside_o,
+                |q| inside_m(pos(q)),
+                |q| inside_o(pos(q)),
                 None,
             ) else {
                 continue;
@@ -525,7 +525,7 @@ impl MapView {
             let lit = focus.is_none_or(|f| f.node.is_some_and(|n| n == m || n == o));
             let color = if lit { AFFILIATION } else { faded(AFFILIATION) };
             painter.extend(Shape::dashed_line(
-                &[shape.curve.from, shape.curve.to],
+                &[pos(shape.curve.from), pos(shape.curve.to)],
                 Stroke::new(1.1, color),
                 4.0,
                 3.5,
@@ -604,14 +604,14 @@ impl MapView {
             .iter()
             .zip(&galleys)
             .map(|(&i, g)| LabelRequest {
-                anchor: placed.centre[i],
+                anchor: point(placed.centre[i]),
                 radius: placed.radius[i]
                     * if graph.nodes[i].kind == ActorKind::Official {
                         1.18
                     } else {
                         1.0
                     },
-                size: g.size() + vec2(8.0, 2.0),
+                size: point(g.size().to_pos2()) + point(pos2(8.0, 2.0)),
                 priority: priority(i),
                 always: always.binary_search(&i).is_ok(),
             })
@@ -626,15 +626,16 @@ impl MapView {
             .iter()
             .chain(visible.iter().filter(|&&i| !is_candidate[i]))
             .map(|&i| Obstacle {
-                centre: placed.centre[i],
+                centre: point(placed.centre[i]),
                 radius: placed.radius[i],
                 priority: priority(i),
             })
             .collect();
-        let boxes = place_labels(&requests, &obstacles, rect, blocked);
+        let blocked: Vec<_> = blocked.iter().map(|&b| draw_rect(b)).collect();
+        let boxes = place_labels(&requests, &obstacles, draw_rect(rect), &blocked);
         let mut out = vec![None; graph.nodes.len()];
         for (&i, b) in candidates.iter().zip(boxes) {
-            out[i] = b;
+            out[i] = b.map(egui_rect);
         }
         self.labels = LabelCache {
             key: Some(key),
@@ -740,22 +741,10 @@ fn corpus_interaction_id(corpus: &Corpus, graph: &MapGraph, edge: usize) -> Opti
 /// The screen shape of edge `i`: fanned by its lane, from rim to rim, with an arrowhead when directed.
 fn edge_shape_of(graph: &MapGraph, i: usize, placed: &Placed, zoom: f32) -> Option<EdgeShape> {
     let e = graph.edges.get(i)?;
-    let (s, t) = (e.source, e.target);
-    let spacing = (22.0 * zoom).clamp(8.0, 34.0);
-    let bend = bend_from_lane(e.lane, spacing, s, t);
-    let width = edge_width(e.evidence);
-    let arrow = e.directed.then_some(ArrowSize {
-        length: 8.0 + 1.6 * width,
-        width: 6.5 + 1.4 * width,
-    });
-    let inside_s = inside_node(graph, placed, s, 1.0);
-    let inside_t = inside_node(graph, placed, t, 1.5);
-    edge_shape(
-        placed.centre[s],
-        placed.centre[t],
-        bend,
-        inside_s,
-        inside_t,
-        arrow,
-    )
+    let end = |n: usize| End {
+        shape: shape_of(graph.nodes[n].kind),
+        centre: point(placed.centre[n]),
+        radius: placed.radius[n],
+    };
+    map_edge_shape(e, end(e.source), end(e.target), zoom)
 }

@@ -24,6 +24,7 @@ pub enum Command {
     ClearRecent,
     SaveCorpus,
     ExportPng,
+    Export(super::export_files::ExportFormat),
     CloseAll,
     Quit,
     FitAll,
@@ -131,6 +132,15 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         if item(ui, "Export map as PNG…", Some(&EXPORT_PNG)) {
             command = Some(Command::ExportPng);
         }
+        ui.add_enabled_ui(state.has_articles, |ui| {
+            ui.menu_button("Export map as", |ui| {
+                for format in super::export_files::ExportFormat::ALL {
+                    if ui.button(format.menu_label()).clicked() {
+                        command = Some(Command::Export(format));
+                    }
+                }
+            });
+        });
         ui.separator();
         if item(ui, "Close all", Some(&CLOSE_ALL)) {
             command = Some(Command::CloseAll);

@@ -11,12 +11,11 @@
 
 mod app_state;
 mod article_view;
-mod edge_geometry;
 mod evidence_panel;
+mod export_files;
 mod export_png;
 mod frame_time;
 mod highlight;
-mod label_placement;
 mod legend;
 mod map_paint;
 mod map_style;

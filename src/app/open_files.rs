@@ -31,6 +31,7 @@ pub enum Purpose {
     OpenFolder,
     SaveCorpus,
     ExportPng,
+    Export(super::export_files::ExportFormat),
 }
 
 /// Part or all of what one open request produced.
@@ -292,6 +293,20 @@ async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
                 .await
                 .map(|h| vec![h]),
         ),
+        Purpose::Export(format) => {
+            let dialog = dialog.set_title(format!("Export the map as {}", format.name()));
+            match format.extension() {
+                Some(ext) => to_paths(
+                    dialog
+                        .set_file_name(format.default_name())
+                        .add_filter(format.name(), &[ext])
+                        .save_file()
+                        .await
+                        .map(|h| vec![h]),
+                ),
+                None => to_paths(dialog.pick_folder().await.map(|h| vec![h])),
+            }
+        }
         Purpose::ExportPng => to_paths(
             dialog
                 .set_title("Export map as PNG")

@@ -3,4 +3,11 @@
 //!
 //! Not for: what is shown (`graph`), where (`layout`), or writing files (`export`).
 
+pub mod edge_geometry;
+pub mod label_placement;
+pub mod legend;
+pub mod map_scene;
+pub mod point;
+pub mod scene;
 pub mod style;
+pub mod text_metrics;

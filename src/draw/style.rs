@@ -4,6 +4,7 @@
 //!
 //! Not for: where things are (`layout`) or what is shown (`graph`).
 
+use super::point::Point;
 use crate::corpus::{ActorKind, Family};
 
 /// An sRGB colour with straight (not premultiplied) alpha.
@@ -107,6 +108,16 @@ pub fn family_label(family: Family) -> &'static str {
         Family::Cooperation => "Cooperation",
         Family::Conflict => "Conflict",
         Family::Neutral => "Meeting / neutral",
+    }
+}
+
+/// Whether `p` lies inside the outline of a node of `shape` at `centre`.
+pub fn node_contains(shape: NodeShape, centre: Point, radius: f32, p: Point) -> bool {
+    let d = p - centre;
+    match shape {
+        NodeShape::Circle => d.length() < radius,
+        NodeShape::Diamond => d.x.abs() + d.y.abs() < radius * DIAMOND_REACH,
+        NodeShape::RoundedSquare => d.x.abs().max(d.y.abs()) < radius * SQUARE_HALF,
     }
 }
 

@@ -3,6 +3,11 @@
 use std::fmt;
 use std::path::Path;
 
+use image::codecs::png::PngEncoder;
+use image::{ExtendedColorType, ImageEncoder};
+
+use super::atomic::write_atomic;
+
 /// An RGBA8 image in row-major order, with no egui types attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RgbaImage {
@@ -49,7 +54,7 @@ impl fmt::Display for PngError {
 
 impl std::error::Error for PngError {}
 
-/// Saves `image` as a PNG at `path`.
+/// Saves `image` as a PNG at `path`, atomically (a failed save leaves any previous file as it was).
 pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), PngError> {
     if image.width == 0
         || image.height == 0
@@ -59,14 +64,21 @@ pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), PngError> {
             "there is no picture to save (the map area is empty)".to_string(),
         ));
     }
-    image::save_buffer(
-        path,
-        &image.pixels,
-        image.width,
-        image.height,
-        image::ExtendedColorType::Rgba8,
-    )
-    .map_err(|e| PngError(format!("could not write {}: {e}", path.display())))
+    write_atomic(path, |out| {
+        PngEncoder::new(out)
+            .write_image(
+                &image.pixels,
+                image.width,
+                image.height,
+                ExtendedColorType::Rgba8,
+            )
+            // A failed write keeps its kind (a full disk is reported as such).
+            .map_err(|e| match e {
+                image::ImageError::IoError(io) => io,
+                other => std::io::Error::other(other),
+            })
+    })
+    .map_err(|e| PngError(e.to_string()))
 }
 
 #[cfg(test)]

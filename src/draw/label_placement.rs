@@ -2,12 +2,12 @@
 //! nodes first, each label trying a few spots around its node and skipped only when every spot collides.
 //! Labels the user is looking at (hovered, selected) are always placed.
 //!
-//! Pure geometry in screen points; a uniform grid keeps the collision checks local, so a frame's placement
-//! stays linear in the number of labels. Not for: measuring or drawing text (`map_view`).
+//! Pure geometry in points, for the screen and the exported drawing alike; a uniform grid keeps the collision checks local, so a frame's placement
+//! stays linear in the number of labels. Not for: measuring or drawing text (the app's map view, `scene`).
 
 use std::collections::HashMap;
 
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use super::point::{Point as Pos2, Point as Vec2, Rect, pos2, vec2};
 
 /// One label to place.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,12 @@
-//! The shape of an edge on screen: a quadratic Bézier from rim to rim, bent to its lane so parallel edges
+//! The shape of an edge: a quadratic Bézier from rim to rim, bent to its lane so parallel edges
 //! fan apart, an arrowhead touching the target's rim, and the hit test along the curve.
 //!
-//! Pure geometry in screen points: no painting, no egui state. `map_view` draws what this computes.
+//! Pure geometry in points: no painting. The app's map view and the exported drawing (`scene`) both
+//! draw what this computes, so an edge looks the same on screen and on paper.
 
-use egui::{Pos2, Vec2, vec2};
+use super::point::{Point as Pos2, Point as Vec2, vec2};
+use super::style::{NodeShape, edge_width, node_contains};
+use crate::graph::MapEdge;
 
 /// A quadratic Bézier curve.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -198,10 +201,39 @@ fn leave(curve: &Curve, inside: &impl Fn(Pos2) -> bool, from_start: bool) -> Opt
     Some(if from_start { hi } else { lo })
 }
 
+/// One end of a map edge as drawn: the node's outline, centre and radius in points.
+#[derive(Debug, Clone, Copy)]
+pub struct End {
+    pub shape: NodeShape,
+    pub centre: Pos2,
+    pub radius: f32,
+}
+
+/// The drawn shape of map edge `e` from `source` to `target`: fanned by its lane (lanes stand further
+/// apart as the map is zoomed in), from rim to rim, with an arrowhead when the edge has a direction. The
+/// screen and the exported drawing both draw edges from this.
+pub fn map_edge_shape(e: &MapEdge, source: End, target: End, zoom: f32) -> Option<EdgeShape> {
+    let spacing = (22.0 * zoom).clamp(8.0, 34.0);
+    let bend = bend_from_lane(e.lane, spacing, e.source, e.target);
+    let width = edge_width(e.evidence);
+    let arrow = e.directed.then_some(ArrowSize {
+        length: 8.0 + 1.6 * width,
+        width: 6.5 + 1.4 * width,
+    });
+    edge_shape(
+        source.centre,
+        target.centre,
+        bend,
+        |p| node_contains(source.shape, source.centre, source.radius + 1.0, p),
+        |p| node_contains(target.shape, target.centre, target.radius + 1.5, p),
+        arrow,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::pos2;
+    use crate::draw::point::pos2;
 
     fn circle(centre: Pos2, radius: f32) -> impl Fn(Pos2) -> bool {
         move |p| (p - centre).length() < radius

@@ -1,0 +1,168 @@
+//! File › Export: the map as the user sees it (filters applied, nodes where they are) written as SVG,
+//! PNG at 2× or 4× (drawn off-screen, whatever the window's size), GEXF, GraphML, CSV tables or the
+//! evidence report. The writing is the library's (`render::write_outputs`), the same as
+//! `actormap render`, so the app and the command line give the same files.
+
+use std::path::PathBuf;
+
+use crate::export::LaidOut;
+use crate::render::{RenderArgs, write_outputs};
+
+/// A kind of file the map can be exported as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Svg,
+    Png2,
+    Png4,
+    Gexf,
+    Graphml,
+    /// actors.csv, interactions.csv and evidence.csv in a folder.
+    Csv,
+    ReportHtml,
+    ReportMarkdown,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 8] = [
+        ExportFormat::Svg,
+        ExportFormat::Png2,
+        ExportFormat::Png4,
+        ExportFormat::Gexf,
+        ExportFormat::Graphml,
+        ExportFormat::Csv,
+        ExportFormat::ReportHtml,
+        ExportFormat::ReportMarkdown,
+    ];
+
+    /// The menu item.
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG (vector, for editors and print)…",
+            ExportFormat::Png2 => "PNG at 2× resolution…",
+            ExportFormat::Png4 => "PNG at 4× resolution…",
+            ExportFormat::Gexf => "GEXF (Gephi)…",
+            ExportFormat::Graphml => "GraphML (Cytoscape, yEd)…",
+            ExportFormat::Csv => "CSV tables (actors, interactions, evidence)…",
+            ExportFormat::ReportHtml => "Evidence report (HTML)…",
+            ExportFormat::ReportMarkdown => "Evidence report (Markdown)…",
+        }
+    }
+
+    /// What the file dialog and messages call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG drawing",
+            ExportFormat::Png2 | ExportFormat::Png4 => "PNG image",
+            ExportFormat::Gexf => "GEXF graph",
+            ExportFormat::Graphml => "GraphML graph",
+            ExportFormat::Csv => "CSV tables",
+            ExportFormat::ReportHtml => "HTML report",
+            ExportFormat::ReportMarkdown => "Markdown report",
+        }
+    }
+
+    /// The file name extension; `None` for a folder.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            ExportFormat::Svg => Some("svg"),
+            ExportFormat::Png2 | ExportFormat::Png4 => Some("png"),
+            ExportFormat::Gexf => Some("gexf"),
+            ExportFormat::Graphml => Some("graphml"),
+            ExportFormat::Csv => None,
+            ExportFormat::ReportHtml => Some("html"),
+            ExportFormat::ReportMarkdown => Some("md"),
+        }
+    }
+
+    /// The name offered in the save dialog.
+    pub fn default_name(self) -> String {
+        match self.extension() {
+            Some(ext) => format!("actormap.{ext}"),
+            None => "actormap-tables".to_string(),
+        }
+    }
+}
+
+/// Writes the map as `format` at `path` (an extension is added when missing) and says what was written.
+pub fn export(format: ExportFormat, map: LaidOut<'_>, mut path: PathBuf) -> Result<String, String> {
+    if let Some(ext) = format.extension()
+        && path.extension().is_none()
+    {
+        path.set_extension(ext);
+    }
+    let mut args = RenderArgs {
+        scale: 1.0,
+        legend: true,
+        ..RenderArgs::default()
+    };
+    match format {
+        ExportFormat::Svg => args.svg = Some(path),
+        ExportFormat::Png2 | ExportFormat::Png4 => {
+            args.scale = if format == ExportFormat::Png2 {
+                2.0
+            } else {
+                4.0
+            };
+            args.png = Some(path);
+        }
+        ExportFormat::Gexf => args.gexf = Some(path),
+        ExportFormat::Graphml => args.graphml = Some(path),
+        ExportFormat::Csv => args.csv = Some(path),
+        ExportFormat::ReportHtml | ExportFormat::ReportMarkdown => args.report = Some(path),
+    }
+    let written = write_outputs(&args, map)?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    Ok(format!(
+        "Exported the map as {}: {}.",
+        format.name(),
+        names.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+    use crate::map::MapState;
+
+    #[test]
+    fn every_format_is_written_from_the_map_as_shown() {
+        let text = "Ruritania and Osterlich held talks in Vienna. Ruritania accused Osterlich of shelling the border.";
+        let corpus = Extractor::bundled().extract("talks.txt", text);
+        let mut map = MapState::new(corpus);
+        map.settle(300);
+        let dir = std::env::temp_dir().join(format!("actormap-export-menu-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for format in ExportFormat::ALL {
+            let path = dir.join(format!("{format:?}"));
+            let said = export(format, map.laid_out(), path.clone()).unwrap();
+            let written = match format.extension() {
+                Some(ext) => path.with_extension(ext),
+                None => path.join("actors.csv"),
+            };
+            let bytes = std::fs::read(&written).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+            assert!(said.contains(&written.display().to_string()), "{said}");
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).to_string();
+            let expected = match format {
+                ExportFormat::Svg | ExportFormat::Gexf | ExportFormat::Graphml => "<?xml",
+                ExportFormat::Png2 | ExportFormat::Png4 => "\u{fffd}PNG",
+                ExportFormat::Csv => "id,",
+                ExportFormat::ReportHtml => "<!DOCTYPE html>",
+                ExportFormat::ReportMarkdown => "# ",
+            };
+            assert!(head.starts_with(expected), "{format:?}: {head:?}");
+        }
+        // 4× is twice 2× on each side: drawn off-screen, whatever the window's size.
+        let size = |p: &str| {
+            let b = std::fs::read(dir.join(p)).unwrap();
+            (
+                u32::from_be_bytes(b[16..20].try_into().unwrap()),
+                u32::from_be_bytes(b[20..24].try_into().unwrap()),
+            )
+        };
+        let (w2, h2) = size("Png2.png");
+        assert_eq!(size("Png4.png"), (w2 * 2, h2 * 2));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

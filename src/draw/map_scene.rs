@@ -1,0 +1,425 @@
+//! The map as a drawing (`Scene`), without a screen: the whole laid-out map fitted onto a canvas, with
+//! its edges, nodes, labels placed so they never overlap, an optional title and the legend below. The
+//! SVG and PNG exports and `actormap render` are made from this; edges, label placement, the legend's
+//! entries and every colour come from the same code the screen uses.
+//!
+//! Not for: what is shown (`graph`), where (`layout`), or writing files (`export`).
+
+use super::edge_geometry::{Curve, End, map_edge_shape};
+use super::label_placement::{LabelRequest, Obstacle, place_labels};
+use super::legend::{Entry, has_icon, lines, text_of};
+use super::point::{Point, Rect, pos2, vec2};
+use super::scene::{Anchor, Item, Scene, Stroke};
+use super::style::{
+    AFFILIATION, BACKGROUND, DIAMOND_REACH, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, NODE_OUTLINE,
+    NodeShape, PIN, Rgba, actor_color, edge_width, family_color, shape_of,
+};
+use super::text_metrics::text_width;
+use crate::corpus::{ActorKind, Family};
+use crate::export::LaidOut;
+
+/// What to put in the drawing besides the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneOptions {
+    /// A heading above the map, with a line counting actors and interactions under it.
+    pub title: Option<String>,
+    pub legend: bool,
+    /// The longest side of the map's own area in points; a bigger layout is scaled down to fit (its
+    /// nodes shrink, its labels keep their size).
+    pub max_side: f32,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        SceneOptions {
+            title: None,
+            legend: true,
+            max_side: 2400.0,
+        }
+    }
+}
+
+/// Space around the map, in points.
+const MARGIN: f32 = 28.0;
+/// The smallest canvas, so a map of two actors is not a sliver.
+const MIN_WIDTH: f32 = 560.0;
+/// Labels placed at most (the most mentioned actors first).
+const MAX_LABELS: usize = 2_000;
+const TITLE_SIZE: f32 = 18.0;
+const SUBTITLE_SIZE: f32 = 12.0;
+const LEGEND_TEXT: f32 = 12.0;
+const LEGEND_ROW: f32 = 22.0;
+const LEGEND_ICON: f32 = 22.0;
+const LEGEND_GAP: f32 = 14.0;
+const MUTED: Rgba = Rgba::rgb(0x5b, 0x64, 0x70);
+
+/// The drawing of `map`.
+pub fn map_scene(map: LaidOut<'_>, options: &SceneOptions) -> Scene {
+    let graph = map.graph;
+    let n = graph.nodes.len();
+    // The layout's extent, nodes' discs included.
+    let (mut lo, mut hi) = (pos2(f32::MAX, f32::MAX), pos2(f32::MIN, f32::MIN));
+    for i in 0..n {
+        let p = Point::from(map.position(i));
+        let r = map.radius(i) * DIAMOND_REACH;
+        if p.x.is_finite() && p.y.is_finite() {
+            lo = pos2(lo.x.min(p.x - r), lo.y.min(p.y - r));
+            hi = pos2(hi.x.max(p.x + r), hi.y.max(p.y + r));
+        }
+    }
+    if lo.x > hi.x {
+        (lo, hi) = (pos2(0.0, 0.0), pos2(320.0, 160.0));
+    }
+    let extent = hi - lo;
+    let zoom = (options.max_side / extent.x.max(extent.y).max(1.0)).min(1.0);
+    let area = extent * zoom;
+    // Labels may reach past the outermost nodes: room for them on every side.
+    let pad = vec2(MARGIN + 60.0, MARGIN + 22.0);
+    let mut width = (area.x + 2.0 * pad.x).max(MIN_WIDTH);
+    let legend = options.legend.then(|| legend_rows(width - 2.0 * MARGIN));
+    if let Some(rows) = &legend {
+        width = width.max(rows.width + 2.0 * MARGIN);
+    }
+    let title_height = if options.title.is_some() { 56.0 } else { 0.0 };
+    let map_top = title_height;
+    let map_height = area.y + 2.0 * pad.y;
+    let legend_height = legend.as_ref().map_or(0.0, |r| r.height + MARGIN);
+    let height = map_top + map_height + legend_height;
+
+    let offset = pos2((width - area.x) / 2.0, map_top + pad.y);
+    let place = |i: usize| (Point::from(map.position(i)) - lo) * zoom + offset;
+    let centres: Vec<Point> = (0..n).map(place).collect();
+    let radii: Vec<f32> = (0..n).map(|i| (map.radius(i) * zoom).max(2.5)).collect();
+    let end = |i: usize| End {
+        shape: shape_of(graph.nodes[i].kind),
+        centre: centres[i],
+        radius: radii[i],
+    };
+
+    let mut items = Vec::new();
+    if let Some(title) = &options.title {
+        items.push(text(
+            pos2(MARGIN, MARGIN + 8.0),
+            title,
+            TITLE_SIZE,
+            LABEL_TEXT,
+            true,
+        ));
+        items.push(text(
+            pos2(MARGIN, MARGIN + 28.0),
+            &summary(map),
+            SUBTITLE_SIZE,
+            MUTED,
+            false,
+        ));
+    }
+    for a in &graph.affiliations {
+        let (m, o) = (end(a.member), end(a.of));
+        let shape = super::edge_geometry::edge_shape(
+            m.centre,
+            o.centre,
+            0.0,
+            |p| super::style::node_contains(m.shape, m.centre, m.radius + 1.0, p),
+            |p| super::style::node_contains(o.shape, o.centre, o.radius + 1.0, p),
+            None,
+        );
+        if let Some(shape) = shape {
+            items.push(Item::Curve {
+                curve: shape.curve,
+                stroke: Stroke {
+                    width: 1.1,
+                    color: AFFILIATION,
+                },
+                dash: Some(4.0),
+            });
+        }
+    }
+    for e in &graph.edges {
+        let Some(shape) = map_edge_shape(e, end(e.source), end(e.target), zoom) else {
+            continue;
+        };
+        let color = family_color(e.family);
+        items.push(Item::Curve {
+            curve: shape.curve,
+            stroke: Stroke {
+                width: edge_width(e.evidence),
+                color,
+            },
+            dash: None,
+        });
+        if let Some(points) = shape.arrow {
+            items.push(Item::Polygon {
+                points: points.to_vec(),
+                fill: color,
+            });
+        }
+    }
+    // Small nodes first, so big ones stay on top.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| radii[a].total_cmp(&radii[b]).then(a.cmp(&b)));
+    for &i in &order {
+        items.push(Item::Node {
+            shape: shape_of(graph.nodes[i].kind),
+            centre: centres[i],
+            radius: radii[i],
+            fill: actor_color(graph.nodes[i].kind),
+            outline: Stroke {
+                width: 1.5,
+                color: NODE_OUTLINE,
+            },
+        });
+    }
+    let visible = Rect::from_min_max(pos2(0.0, map_top), pos2(width, map_top + map_height));
+    items.extend(labels(map, &centres, &radii, visible));
+    if let Some(rows) = legend {
+        let top = map_top + map_height;
+        items.extend(rows.items(pos2(MARGIN, top), width - 2.0 * MARGIN));
+    }
+    Scene {
+        width: width.ceil(),
+        height: height.ceil(),
+        background: BACKGROUND,
+        title: options
+            .title
+            .clone()
+            .unwrap_or_else(|| "Actor map".to_string()),
+        items,
+    }
+}
+
+fn text(at: Point, s: &str, size: f32, color: Rgba, bold: bool) -> Item {
+    Item::Text {
+        at,
+        text: s.to_string(),
+        size,
+        color,
+        anchor: Anchor::Start,
+        bold,
+    }
+}
+
+/// "12 actors · 9 interactions · 3 articles".
+fn summary(map: LaidOut<'_>) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let interactions: usize = map.graph.edges.iter().map(|e| e.grouped.len().max(1)).sum();
+    [
+        count(map.graph.nodes.len(), "actor", "actors"),
+        count(interactions, "interaction", "interactions"),
+        count(map.corpus.articles.len(), "article", "articles"),
+    ]
+    .join(" · ")
+}
+
+/// Labels for the most mentioned and connected actors, each where it covers no other label or node.
+fn labels(map: LaidOut<'_>, centres: &[Point], radii: &[f32], visible: Rect) -> Vec<Item> {
+    let graph = map.graph;
+    let mut degree = vec![0usize; graph.nodes.len()];
+    for e in &graph.edges {
+        degree[e.source] += 1;
+        degree[e.target] += 1;
+    }
+    let priority = |i: usize| graph.nodes[i].mentions as f32 + 2.0 * degree[i] as f32;
+    let mut candidates: Vec<usize> = (0..graph.nodes.len()).collect();
+    candidates.sort_by(|&a, &b| priority(b).total_cmp(&priority(a)).then(a.cmp(&b)));
+    candidates.truncate(MAX_LABELS);
+    let height = LABEL_SIZE * 1.3 + 2.0;
+    let requests: Vec<LabelRequest> = candidates
+        .iter()
+        .map(|&i| LabelRequest {
+            anchor: centres[i],
+            radius: radii[i]
+                * if graph.nodes[i].kind == ActorKind::Official {
+                    DIAMOND_REACH
+                } else {
+                    1.0
+                },
+            size: vec2(text_width(&graph.nodes[i].label, LABEL_SIZE) + 8.0, height),
+            priority: priority(i),
+            always: false,
+        })
+        .collect();
+    let mut is_candidate = vec![false; graph.nodes.len()];
+    for &i in &candidates {
+        is_candidate[i] = true;
+    }
+    let obstacles: Vec<Obstacle> = candidates
+        .iter()
+        .copied()
+        .chain((0..graph.nodes.len()).filter(|&i| !is_candidate[i]))
+        .map(|i| Obstacle {
+            centre: centres[i],
+            radius: radii[i],
+            priority: priority(i),
+        })
+        .collect();
+    let boxes = place_labels(&requests, &obstacles, visible, &[]);
+    let mut out = Vec::new();
+    for (&i, b) in candidates.iter().zip(boxes) {
+        let Some(rect) = b else { continue };
+        out.push(Item::Box {
+            rect,
+            corner: 3.0,
+            fill: LABEL_HALO,
+            outline: None,
+        });
+        out.push(text(
+            pos2(
+                rect.min.x + 4.0,
+                rect.min.y + (height + LABEL_SIZE * 0.7) / 2.0,
+            ),
+            &graph.nodes[i].label,
+            LABEL_SIZE,
+            LABEL_TEXT,
+            false,
+        ));
+    }
+    out
+}
+
+/// The legend laid out in rows of entries that fit the canvas.
+struct LegendRows {
+    /// Entries with their x offset, per row.
+    rows: Vec<Vec<(Entry, f32)>>,
+    width: f32,
+    height: f32,
+}
+
+fn legend_rows(max_width: f32) -> LegendRows {
+    let mut rows = Vec::new();
+    let mut widest: f32 = 0.0;
+    for line in lines() {
+        let mut row = Vec::new();
+        let mut x = 0.0;
+        for entry in line {
+            let w = entry_width(entry);
+            if x > 0.0 && x + w > max_width {
+                widest = widest.max(x);
+                rows.push(std::mem::take(&mut row));
+                x = 0.0;
+            }
+            row.push((entry, x));
+            x += w + LEGEND_GAP;
+        }
+        widest = widest.max(x);
+        rows.push(row);
+    }
+    LegendRows {
+        height: rows.len() as f32 * LEGEND_ROW + 16.0,
+        width: widest + 16.0,
+        rows,
+    }
+}
+
+fn entry_width(entry: Entry) -> f32 {
+    let icon = if has_icon(entry) {
+        LEGEND_ICON + 4.0
+    } else {
+        0.0
+    };
+    icon + text_width(text_of(entry), LEGEND_TEXT)
+        * if matches!(entry, Entry::Heading(_)) {
+            1.08
+        } else {
+            1.0
+        }
+}
+
+impl LegendRows {
+    fn items(&self, top_left: Point, width: f32) -> Vec<Item> {
+        let mut out = vec![Item::Box {
+            rect: Rect::from_min_size(top_left, vec2(width, self.height)),
+            corner: 6.0,
+            fill: Rgba::rgb(0xff, 0xff, 0xff),
+            outline: Some(Stroke {
+                width: 1.0,
+                color: Rgba::rgb(0xd5, 0xd9, 0xe0),
+            }),
+        }];
+        for (r, row) in self.rows.iter().enumerate() {
+            let mid = top_left.y + 8.0 + LEGEND_ROW * (r as f32 + 0.5);
+            for &(entry, x) in row {
+                let x = top_left.x + 8.0 + x;
+                let text_x = if has_icon(entry) {
+                    out.extend(icon(entry, pos2(x + LEGEND_ICON / 2.0, mid)));
+                    x + LEGEND_ICON + 4.0
+                } else {
+                    x
+                };
+                let (color, bold) = match entry {
+                    Entry::Heading(_) => (LABEL_TEXT, true),
+                    Entry::Note(_) => (MUTED, false),
+                    _ => (LABEL_TEXT, false),
+                };
+                out.push(text(
+                    pos2(text_x, mid + LEGEND_TEXT * 0.35),
+                    text_of(entry),
+                    LEGEND_TEXT,
+                    color,
+                    bold,
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The small picture before a legend entry, centred at `c`.
+fn icon(entry: Entry, c: Point) -> Vec<Item> {
+    let line = |color: Rgba, width: f32, dash: Option<f32>| Item::Curve {
+        curve: Curve {
+            from: c - vec2(9.0, 0.0),
+            control: c,
+            to: c + vec2(9.0, 0.0),
+        },
+        stroke: Stroke { width, color },
+        dash,
+    };
+    let node = |shape: NodeShape, fill: Rgba| Item::Node {
+        shape,
+        centre: c,
+        radius: 6.5,
+        fill,
+        outline: Stroke {
+            width: 1.2,
+            color: NODE_OUTLINE,
+        },
+    };
+    match entry {
+        Entry::Node(kind) => vec![node(shape_of(kind), actor_color(kind))],
+        Entry::Edge(family) => vec![line(family_color(family), 3.0, None)],
+        Entry::Affiliation => vec![line(AFFILIATION, 1.3, Some(4.0))],
+        Entry::Arrow => {
+            let color = family_color(Family::Neutral);
+            vec![
+                Item::Curve {
+                    curve: Curve {
+                        from: c - vec2(9.0, 0.0),
+                        control: c - vec2(2.0, 0.0),
+                        to: c + vec2(5.0, 0.0),
+                    },
+                    stroke: Stroke { width: 2.0, color },
+                    dash: None,
+                },
+                Item::Polygon {
+                    points: vec![c + vec2(10.0, 0.0), c + vec2(2.0, -4.5), c + vec2(2.0, 4.5)],
+                    fill: color,
+                },
+            ]
+        }
+        Entry::Pin => vec![
+            node(NodeShape::Circle, actor_color(ActorKind::Country)),
+            Item::Node {
+                shape: NodeShape::Circle,
+                centre: c + vec2(5.0, -5.0),
+                radius: 3.0,
+                fill: PIN,
+                outline: Stroke {
+                    width: 1.0,
+                    color: NODE_OUTLINE,
+                },
+            },
+        ],
+        Entry::Heading(_) | Entry::Note(_) => Vec::new(),
+    }
+}
