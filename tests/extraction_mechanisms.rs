@@ -1308,3 +1308,16 @@ fn a_directed_act_on_no_one_named_is_on_the_place_it_happened_in() {
         edges(&c)
     );
 }
+
+#[test]
+fn a_generational_suffix_and_a_visiting_modifier_stay_with_the_official() {
+    let c = extract("Spain's visiting King Felipe VII met the Chilean president in Santiago.");
+    let names: Vec<&str> = c.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(!names.contains(&"VII"), "{names:?}");
+    let king = c
+        .actors
+        .iter()
+        .find(|a| a.name.ends_with("Felipe VII"))
+        .unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(king.country.as_deref(), Some("ESP"));
+}

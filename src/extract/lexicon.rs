@@ -317,7 +317,7 @@ macro_rules! grammar_lists {
 grammar_lists! {
     determiners, prepositions, locative_prepositions, auxiliaries, negations, denials, intent_cues, reporting_verbs,
     gap_words, clause_breaks, pair_heads, pair_starts, reciprocals, person_pronouns, plural_pronouns,
-    first_person_plural, first_person_singular, second_person, thing_pronouns, name_particles, months, weekdays, not_names, media_wings, place_heads,
+    first_person_plural, first_person_singular, second_person, thing_pronouns, name_particles, name_suffixes, months, weekdays, not_names, media_wings, place_heads,
     request_nouns, relief_verbs, restrictions, partner_prepositions, partner_nouns, contests, states, thing_nouns,
     obligation_modals, clause_starts, threat_conditions, request_maker_prepositions, coordinators, conditionals,
     possibility_modals, not_intent_cues, future_modals, people_suffixes, vague_group_nouns, foreign_force_modifiers,

@@ -371,6 +371,21 @@ impl<'a> SentenceReader<'a> {
                 break;
             }
         }
+        // A generational suffix ends the name: "Abdullah II", "John Smith Jr.".
+        if words > 0
+            && self.in_range(j)
+            && self.tokens[j].capitalised
+            && self.is_in(&self.lex.grammar.name_suffixes, j)
+        {
+            j += 1;
+            if self.in_range(j)
+                && self.tokens[j].norm == "."
+                && self.tokens[j].start == self.tokens[j - 1].end
+                && self.tokens[j - 1].norm.len() == 2
+            {
+                j += 1;
+            }
+        }
         (words > 0).then_some(j)
     }
 
