@@ -1321,3 +1321,25 @@ fn a_generational_suffix_and_a_visiting_modifier_stay_with_the_official() {
         .unwrap_or_else(|| panic!("{names:?}"));
     assert_eq!(king.country.as_deref(), Some("ESP"));
 }
+
+#[test]
+fn an_act_named_as_the_object_of_a_demand_gives_the_demand_its_target() {
+    // The sanctions are against Chile; the execution's victim is no target of the call.
+    let c = extract(
+        "The bishop Maria Lopez called for sanctions against Chile after the execution of Pedro Ruiz.",
+    );
+    assert!(
+        edges(&c)
+            .iter()
+            .any(|(k, s, t, _, _)| *k == InteractionKind::Demand
+                && s == "Maria Lopez"
+                && t == "Chile"),
+        "{:?}",
+        edges(&c)
+    );
+    assert!(
+        !edges(&c).iter().any(|(_, _, t, _, _)| t == "Pedro Ruiz"),
+        "{:?}",
+        edges(&c)
+    );
+}

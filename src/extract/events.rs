@@ -360,11 +360,20 @@ impl<'a> SentenceEvents<'a> {
             let phrase = t.words_of_tokens(&(p.tokens.0..p.tokens.1));
             let completes = |q: &Predicate<'_>| {
                 let v = roles::clause_verb(t, q.word);
-                [q.word, v].iter().any(|&w| {
-                    t.dep(w) == Dep::Xcomp
-                        && t.head(w)
-                            .is_some_and(|h| h == p.word || phrase.contains(&h) && h != w)
-                })
+                let governed = |w: usize| {
+                    t.head(w)
+                        .is_some_and(|h| h == p.word || phrase.contains(&h) && h != w)
+                };
+                // "called for sanctions against X", "threatened strikes on X", "rejected talks with
+                // X": an act named as the object of a demand, threat, refusal or accord completes it
+                // as an infinitive does.
+                let named_act = !roles::is_verbal(t, q.word)
+                    && matches!(t.dep(q.word), Dep::Obj | Dep::Obl)
+                    && governed(q.word);
+                named_act
+                    || [q.word, v]
+                        .iter()
+                        .any(|&w| t.dep(w) == Dep::Xcomp && governed(w))
             };
             let complement =
                 (0..predicates.len()).find(|&n| n != k && !done[n] && completes(&predicates[n]));
