@@ -10,6 +10,7 @@
 
 pub mod allocator;
 pub mod corpus;
+pub mod curation;
 pub mod draw;
 pub mod export;
 pub mod extract;
@@ -21,6 +22,7 @@ pub mod render;
 pub mod sample;
 pub mod synthetic;
 pub mod text;
+pub mod workspace;
 
 #[cfg(feature = "gui")]
 pub mod app;

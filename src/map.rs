@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::corpus::{Corpus, MergeIndex, MergeReport};
+use crate::curation::{self, Edit, EditLog};
 use crate::graph::{MapFilter, MapGraph};
 use crate::layout::{ForceLayout, LayoutConfig, LayoutEdge};
 
@@ -18,9 +19,16 @@ const AFFILIATION_WEIGHT: f32 = 0.5;
 
 /// The corpus on the map and the map's layout.
 pub struct MapState {
-    /// Lookups for merging into `corpus`, kept up to date by every merge.
+    /// Lookups for merging into `base`, kept up to date by every merge.
     index: MergeIndex,
-    corpus: Corpus,
+    /// What the extractor found in the open articles, merged.
+    base: Corpus,
+    /// The user's corrections, in order, over `base`.
+    edits: EditLog,
+    /// `base` with the edits made, when there are any (else the map shows `base` itself).
+    edited: Option<Corpus>,
+    /// Edits that could not be made the last time they were applied (after new articles), with why.
+    skipped: Vec<(usize, String)>,
     filter: MapFilter,
     graph: MapGraph,
     layout: ForceLayout,
@@ -52,7 +60,10 @@ impl MapState {
     pub fn new(corpus: Corpus) -> Self {
         let mut state = MapState {
             index: MergeIndex::build(&corpus),
-            corpus,
+            base: corpus,
+            edits: EditLog::default(),
+            edited: None,
+            skipped: Vec::new(),
             filter: MapFilter::default(),
             graph: MapGraph::default(),
             layout: ForceLayout::new(layout_config()),
@@ -64,8 +75,88 @@ impl MapState {
         state
     }
 
+    /// The corpus on the map: the extraction with the user's edits made.
     pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+        self.edited.as_ref().unwrap_or(&self.base)
+    }
+
+    /// The extraction without the user's edits.
+    pub fn base(&self) -> &Corpus {
+        &self.base
+    }
+
+    pub fn edits(&self) -> &EditLog {
+        &self.edits
+    }
+
+    /// Edits that could not be made when they were last applied, with why.
+    pub fn skipped_edits(&self) -> &[(usize, String)] {
+        &self.skipped
+    }
+
+    /// Makes `edit` on the map and logs it; an edit that cannot be made changes nothing and says why.
+    pub fn edit(&mut self, edit: Edit) -> Result<(), String> {
+        // One edit on the corpus as shown is the whole log on the extraction, without replaying it.
+        let trial = curation::apply(self.corpus(), std::slice::from_ref(&edit));
+        if let Some((_, why)) = trial.skipped.into_iter().next() {
+            return Err(why);
+        }
+        self.edits.push(edit);
+        self.edited = Some(trial.corpus);
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Takes the last edit back; returns it in words.
+    pub fn undo(&mut self) -> Option<String> {
+        let said = self.edits.last()?.describe(self.corpus());
+        self.edits.undo()?;
+        self.reapply();
+        Some(said)
+    }
+
+    /// Makes the last undone edit again; returns it in words.
+    pub fn redo(&mut self) -> Option<String> {
+        self.edits.redo()?;
+        self.reapply();
+        self.edits.last().map(|e| e.describe(self.corpus()))
+    }
+
+    /// Replaces the edit log (a workspace opened, a log kept across re-extraction) and applies it.
+    pub fn set_edits(&mut self, edits: EditLog) {
+        self.edits = edits;
+        self.reapply();
+    }
+
+    /// Extracts the open articles again with `extractor` (a newer one) and makes the corrections again
+    /// on what it finds; nodes keep their places. Returns the corrections that no longer apply, with why.
+    pub fn reextract(&mut self, extractor: &crate::extract::Extractor) -> Vec<(usize, String)> {
+        let mut base = Corpus::default();
+        base.merge_all(
+            self.base
+                .articles
+                .iter()
+                .map(|a| extractor.extract(&a.path, &a.text)),
+        );
+        let (places, pinned) = self.places();
+        self.index = MergeIndex::build(&base);
+        self.base = base;
+        self.reapply();
+        self.restore_places(&places, &pinned);
+        self.skipped.clone()
+    }
+
+    /// The extraction with the whole log, from scratch.
+    fn reapply(&mut self) {
+        if self.edits.is_empty() {
+            self.edited = None;
+            self.skipped.clear();
+        } else {
+            let applied = curation::apply(&self.base, &self.edits.edits);
+            self.edited = Some(applied.corpus);
+            self.skipped = applied.skipped;
+        }
+        self.rebuild();
     }
 
     pub fn graph(&self) -> &MapGraph {
@@ -100,24 +191,32 @@ impl MapState {
     /// Folds `other` into the open corpus; nodes already on the map keep their places.
     pub fn merge(&mut self, other: Corpus) -> MergeReport {
         // The index is kept with the corpus, so a merge costs what it adds, not the size of the map.
-        let report = self.corpus.merge_indexed(&mut self.index, other);
+        let report = self.base.merge_indexed(&mut self.index, other);
         // Joined actors only gain mentions through added articles, so these three say whether anything changed.
         if report.articles_added + report.actors_added + report.interactions_added > 0 {
-            self.rebuild();
+            if self.edits.is_empty() {
+                self.rebuild();
+            } else {
+                // The corrections apply to what was added too ("Obama" renamed in every article).
+                self.reapply();
+            }
         }
         report
     }
 
     /// Closes everything.
     pub fn clear(&mut self) {
-        self.corpus = Corpus::default();
-        self.index = MergeIndex::build(&self.corpus);
+        self.base = Corpus::default();
+        self.index = MergeIndex::build(&self.base);
+        self.edits = EditLog::default();
+        self.edited = None;
+        self.skipped.clear();
         self.layout = ForceLayout::new(layout_config());
         self.rebuild();
     }
 
     fn rebuild(&mut self) {
-        self.graph = MapGraph::build(&self.corpus, &self.filter);
+        self.graph = MapGraph::build(self.edited.as_ref().unwrap_or(&self.base), &self.filter);
         let keys: Vec<String> = self.graph.nodes.iter().map(|n| n.id.clone()).collect();
         self.radii = self
             .graph
@@ -131,10 +230,52 @@ impl MapState {
         self.motion += 1;
     }
 
+    /// Where each node is, by actor id, and the ids of the pinned ones: what a workspace keeps.
+    pub fn places(
+        &self,
+    ) -> (
+        BTreeMap<String, [f32; 2]>,
+        std::collections::BTreeSet<String>,
+    ) {
+        let positions = self.layout.positions();
+        let mut places = BTreeMap::new();
+        let mut pinned = std::collections::BTreeSet::new();
+        for (i, node) in self.graph.nodes.iter().enumerate() {
+            if let Some(&p) = positions.get(i) {
+                places.insert(node.id.clone(), p);
+            }
+            if self.layout.is_pinned(i) {
+                pinned.insert(node.id.clone());
+            }
+        }
+        (places, pinned)
+    }
+
+    /// Puts the nodes back where `places` has them and pins those in `pinned` (a reopened workspace).
+    pub fn restore_places(
+        &mut self,
+        places: &BTreeMap<String, [f32; 2]>,
+        pinned: &std::collections::BTreeSet<String>,
+    ) {
+        let saved: Vec<Option<[f32; 2]>> = self
+            .graph
+            .nodes
+            .iter()
+            .map(|n| places.get(&n.id).copied())
+            .collect();
+        self.layout.restore(&saved);
+        for (i, node) in self.graph.nodes.iter().enumerate() {
+            if let (true, Some(p)) = (pinned.contains(&node.id), saved[i]) {
+                self.layout.pin(i, p);
+            }
+        }
+        self.motion += 1;
+    }
+
     /// The map as the exports read it: what is shown and where.
     pub fn laid_out(&self) -> crate::export::LaidOut<'_> {
         crate::export::LaidOut {
-            corpus: &self.corpus,
+            corpus: self.corpus(),
             graph: &self.graph,
             positions: self.layout.positions(),
         }

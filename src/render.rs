@@ -1,4 +1,5 @@
-//! `actormap render`: the map of some articles, a corpus JSON or a workspace, written as pictures and
+//! `actormap render`: the map of some articles, a corpus JSON or a workspace (with its corrections and
+//! layout), written as pictures and
 //! files without a display. Every input is opened first; if any fails, nothing is written and the
 //! command fails, so a script never mistakes a picture of half its input (or of nothing) for the map.
 //! Every output is saved atomically.
@@ -85,7 +86,29 @@ pub fn parse_args(args: &[String]) -> Result<RenderArgs, String> {
 
 /// Opens the inputs, lays the map out and writes every output asked for; returns the files written.
 pub fn render(args: &RenderArgs, extractor: &Extractor) -> Result<Vec<PathBuf>, String> {
-    let (corpus, errors) = open::open_paths(&args.inputs, extractor);
+    // A workspace brings its corrections and its layout; articles and corpora are added to it.
+    let is_workspace = |p: &&PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(crate::workspace::EXTENSION))
+    };
+    let workspaces: Vec<&PathBuf> = args.inputs.iter().filter(is_workspace).collect();
+    let others: Vec<PathBuf> = args
+        .inputs
+        .iter()
+        .filter(|p| !is_workspace(p))
+        .cloned()
+        .collect();
+    let mut loaded = Vec::new();
+    for path in &workspaces {
+        loaded.push(
+            crate::workspace::Workspace::load(path).map_err(|e| format!("nothing written: {e}"))?,
+        );
+    }
+    let (mut corpus, errors) = if others.is_empty() {
+        (crate::corpus::Corpus::default(), Vec::new())
+    } else {
+        open::open_paths(&others, extractor)
+    };
     if !errors.is_empty() {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         return Err(format!(
@@ -95,7 +118,27 @@ pub fn render(args: &RenderArgs, extractor: &Extractor) -> Result<Vec<PathBuf>, 
             list.join("\n  ")
         ));
     }
-    if corpus.actors.is_empty() {
+    let mut map = match loaded.len() {
+        0 => MapState::new(corpus),
+        // One workspace: its map as it was saved, with any articles added.
+        1 => {
+            let w = loaded.remove(0);
+            let mut map = MapState::new(w.corpus);
+            map.set_filter(w.filter);
+            map.set_edits(w.edits);
+            map.restore_places(&w.positions, &w.pinned);
+            map.merge(corpus);
+            map
+        }
+        // Several: their corrected corpora merged.
+        _ => {
+            for w in loaded {
+                corpus.merge(w.applied().corpus);
+            }
+            MapState::new(corpus)
+        }
+    };
+    if map.corpus().actors.is_empty() {
         return Err(format!(
             "nothing written: no actors were found in {}",
             args.inputs
@@ -105,7 +148,6 @@ pub fn render(args: &RenderArgs, extractor: &Extractor) -> Result<Vec<PathBuf>, 
                 .join(", ")
         ));
     }
-    let mut map = MapState::new(corpus);
     map.settle(SETTLE_STEPS);
     write_outputs(args, map.laid_out())
 }

@@ -986,3 +986,245 @@ fn sample_the_reference_article_map_matches_its_snapshot() {
     h.run_steps(3);
     egui_kittest::image_snapshot(&map_picture(&mut h), "reference_article_map");
 }
+
+// ---- Curation ----------------------------------------------------------------------------------------
+
+fn open_corrections(h: &mut Harness<'_, ActormapApp>) {
+    h.get_by_label("Correct this actor").click();
+    h.run_steps(2);
+}
+
+fn press(h: &mut Harness<'_, ActormapApp>, key: egui::Key, modifiers: Modifiers) {
+    h.event(Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    });
+    h.event(Event::Key {
+        key,
+        physical_key: None,
+        pressed: false,
+        repeat: false,
+        modifiers,
+    });
+    h.run_steps(2);
+}
+
+#[test]
+fn deleting_an_actor_takes_it_off_the_map_and_ctrl_z_brings_it_back() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    let nodes = h.state().node_count();
+    click_node(&mut h, "India");
+    open_corrections(&mut h);
+    h.get_by_label("Delete this actor").click();
+    h.run_steps(3);
+    assert!(h.state().corpus().actor("IND").is_none());
+    assert_eq!(h.state().node_count(), nodes - 1);
+    assert!(
+        h.state().status().contains("Delete"),
+        "{}",
+        h.state().status()
+    );
+
+    // Undo from the keyboard (the map has the keyboard, not a text field).
+    let corner = h.state().map_rect().left_top() + vec2(5.0, 5.0);
+    click_at(&mut h, corner);
+    press(&mut h, egui::Key::Z, Modifiers::COMMAND);
+    assert!(
+        h.state().corpus().actor("IND").is_some(),
+        "{}",
+        h.state().status()
+    );
+    assert_eq!(h.state().node_count(), nodes);
+    // And redo from the Edit menu.
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.query_all_by_label_contains("Redo Delete")
+        .next()
+        .expect("Redo names the edit")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().corpus().actor("IND").is_none());
+}
+
+#[test]
+fn merging_two_actors_combines_their_names_and_interactions() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    let before: usize = h
+        .state()
+        .corpus()
+        .interactions
+        .iter()
+        .filter(|i| {
+            [&i.source, &i.target]
+                .iter()
+                .any(|s| *s == "dar" || *s == "araghchi")
+        })
+        .count();
+    click_node(&mut h, "Syed Abbas Araghchi");
+    open_corrections(&mut h);
+    h.get_by_label("Merge with").focus();
+    h.step();
+    h.get_by_label("Merge with").type_text("Ishaq");
+    h.run_steps(2);
+    h.get_by_label("Merge Ishaq Dar").click();
+    h.run_steps(3);
+    let corpus = h.state().corpus();
+    assert!(corpus.actor("dar").is_none());
+    let merged = corpus.actor("araghchi").unwrap();
+    assert!(
+        merged.aliases.iter().any(|a| a == "Ishaq Dar"),
+        "{:?}",
+        merged.aliases
+    );
+    // Their talks with each other are gone (no one talks with himself); the rest point to the merged actor.
+    assert!(
+        corpus
+            .interactions
+            .iter()
+            .all(|i| i.source != "dar" && i.target != "dar")
+    );
+    let after = corpus
+        .interactions
+        .iter()
+        .filter(|i| i.source == "araghchi" || i.target == "araghchi")
+        .count();
+    assert!(after < before && after > 0, "{before} -> {after}");
+}
+
+#[test]
+fn removing_the_article_empties_the_map_and_undo_restores_it() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    let nodes = h.state().node_count();
+    let article = h.state().corpus().articles[0].id.clone();
+    click_edge_first_evidence(&mut h);
+    assert!(
+        h.state().open_article().is_some(),
+        "the article view is open"
+    );
+    h.get_by_label("Remove this article").click();
+    h.run_steps(3);
+    assert!(h.state().corpus().article(&article).is_none());
+    assert_eq!(h.state().node_count(), 0);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.query_all_by_label_contains("Undo Remove")
+        .next()
+        .expect("Undo names the edit")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().corpus().article(&article).is_some());
+    assert_eq!(h.state().node_count(), nodes);
+}
+
+/// Opens the article of Pakistan's first mention in the article view.
+fn click_edge_first_evidence(h: &mut Harness<'_, ActormapApp>) {
+    click_node(h, "Pakistan");
+    let sentence = h
+        .query_all_by_label_contains("Pakistan and Iran share a permeable border")
+        .next()
+        .expect("the mention's sentence is listed");
+    sentence.click();
+    h.run_steps(3);
+}
+
+#[test]
+fn a_workspace_brings_back_the_corrections_the_layout_and_the_view() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    click_node(&mut h, "India");
+    open_corrections(&mut h);
+    h.get_by_label("Delete this actor").click();
+    h.run_steps(3);
+    h.state_mut().settle_layout();
+    h.run_steps(2);
+    let dir = std::env::temp_dir().join(format!("actormap-ws-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("day.actormap");
+    h.state_mut().save_workspace(path.clone());
+    assert!(
+        h.state().status().contains("Saved the workspace"),
+        "{}",
+        h.state().status()
+    );
+    let iran = h.state().node_centre("IRN").unwrap();
+
+    // Quit, start again, open the file: the same map, where it was, and the deletion can still be undone.
+    let mut again = harness(ActormapApp::new_for_test(
+        actormap::corpus::Corpus::default(),
+    ));
+    again.run_steps(1);
+    again.state_mut().open_workspace(&path);
+    again.run_steps(3);
+    assert!(
+        again.state().errors().is_empty(),
+        "{:?}",
+        again.state().errors()
+    );
+    assert!(again.state().corpus().actor("IND").is_none());
+    assert!(again.state().corpus().actor("PAK").is_some());
+    let reopened = again.state().node_centre("IRN").unwrap();
+    assert!((reopened - iran).length() < 1.0, "{iran:?} -> {reopened:?}");
+
+    // Extracting again keeps the correction.
+    again.state_mut().reextract();
+    again.run_steps(2);
+    assert!(again.state().corpus().actor("IND").is_none());
+    assert!(!again.state().corpus().actors.is_empty());
+
+    press(&mut again, egui::Key::Z, Modifiers::COMMAND);
+    assert!(
+        again.state().corpus().actor("IND").is_some(),
+        "{}",
+        again.state().status()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_unsaved_map() {
+    // Only this test asks for the recovery file (as the window's start does); no other test reads it.
+    let dir = std::env::temp_dir().join(format!("actormap-recovery-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // SAFETY: no other test of this binary reads this variable.
+    unsafe { std::env::set_var("ACTORMAP_RECOVERY_DIR", &dir) };
+    let mut crashed = actormap::workspace::Workspace::new(fixture());
+    crashed.edits.push(actormap::curation::Edit::DeleteActor {
+        actor: "IND".into(),
+    });
+    actormap::workspace::save_recovery(&crashed).unwrap();
+
+    let mut app = ActormapApp::new(
+        Launch {
+            paths: vec![PathBuf::from(REFERENCE_PATH)],
+            screenshot: None,
+            synthetic: None,
+        },
+        None,
+    );
+    app.offer_recovery();
+    let mut h = harness(app);
+    wait_until_idle(&mut h);
+    assert!(
+        shows(&h, "did not close normally"),
+        "the recovery is offered"
+    );
+    h.get_by_label("Recover").click();
+    h.run_steps(3);
+    assert!(
+        h.state().corpus().actor("IND").is_none(),
+        "the unsaved deletion is back"
+    );
+    assert!(h.state().corpus().actor("PAK").is_some());
+    assert!(
+        h.state().has_unsaved_changes(),
+        "recovered work is still unsaved"
+    );
+    assert!(!shows(&h, "did not close normally"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -86,6 +86,8 @@ impl ActormapApp {
             let what = match prompt.purpose {
                 Purpose::ExportPng => "Save the map picture to:",
                 Purpose::Export(_) => "Export the map to:",
+                Purpose::SaveWorkspace => "Save the workspace to:",
+                Purpose::OpenWorkspace => "Open the workspace:",
                 _ => "Save the corpus to:",
             };
             let label = ui.label(what);

@@ -38,6 +38,18 @@ const HEADLESS_SETTLE_CAP: Duration = Duration::from_secs(4);
 /// The whole app.
 pub struct ActormapApp {
     map: MapState,
+    /// The workspace file the map was last saved to or opened from (File › Save workspace writes there).
+    workspace_path: Option<PathBuf>,
+    /// Counts changes to the map (edits, undo, opened articles); `saved_changes` is the count when the
+    /// workspace was last saved or opened.
+    changes: u64,
+    saved_changes: u64,
+    last_autosave: Option<Instant>,
+    /// What the recovery file held at start, offered to the user.
+    recovery: Option<crate::workspace::Workspace>,
+    quit_prompt: bool,
+    quit_after_save: bool,
+    quit_confirmed: bool,
     view: MapView,
     search: MapSearch,
     timeline: TimelinePanel,
@@ -134,6 +146,14 @@ impl ActormapApp {
     fn with_corpus(corpus: Corpus) -> Self {
         ActormapApp {
             map: MapState::new(corpus),
+            workspace_path: None,
+            changes: 0,
+            saved_changes: 0,
+            last_autosave: None,
+            recovery: None,
+            quit_prompt: false,
+            quit_after_save: false,
+            quit_confirmed: false,
             view: MapView::default(),
             search: MapSearch::default(),
             timeline: TimelinePanel::default(),
@@ -261,7 +281,19 @@ impl ActormapApp {
     }
 
     /// Opens paths as the command line or a drop would.
-    pub fn open_paths(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+    pub fn open_paths(&mut self, mut paths: Vec<PathBuf>, ctx: &egui::Context) {
+        // A workspace replaces the map; articles and corpora are added to it.
+        let is_workspace = |p: &PathBuf| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(crate::workspace::EXTENSION))
+        };
+        if let Some(w) = paths.iter().position(is_workspace) {
+            let w = paths.remove(w);
+            self.open_workspace(&w);
+            if paths.is_empty() {
+                return;
+            }
+        }
         if !self.opener.is_opening() {
             self.progress = OpenProgress {
                 started: Some(Instant::now()),
@@ -306,6 +338,9 @@ impl ActormapApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let started = Instant::now();
         self.show_frame(ui);
+        self.recovery_ui(ui);
+        self.before_close(ui);
+        self.autosave();
         let since_last = ui.input(|i| i.unstable_dt);
         self.frame_times.record(started.elapsed(), since_last);
         if self.frame_times.shown {
@@ -366,6 +401,16 @@ impl ActormapApp {
                     show_frame_time: self.frame_times.shown,
                     has_articles: !self.map.corpus().is_empty(),
                     actors: self.map.corpus().actors.len(),
+                    undo: self
+                        .map
+                        .edits()
+                        .last()
+                        .map(|e| e.describe(self.map.corpus())),
+                    redo: self
+                        .map
+                        .edits()
+                        .next_redo()
+                        .map(|e| e.describe(self.map.base())),
                 };
                 commands.extend(menu::menu_bar(ui, &state));
             });
@@ -394,7 +439,9 @@ impl ActormapApp {
                 .default_size(260.0)
                 .size_range(120.0..=800.0)
                 .show(ui, |ui| {
-                    self.article.ui(ui, self.map.corpus(), &self.selection);
+                    if let Some(e) = self.article.ui(ui, self.map.corpus(), &self.selection) {
+                        self.make_edit(e);
+                    }
                 });
         }
         if self.timeline.open {
@@ -485,6 +532,7 @@ impl ActormapApp {
         for action in actions {
             match action {
                 PanelAction::Select(s) => self.select(s),
+                PanelAction::Edit(e) => self.make_edit(e),
                 PanelAction::Focus(focus) => {
                     let mut filter = self.map.filter().clone();
                     filter.focus = focus;
@@ -526,6 +574,27 @@ impl ActormapApp {
             }
             Command::ExportPng => self.pick(Purpose::ExportPng, ctx),
             Command::Export(format) => self.pick(Purpose::Export(format), ctx),
+            Command::SaveWorkspace => match self.workspace_path.clone() {
+                Some(path) => self.save_workspace(path),
+                None => self.pick(Purpose::SaveWorkspace, ctx),
+            },
+            Command::SaveWorkspaceAs => self.pick(Purpose::SaveWorkspace, ctx),
+            Command::OpenWorkspace => self.pick(Purpose::OpenWorkspace, ctx),
+            Command::Reextract => self.reextract(),
+            Command::Undo => match self.map.undo() {
+                Some(e) => {
+                    self.changes += 1;
+                    self.messages.status(format!("Undid: {e}."))
+                }
+                None => self.messages.status("Nothing to undo."),
+            },
+            Command::Redo => match self.map.redo() {
+                Some(e) => {
+                    self.changes += 1;
+                    self.messages.status(format!("Redid: {e}."))
+                }
+                None => self.messages.status("Nothing to redo."),
+            },
             Command::CloseAll => {
                 self.map.clear();
                 self.search.close();
@@ -558,6 +627,20 @@ impl ActormapApp {
         }
     }
 
+    /// Makes a correction on the map and logs it (Edit › Undo takes it back).
+    fn make_edit(&mut self, edit: crate::curation::Edit) {
+        let said = edit.describe(self.map.corpus());
+        match self.map.edit(edit) {
+            Ok(()) => {
+                self.changes += 1;
+                self.messages.status(format!("{said}. Ctrl+Z to undo."))
+            }
+            Err(why) => self
+                .messages
+                .error(format!("Could not {}: {why}", said.to_lowercase())),
+        }
+    }
+
     fn pick(&mut self, purpose: Purpose, ctx: &egui::Context) {
         if let Err(e) = self.opener.pick(purpose, ctx) {
             self.messages.status(e);
@@ -572,6 +655,14 @@ impl ActormapApp {
                     "No file chosen. If no dialog appeared, type a path in “Open path” or drop files on the window.",
                 ),
                 Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(paths, ctx),
+                Purpose::SaveWorkspace | Purpose::OpenWorkspace => match paths.into_iter().next() {
+                    Some(path) => self.save_to(purpose, path, ctx),
+                    None => {
+                        let home = std::env::var("HOME").unwrap_or_else(|_| ".".to_string());
+                        self.save_prompt = Some(SavePrompt { purpose, text: format!("{home}/map.actormap"), focus: true });
+                        self.messages.status("No file chosen in the dialog: type the workspace's path, or Cancel.");
+                    }
+                },
                 Purpose::Export(format) => match paths.into_iter().next() {
                     Some(path) => self.save_to(purpose, path, ctx),
                     None => {
@@ -717,6 +808,13 @@ impl ActormapApp {
                     Err(e) => self.messages.error(e),
                 }
             }
+            Purpose::SaveWorkspace => {
+                if path.extension().is_none() {
+                    path.set_extension(crate::workspace::EXTENSION);
+                }
+                self.save_workspace(path);
+            }
+            Purpose::OpenWorkspace => self.open_workspace(&path),
             Purpose::OpenFiles | Purpose::OpenFolder => self.open_paths(vec![path], ctx),
         }
     }
@@ -812,3 +910,5 @@ impl eframe::App for ActormapApp {
 
 #[path = "app_bars.rs"]
 mod bars;
+#[path = "app_workspace.rs"]
+mod workspace_ops;

@@ -47,13 +47,22 @@ impl ArticleView {
     }
 
     /// The article and its controls; closes itself when the article is no longer open.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus, selection: &Selection) {
-        let Some(open) = &mut self.open else { return };
+    /// Shows the open article; returns the correction asked for (removing the article), if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        corpus: &Corpus,
+        selection: &Selection,
+    ) -> Option<crate::curation::Edit> {
+        let Some(open) = &mut self.open else {
+            return None;
+        };
         let Some(article) = corpus.article(&open.article) else {
             self.open = None;
-            return;
+            return None;
         };
         let mut close = false;
+        let mut edit = None;
         let count = article.sentences.len();
         egui::containers::Sides::new().shrink_left().show(
             ui,
@@ -66,6 +75,7 @@ impl ArticleView {
                     .button("× Close")
                     .on_hover_text("Close the article")
                     .clicked();
+                edit = super::curation_ui::article_controls(ui, &article.id);
                 let next = open.sentence.map_or(0, |s| s + 1);
                 if ui
                     .add_enabled(next < count, egui::Button::new("Next ›"))
@@ -129,6 +139,7 @@ impl ArticleView {
         if close {
             self.open = None;
         }
+        edit
     }
 }
 

@@ -34,6 +34,8 @@ pub enum PanelAction {
     },
     /// Show only an actor's neighbourhood to this depth, or (None) every actor again.
     Focus(Option<(String, usize)>),
+    /// A correction to make on the map (`curation_ui`).
+    Edit(crate::curation::Edit),
 }
 
 /// Articles listed by name in the overview.
@@ -69,6 +71,9 @@ impl EvidencePanel {
                     Selection::Actor(id) => match corpus.actor(id) {
                         Some(actor) => {
                             focus_ui(ui, actor, focus, &mut action);
+                            if let Some(e) = super::curation_ui::actor_controls(ui, corpus, actor) {
+                                action = Some(PanelAction::Edit(e));
+                            }
                             actor_ui(ui, corpus, actor, &mut action)
                         }
                         None => self.overview(ui, corpus, graph, &mut action),
@@ -77,7 +82,10 @@ impl EvidencePanel {
                         match corpus.interactions.iter().find(|i| &i.id == id) {
                             Some(it) => {
                                 grouped_ui(ui, corpus, graph, it, &mut action);
-                                interaction_ui(ui, corpus, it, &mut action)
+                                interaction_ui(ui, corpus, it, &mut action);
+                                if let Some(e) = super::curation_ui::interaction_controls(ui, it) {
+                                    action = Some(PanelAction::Edit(e));
+                                }
                             }
                             None => self.overview(ui, corpus, graph, &mut action),
                         }

@@ -134,6 +134,24 @@ impl MapView {
         self.rect
     }
 
+    /// The layout point at the centre of the map and the zoom (a workspace keeps them).
+    pub fn view(&self) -> ([f32; 2], f32) {
+        (
+            [self.transform.center.x, self.transform.center.y],
+            self.transform.zoom,
+        )
+    }
+
+    /// Shows the map centred on `centre` at `zoom`, as a saved workspace had it.
+    pub fn set_view(&mut self, centre: [f32; 2], zoom: f32) {
+        self.transform = ViewTransform {
+            center: egui::pos2(centre[0], centre[1]),
+            zoom,
+        };
+        self.follow = false;
+        self.fit_now = false;
+    }
+
     /// Fits the whole map into the window on the next frame.
     pub fn fit_all(&mut self) {
         self.fit_now = true;

@@ -13,6 +13,9 @@ pub const SAVE_CORPUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMA
 pub const EXPORT_PNG: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const CLOSE_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// Something the user asked for from the menu or the keyboard.
@@ -25,6 +28,12 @@ pub enum Command {
     SaveCorpus,
     ExportPng,
     Export(super::export_files::ExportFormat),
+    Undo,
+    Redo,
+    SaveWorkspace,
+    SaveWorkspaceAs,
+    OpenWorkspace,
+    Reextract,
     CloseAll,
     Quit,
     FitAll,
@@ -51,6 +60,9 @@ pub struct MenuState<'a> {
     pub has_articles: bool,
     /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
     pub actors: usize,
+    /// The edit Undo and Redo would take back or make again, in words.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
 }
 
 /// The shortcuts pressed this frame (none while a text field has the keyboard, for the single keys).
@@ -74,6 +86,13 @@ pub fn shortcuts(ui: &Ui) -> Vec<Command> {
         ui.ctx().input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::F) {
                 commands.push(Command::FitAll);
+            }
+            // Redo first: Ctrl+Shift+Z also matches Ctrl+Z when shift is ignored. In a text field
+            // these keys are the field's own.
+            if i.consume_shortcut(&REDO) {
+                commands.push(Command::Redo);
+            } else if i.consume_shortcut(&UNDO) {
+                commands.push(Command::Undo);
             }
         });
     }
@@ -119,6 +138,32 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
             }
         });
         ui.separator();
+        if item(ui, "Open workspace…", None) {
+            command = Some(Command::OpenWorkspace);
+        }
+        if ui
+            .add_enabled(state.has_articles, Button::new("Save workspace"))
+            .on_hover_text("The articles, your corrections, the layout and the view, in one .actormap file")
+            .clicked()
+        {
+            command = Some(Command::SaveWorkspace);
+        }
+        if ui
+            .add_enabled(state.has_articles, Button::new("Save workspace as…"))
+            .clicked()
+        {
+            command = Some(Command::SaveWorkspaceAs);
+        }
+        if ui
+            .add_enabled(state.has_articles, Button::new("Extract again"))
+            .on_hover_text(
+                "Read the open articles again with this version's extractor; your corrections are made again",
+            )
+            .clicked()
+        {
+            command = Some(Command::Reextract);
+        }
+        ui.separator();
         if ui
             .add_enabled(
                 state.has_articles,
@@ -147,6 +192,30 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         }
         if item(ui, "Quit", Some(&QUIT)) {
             command = Some(Command::Quit);
+        }
+    });
+    ui.menu_button("Edit", |ui| {
+        let undo = state.undo.as_deref().map(|e| format!("Undo {e}"));
+        if ui
+            .add_enabled(
+                undo.is_some(),
+                Button::new(undo.as_deref().unwrap_or("Undo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+            )
+            .clicked()
+        {
+            command = Some(Command::Undo);
+        }
+        let redo = state.redo.as_deref().map(|e| format!("Redo {e}"));
+        if ui
+            .add_enabled(
+                redo.is_some(),
+                Button::new(redo.as_deref().unwrap_or("Redo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&REDO)),
+            )
+            .clicked()
+        {
+            command = Some(Command::Redo);
         }
     });
     ui.menu_button("View", |ui| {

@@ -11,6 +11,7 @@
 
 mod app_state;
 mod article_view;
+mod curation_ui;
 mod evidence_panel;
 mod export_files;
 mod export_png;
@@ -78,8 +79,9 @@ pub fn run(launch: Launch) -> Result<(), String> {
                     cc.storage
                 },
             );
-            if let Some(out) = screenshot {
-                app.take_screenshot_and_quit(out, slot);
+            match screenshot {
+                Some(out) => app.take_screenshot_and_quit(out, slot),
+                None => app.offer_recovery(),
             }
             Ok(Box::new(app))
         }),

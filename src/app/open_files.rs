@@ -32,6 +32,8 @@ pub enum Purpose {
     SaveCorpus,
     ExportPng,
     Export(super::export_files::ExportFormat),
+    SaveWorkspace,
+    OpenWorkspace,
 }
 
 /// Part or all of what one open request produced.
@@ -290,6 +292,23 @@ async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
                 .set_file_name("actormap-corpus.json")
                 .add_filter("actormap corpus", &["json"])
                 .save_file()
+                .await
+                .map(|h| vec![h]),
+        ),
+        Purpose::SaveWorkspace => to_paths(
+            dialog
+                .set_title("Save workspace")
+                .set_file_name("map.actormap")
+                .add_filter("actormap workspace", &["actormap"])
+                .save_file()
+                .await
+                .map(|h| vec![h]),
+        ),
+        Purpose::OpenWorkspace => to_paths(
+            dialog
+                .set_title("Open workspace")
+                .add_filter("actormap workspace", &["actormap"])
+                .pick_file()
                 .await
                 .map(|h| vec![h]),
         ),

@@ -13,8 +13,10 @@ pub mod timeline;
 
 use crate::corpus::{ActorKind, Corpus, Family, Interaction, InteractionKind, Modality};
 
-/// Which interactions the map shows.
-#[derive(Debug, Clone, PartialEq)]
+/// Which interactions the map shows. Saved in workspaces: a field missing from a file takes its default,
+/// so files written before a field existed still load.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct MapFilter {
     /// Show negated, intended and hypothetical interactions too (by default only asserted ones).
     pub show_unasserted: bool,
@@ -38,7 +40,8 @@ pub struct MapFilter {
 }
 
 /// What to do with actors that take part in no interaction on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Isolated {
     /// Hide them once the corpus has more than `Isolated::AUTO_LIMIT` actors, where they are mostly
     /// clutter; show them on small maps, where each may matter.

@@ -440,6 +440,30 @@ impl ForceLayout {
         }
     }
 
+    /// Puts nodes back where a saved session had them (`None`: no saved place). When every node has
+    /// one, the layout stays at rest, so a reopened map looks as it was left; otherwise the new nodes
+    /// find their places around the restored ones.
+    pub fn restore(&mut self, places: &[Option<[f32; 2]>]) {
+        let mut all = !self.positions.is_empty();
+        for (node, place) in places.iter().enumerate().take(self.positions.len()) {
+            match place.filter(|p| p.iter().all(|c| c.is_finite())) {
+                Some(p) => {
+                    self.positions[node] = p.map(|c| c.clamp(-MAX_COORDINATE, MAX_COORDINATE));
+                    self.velocities[node] = [0.0; 2];
+                }
+                None => all = false,
+            }
+        }
+        all &= places.len() >= self.positions.len();
+        if all {
+            self.alpha = 0.0;
+            self.settled = true;
+            self.held.clear();
+        } else {
+            self.reheat();
+        }
+    }
+
     pub fn unpin(&mut self, node: usize) {
         if let Some(pinned) = self.pinned.get_mut(node) {
             *pinned = false;
