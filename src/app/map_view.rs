@@ -634,21 +634,17 @@ impl MapView {
                 always: always.binary_search(&i).is_ok(),
             })
             .collect();
-        // Each candidate's own disc comes first, at its index (the placement skips a label's own node by
-        // index); then the other visible nodes.
-        let mut is_candidate = vec![false; graph.nodes.len()];
-        for &i in &candidates {
-            is_candidate[i] = true;
-        }
-        let obstacles: Vec<Obstacle> = candidates
-            .iter()
-            .chain(visible.iter().filter(|&&i| !is_candidate[i]))
-            .map(|&i| Obstacle {
+        // Each candidate's own disc comes first, at its index; then the other visible nodes.
+        let obstacles = crate::draw::label_placement::obstacles(
+            &candidates,
+            visible.iter().copied(),
+            graph.nodes.len(),
+            |i| Obstacle {
                 centre: point(placed.centre[i]),
                 radius: placed.radius[i],
                 priority: priority(i),
-            })
-            .collect();
+            },
+        );
         let blocked: Vec<_> = blocked.iter().map(|&b| draw_rect(b)).collect();
         let boxes = place_labels(&requests, &obstacles, draw_rect(rect), &blocked);
         let mut out = vec![None; graph.nodes.len()];

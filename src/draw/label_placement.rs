@@ -95,6 +95,32 @@ pub fn place_labels(
     placed
 }
 
+/// The obstacles for placing the labels of `candidates` (node indices): each candidate's own disc first,
+/// at its index, as `place_labels` expects, then the disc of every other node in `nodes`.
+pub fn obstacles(
+    candidates: &[usize],
+    nodes: impl IntoIterator<Item = usize>,
+    count: usize,
+    disc: impl Fn(usize) -> Obstacle,
+) -> Vec<Obstacle> {
+    let mut is_candidate = vec![false; count];
+    for &i in candidates {
+        if let Some(c) = is_candidate.get_mut(i) {
+            *c = true;
+        }
+    }
+    candidates
+        .iter()
+        .copied()
+        .chain(
+            nodes
+                .into_iter()
+                .filter(|&i| !is_candidate.get(i).copied().unwrap_or(false)),
+        )
+        .map(disc)
+        .collect()
+}
+
 /// Spots around a node, best first: below, right, left, above, then the same below and above slid sideways,
 /// then the four diagonals.
 fn candidates(r: &LabelRequest) -> impl Iterator<Item = Rect> + '_ {

@@ -239,20 +239,16 @@ fn labels(map: LaidOut<'_>, centres: &[Point], radii: &[f32], visible: Rect) -> 
             always: false,
         })
         .collect();
-    let mut is_candidate = vec![false; graph.nodes.len()];
-    for &i in &candidates {
-        is_candidate[i] = true;
-    }
-    let obstacles: Vec<Obstacle> = candidates
-        .iter()
-        .copied()
-        .chain((0..graph.nodes.len()).filter(|&i| !is_candidate[i]))
-        .map(|i| Obstacle {
+    let obstacles = super::label_placement::obstacles(
+        &candidates,
+        0..graph.nodes.len(),
+        graph.nodes.len(),
+        |i| Obstacle {
             centre: centres[i],
             radius: radii[i],
             priority: priority(i),
-        })
-        .collect();
+        },
+    );
     let boxes = place_labels(&requests, &obstacles, visible, &[]);
     let mut out = Vec::new();
     for (&i, b) in candidates.iter().zip(boxes) {

@@ -8,9 +8,11 @@ use std::io::{self, BufWriter, Write};
 use crate::corpus::{Article, Evidence};
 
 use super::LaidOut;
+// Markup escaping is the SVG writer's: the same five characters, and characters XML forbids left out.
 use super::report::{
     Cited, Quote, Report, Shown, direction, headline, is_web_address, modality_words, plural,
 };
+use super::svg::escape;
 
 /// Kept short and print-friendly: the report is read on screen and printed as an appendix.
 const STYLE: &str = "\
@@ -192,23 +194,6 @@ fn source(path: &str) -> String {
     } else {
         format!("<code>{}</code>", escape(path))
     }
-}
-
-/// `text` safe inside HTML elements and quoted attribute values: the five characters with a meaning in
-/// markup become character references.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

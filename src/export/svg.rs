@@ -188,7 +188,8 @@ fn pts(points: &[Point]) -> String {
     points.iter().map(|&p| pt(p)).collect::<Vec<_>>().join(" ")
 }
 
-/// Text as XML character data: markup escaped, characters XML 1.0 forbids left out.
+/// Text as XML or HTML character data (and quoted attribute values): markup escaped, characters XML 1.0
+/// forbids left out.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -197,7 +198,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
