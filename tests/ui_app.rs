@@ -1228,3 +1228,59 @@ fn after_a_crash_the_next_start_offers_the_unsaved_map() {
     assert!(!shows(&h, "did not close normally"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_interaction_is_added_by_hand_from_the_sentence_being_read() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    let before = h.state().corpus().interactions.len();
+    click_edge_first_evidence(&mut h);
+    h.get_by_label("Add an interaction from this sentence")
+        .click();
+    h.run_steps(2);
+    // Source, kind, target: three drop-downs, in that order; an entry of the open list is the widget so
+    // labelled just below its drop-down (the map and the panel show the same names elsewhere).
+    let pick = |h: &mut Harness<'_, ActormapApp>, which: usize, option: &str| {
+        let combo = h
+            .query_all_by_role(egui::accesskit::Role::ComboBox)
+            .nth(which)
+            .expect("a drop-down");
+        let below = combo.rect();
+        combo.click();
+        h.run_steps(2);
+        let entry = h
+            .query_all_by_label(option)
+            .find(|n| {
+                let r = n.rect();
+                r.top() >= below.bottom() - 1.0 && (r.left() - below.left()).abs() < 60.0
+            })
+            .unwrap_or_else(|| panic!("no entry {option:?} in the open list"));
+        entry.click();
+        h.run_steps(2);
+    };
+    pick(&mut h, 0, "Pakistan");
+    // The first kinds of the list are in view without scrolling it.
+    let kind = actormap::corpus::InteractionKind::ALL[1];
+    pick(&mut h, 1, kind.describe());
+    pick(&mut h, 2, "Iran");
+    h.get_by_label("Add").click();
+    h.run_steps(3);
+    let corpus = h.state().corpus();
+    assert_eq!(
+        corpus.interactions.len(),
+        before + 1,
+        "{} {:?}",
+        h.state().status(),
+        h.state().errors()
+    );
+    let added = corpus
+        .interactions
+        .iter()
+        .find(|i| i.rule == actormap::curation::HAND_RULE)
+        .expect("the interaction added by hand");
+    assert_eq!(
+        (added.source.as_str(), added.target.as_str()),
+        ("PAK", "IRN")
+    );
+    assert_eq!(added.kind, kind);
+}

@@ -99,6 +99,11 @@ impl ArticleView {
                 }
             },
         );
+        if let Some(s) = open.sentence
+            && let Some(e) = super::curation_ui::add_interaction_form(ui, corpus, &article.id, s)
+        {
+            edit = Some(e);
+        }
         ui.separator();
 
         let marks = marks_for(article, open.sentence, corpus, selection);

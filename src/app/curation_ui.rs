@@ -214,3 +214,95 @@ pub fn article_controls(ui: &mut Ui, article: &str) -> Option<Edit> {
             article: article.to_string(),
         })
 }
+
+/// What the "add an interaction" form holds for one sentence.
+#[derive(Clone, Default)]
+struct NewInteraction {
+    source: Option<String>,
+    target: Option<String>,
+    kind: Option<crate::corpus::InteractionKind>,
+    directed: bool,
+}
+
+/// Under the sentence being read in the article view: add an interaction the extractor missed, with
+/// this sentence as its evidence. The actors offered are those the article mentions, this sentence's
+/// first.
+pub fn add_interaction_form(
+    ui: &mut Ui,
+    corpus: &Corpus,
+    article: &str,
+    sentence: usize,
+) -> Option<Edit> {
+    let id = Id::unique(("curation-add", article.to_string(), sentence));
+    let mut form: NewInteraction = ui.data_mut(|d| d.get_temp(id)).unwrap_or(NewInteraction {
+        directed: true,
+        ..NewInteraction::default()
+    });
+    let mentioned = |a: &Actor, in_sentence: bool| {
+        a.mentions
+            .iter()
+            .any(|m| m.article == article && (!in_sentence || m.sentence == sentence))
+    };
+    let mut actors: Vec<&Actor> = corpus
+        .actors
+        .iter()
+        .filter(|a| mentioned(a, false))
+        .collect();
+    actors.sort_by_key(|a| (!mentioned(a, true), a.name.to_lowercase()));
+    let name = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|i| corpus.actor(i))
+            .map_or("choose…".to_string(), |a| a.name.clone())
+    };
+    let mut edit = None;
+    egui::CollapsingHeader::new("Add an interaction from this sentence")
+        .id_salt(("add-interaction", article, sentence))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                egui::ComboBox::from_id_salt(("add-source", article, sentence))
+                    .selected_text(name(&form.source))
+                    .show_ui(ui, |ui| {
+                        for a in &actors {
+                            ui.selectable_value(&mut form.source, Some(a.id.clone()), &a.name);
+                        }
+                    });
+                egui::ComboBox::from_id_salt(("add-kind", article, sentence))
+                    .selected_text(form.kind.map_or("what…", |k| k.describe()))
+                    .show_ui(ui, |ui| {
+                        for k in crate::corpus::InteractionKind::ALL {
+                            ui.selectable_value(&mut form.kind, Some(k), k.describe());
+                        }
+                    });
+                egui::ComboBox::from_id_salt(("add-target", article, sentence))
+                    .selected_text(name(&form.target))
+                    .show_ui(ui, |ui| {
+                        for a in &actors {
+                            ui.selectable_value(&mut form.target, Some(a.id.clone()), &a.name);
+                        }
+                    });
+                ui.checkbox(&mut form.directed, "one-way");
+                let ready = matches!((&form.source, &form.target, form.kind), (Some(s), Some(t), Some(_)) if s != t);
+                if ui.add_enabled(ready, egui::Button::new("Add")).clicked()
+                    && let (Some(source), Some(target), Some(kind)) =
+                        (form.source.clone(), form.target.clone(), form.kind)
+                {
+                    edit = Some(Edit::AddInteraction {
+                        source,
+                        target,
+                        kind,
+                        directed: form.directed,
+                        article: article.to_string(),
+                        sentence,
+                    });
+                }
+            });
+        });
+    if edit.is_some() {
+        form = NewInteraction {
+            directed: true,
+            ..NewInteraction::default()
+        };
+    }
+    ui.data_mut(|d| d.insert_temp(id, form));
+    edit
+}
