@@ -2,13 +2,14 @@
 //! or a dashed "belongs to" link from an affiliation) once, with what the map knows about it as GEXF
 //! attributes and how the map draws it as `viz:` colour, position, size and shape (thickness for edges),
 //! so Gephi can show the map as the user saw it. Directed and undirected interactions sit in one graph
-//! (`defaultedgetype="directed"`, a `type` on every edge); an edge's `kind` is its interaction kind, so
+//! (`defaultedgetype="directed"`, a `type` on every edge: `directed`, or `mutual` for an act of both
+//! sides on each other, with the `directed` attribute false); an edge's `kind` is its interaction kind, so
 //! Gephi keeps parallel edges of different kinds apart. Positions are in layout units with y pointing
 //! up, as in Gephi (the map's y points down).
 //!
 //! Checked with: the published GEXF 1.3 schema (`tests/export_xml.rs`, with `xmllint`), and NetworkX
-//! 3.6's `read_gexf` by hand, which reads labels, attributes, colours and positions back but refuses a
-//! map that mixes directed and undirected edges ("Undirected edge found in directed graph"). The `viz:`
+//! 3.6's `read_gexf` by hand, which reads every node and edge with labels, attributes, colours and
+//! positions back (it refuses `undirected` edges in a directed graph, hence `mutual`). The `viz:`
 //! elements are in `http://gexf.net/1.3/viz`, as the 1.3 primer, Gephi and NetworkX have them; the
 //! published schema puts them in the GEXF namespace, so the test binds `viz` to it before validating.
 //! Not yet opened in Gephi itself.
@@ -120,7 +121,9 @@ fn write_node(w: &mut impl Write, n: &NodeRecord<'_>) -> io::Result<()> {
 }
 
 fn write_edge(w: &mut impl Write, e: &EdgeRecord, nodes: &[NodeRecord<'_>]) -> io::Result<()> {
-    let direction = if e.directed { "directed" } else { "undirected" };
+    // A mutual act ("talks between X and Y", an accord) is done by each side to the other: GEXF 1.3's
+    // `mutual` edge. Unlike `undirected` beside `directed` edges, NetworkX reads it too.
+    let direction = if e.directed { "directed" } else { "mutual" };
     let (id, kind) = (escape(&e.id), e.kind);
     let (source, target) = (escape(&nodes[e.source].id), escape(&nodes[e.target].id));
     write!(
