@@ -27,7 +27,8 @@ USAGE:
                                                    --out to FILE (atomically: an interrupted save leaves
                                                    the previous FILE as it was)
   actormap render INPUT... [--png OUT.png] [--scale S] [--svg OUT.svg] [--gexf OUT.gexf]
-                [--graphml OUT.graphml] [--csv DIR] [--report OUT.html|OUT.md] [--title TEXT] [--no-legend]
+                [--graphml OUT.graphml] [--csv DIR] [--report OUT.html|OUT.md] [--corpus OUT.json]
+                [--title TEXT] [--no-legend]
                                                    lay the map of articles, a corpus JSON or a workspace out
                                                    and write it without a display; if an input fails,
                                                    nothing is written and the exit status is 1

@@ -30,12 +30,16 @@ pub struct RenderArgs {
     pub csv: Option<PathBuf>,
     /// The evidence report: Markdown when the name ends in `.md`, else HTML.
     pub report: Option<PathBuf>,
+    /// The corpus JSON of what the map shows.
+    pub corpus: Option<PathBuf>,
     pub title: Option<String>,
     pub legend: bool,
 }
 
-pub const USAGE: &str = "actormap render INPUT... [--png OUT.png] [--scale S] [--svg OUT.svg] [--gexf OUT.gexf]
-                [--graphml OUT.graphml] [--csv DIR] [--report OUT.html|OUT.md] [--title TEXT] [--no-legend]";
+pub const USAGE: &str =
+    "actormap render INPUT... [--png OUT.png] [--scale S] [--svg OUT.svg] [--gexf OUT.gexf]
+                [--graphml OUT.graphml] [--csv DIR] [--report OUT.html|OUT.md] [--corpus OUT.json]
+                [--title TEXT] [--no-legend]";
 
 /// Reads the command line after `render`.
 pub fn parse_args(args: &[String]) -> Result<RenderArgs, String> {
@@ -58,6 +62,7 @@ pub fn parse_args(args: &[String]) -> Result<RenderArgs, String> {
             "--graphml" => r.graphml = Some(value("the path of the GraphML file to write")?.into()),
             "--csv" => r.csv = Some(value("a folder for the CSV files")?.into()),
             "--report" => r.report = Some(value("the path of the report (.html or .md)")?.into()),
+            "--corpus" => r.corpus = Some(value("the path of the corpus JSON to write")?.into()),
             "--title" => r.title = Some(value("a title")?),
             "--no-legend" => r.legend = false,
             "--scale" => {
@@ -75,10 +80,13 @@ pub fn parse_args(args: &[String]) -> Result<RenderArgs, String> {
     if r.inputs.is_empty() {
         return Err("give the articles, folders, corpus JSON or workspace to render".to_string());
     }
-    let outputs = [&r.png, &r.svg, &r.gexf, &r.graphml, &r.csv, &r.report];
+    let outputs = [
+        &r.png, &r.svg, &r.gexf, &r.graphml, &r.csv, &r.report, &r.corpus,
+    ];
     if outputs.iter().all(|o| o.is_none()) {
         return Err(
-            "say what to write: --png, --svg, --gexf, --graphml, --csv or --report".to_string(),
+            "say what to write: --png, --svg, --gexf, --graphml, --csv, --report or --corpus"
+                .to_string(),
         );
     }
     Ok(r)
@@ -204,6 +212,11 @@ pub fn write_outputs(args: &RenderArgs, map: LaidOut<'_>) -> Result<Vec<PathBuf>
                 report::write_report_html(map, &heading, w)
             }
         })?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &args.corpus {
+        let visible = crate::export::visible::visible_corpus(map);
+        save(path, &mut |w| crate::corpus::write_json(&visible, &mut *w))?;
         written.push(path.clone());
     }
     Ok(written)

@@ -49,6 +49,8 @@ fn render_writes_every_output_without_a_display() {
         .arg(dir.join("tables"))
         .arg("--report")
         .arg(dir.join("report.md"))
+        .arg("--corpus")
+        .arg(dir.join("shown.json"))
         .output()
         .unwrap();
     assert!(
@@ -56,6 +58,9 @@ fn render_writes_every_output_without_a_display() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let shown = std::fs::read_to_string(dir.join("shown.json")).unwrap();
+    let shown = actormap::corpus::from_json(&shown).expect("the corpus of what is shown loads");
+    assert!(shown.actors.iter().any(|a| a.name == "Syed Abbas Araghchi"));
     for f in [
         "map.gexf",
         "map.graphml",

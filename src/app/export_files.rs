@@ -20,10 +20,12 @@ pub enum ExportFormat {
     Csv,
     ReportHtml,
     ReportMarkdown,
+    /// The corpus JSON of what the map shows.
+    VisibleCorpus,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 8] = [
+    pub const ALL: [ExportFormat; 9] = [
         ExportFormat::Svg,
         ExportFormat::Png2,
         ExportFormat::Png4,
@@ -32,6 +34,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::ReportHtml,
         ExportFormat::ReportMarkdown,
+        ExportFormat::VisibleCorpus,
     ];
 
     /// The menu item.
@@ -45,6 +48,7 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV tables (actors, interactions, evidence)…",
             ExportFormat::ReportHtml => "Evidence report (HTML)…",
             ExportFormat::ReportMarkdown => "Evidence report (Markdown)…",
+            ExportFormat::VisibleCorpus => "Corpus JSON of what is shown…",
         }
     }
 
@@ -58,6 +62,7 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV tables",
             ExportFormat::ReportHtml => "HTML report",
             ExportFormat::ReportMarkdown => "Markdown report",
+            ExportFormat::VisibleCorpus => "corpus JSON",
         }
     }
 
@@ -71,6 +76,7 @@ impl ExportFormat {
             ExportFormat::Csv => None,
             ExportFormat::ReportHtml => Some("html"),
             ExportFormat::ReportMarkdown => Some("md"),
+            ExportFormat::VisibleCorpus => Some("json"),
         }
     }
 
@@ -109,6 +115,7 @@ pub fn export(format: ExportFormat, map: LaidOut<'_>, mut path: PathBuf) -> Resu
         ExportFormat::Graphml => args.graphml = Some(path),
         ExportFormat::Csv => args.csv = Some(path),
         ExportFormat::ReportHtml | ExportFormat::ReportMarkdown => args.report = Some(path),
+        ExportFormat::VisibleCorpus => args.corpus = Some(path),
     }
     let written = write_outputs(&args, map)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
@@ -150,6 +157,7 @@ mod tests {
                 ExportFormat::Csv => "id,",
                 ExportFormat::ReportHtml => "<!DOCTYPE html>",
                 ExportFormat::ReportMarkdown => "# ",
+                ExportFormat::VisibleCorpus => "{",
             };
             assert!(head.starts_with(expected), "{format:?}: {head:?}");
         }

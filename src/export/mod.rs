@@ -14,6 +14,7 @@ pub mod report;
 mod report_html;
 mod report_md;
 pub mod svg;
+pub mod visible;
 
 use crate::corpus::Corpus;
 use crate::draw::style::node_radius;
