@@ -1284,3 +1284,50 @@ fn an_interaction_is_added_by_hand_from_the_sentence_being_read() {
     );
     assert_eq!(added.kind, kind);
 }
+
+/// The window's close button, as the windowing system reports it.
+fn request_close(h: &mut Harness<'_, ActormapApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+}
+
+#[test]
+fn closing_with_unsaved_corrections_asks_first() {
+    let mut h = harness(ActormapApp::new_for_test(fixture()));
+    h.run_steps(2);
+    // Nothing corrected: closing asks nothing.
+    request_close(&mut h);
+    assert!(!shows(&h, "not saved in a workspace"));
+
+    click_node(&mut h, "India");
+    open_corrections(&mut h);
+    h.get_by_label("Delete this actor").click();
+    h.run_steps(3);
+    assert!(h.state().has_unsaved_changes());
+    request_close(&mut h);
+    assert!(
+        shows(&h, "not saved in a workspace"),
+        "the question is asked"
+    );
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(!shows(&h, "not saved in a workspace"));
+    assert!(
+        h.state().corpus().actor("IND").is_none(),
+        "nothing lost by cancelling"
+    );
+
+    // Saving answers it.
+    let dir = std::env::temp_dir().join(format!("actormap-quit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    h.state_mut().save_workspace(dir.join("q.actormap"));
+    assert!(!h.state().has_unsaved_changes());
+    request_close(&mut h);
+    assert!(!shows(&h, "not saved in a workspace"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

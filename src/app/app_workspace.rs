@@ -185,7 +185,7 @@ impl ActormapApp {
     pub(super) fn before_close(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) {
-            if self.has_unsaved_changes() && !self.quit_confirmed && self.persist {
+            if self.has_unsaved_changes() && !self.quit_confirmed {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.quit_prompt = true;
             } else if self.persist {
