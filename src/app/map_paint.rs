@@ -1,23 +1,24 @@
-//! Painting the map: which nodes and edges stand out (`Focus`), the edges and nodes in one batch each, the
-//! empty-map message, and the tooltips. `MapView` decides what is where; this module only draws it.
+//! Painting the map: which nodes and edges stand out (`Focus`), the edges and nodes in one batch each (as
+//! scene items, the exports' drawing description, turned into egui shapes), the empty-map message, and
+//! the tooltips. `MapView` decides what is where; this module only draws it.
 
 use std::collections::HashSet;
 
-use egui::{
-    Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, epaint::QuadraticBezierShape, vec2,
-};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, vec2};
 
 use crate::corpus::Corpus;
 use crate::graph::{MapGraph, MapNode};
 
 use super::evidence_panel::headline;
 use super::map_style::{
-    LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, node_shape, paint_pin,
-    pos, shape_of,
+    LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, paint_pin, point, shape_of,
 };
 use super::messages::plural;
+use super::scene_paint::{push_item, rgba};
 use super::selection::Selection;
 use crate::draw::edge_geometry::EdgeShape;
+use crate::draw::map_scene::edge_items;
+use crate::draw::scene::{Item, Stroke as SceneStroke};
 use crate::map::MapState;
 
 /// Which nodes and edges stand out because of the selection; the rest is faded.
@@ -95,7 +96,8 @@ pub(super) fn paint_edges(
             Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i)),
         )
     });
-    let mut batch = Vec::with_capacity(shapes.len() * 2);
+    // The edges are scene items, as in the exports, turned into egui shapes in one batch.
+    let mut items = Vec::with_capacity(shapes.len() * 2);
     for i in order {
         let Some(shape) = &shapes[i] else { continue };
         let e = &graph.edges[i];
@@ -107,45 +109,23 @@ pub(super) fn paint_edges(
         }
         if focus.is_some_and(|f| f.edge == Some(i)) {
             // A dark casing marks the selected edge.
-            curve_shapes(
-                &mut batch,
-                shape,
-                Stroke::new(width + 3.5, SELECTION),
-                SELECTION,
-            );
+            let casing = SceneStroke {
+                width: width + 3.5,
+                color: rgba(SELECTION),
+            };
+            edge_items(shape, casing, &mut items);
         }
-        curve_shapes(&mut batch, shape, Stroke::new(width, color), color);
+        let stroke = SceneStroke {
+            width,
+            color: rgba(color),
+        };
+        edge_items(shape, stroke, &mut items);
+    }
+    let mut batch = Vec::with_capacity(items.len());
+    for item in &items {
+        push_item(&mut batch, item);
     }
     painter.extend(batch);
-}
-
-/// Adds an edge's curve and arrowhead to `out` (painted in one batch with the other edges).
-fn curve_shapes(out: &mut Vec<Shape>, shape: &EdgeShape, stroke: Stroke, arrow_fill: Color32) {
-    let c = shape.curve;
-    if c.is_straight() {
-        out.push(Shape::line_segment([pos(c.from), pos(c.to)], stroke));
-    } else {
-        out.push(Shape::QuadraticBezier(
-            QuadraticBezierShape::from_points_stroke(
-                [pos(c.from), pos(c.control), pos(c.to)],
-                false,
-                Color32::TRANSPARENT,
-                stroke,
-            ),
-        ));
-    }
-    if let Some(points) = shape.arrow {
-        let outline = if stroke.width > 6.0 {
-            Stroke::new(1.5, arrow_fill)
-        } else {
-            Stroke::NONE
-        };
-        out.push(Shape::convex_polygon(
-            points.iter().map(|&p| pos(p)).collect(),
-            arrow_fill,
-            outline,
-        ));
-    }
 }
 
 pub(super) fn paint_nodes(
@@ -187,7 +167,17 @@ pub(super) fn paint_nodes(
         } else {
             Stroke::new(1.5, Color32::WHITE)
         };
-        batch.push(node_shape(shape_of(node.kind), c, r, fill, stroke));
+        let item = Item::Node {
+            shape: shape_of(node.kind),
+            centre: point(c),
+            radius: r,
+            fill: rgba(fill),
+            outline: SceneStroke {
+                width: stroke.width,
+                color: rgba(stroke.color),
+            },
+        };
+        push_item(&mut batch, &item);
         if map.is_pinned(i) {
             pins.push((c, r));
         }

@@ -25,6 +25,7 @@ mod menu;
 mod messages;
 mod open_files;
 mod pair_chart;
+mod scene_paint;
 mod search;
 mod selection;
 mod stats_panel;

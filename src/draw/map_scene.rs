@@ -5,7 +5,7 @@
 //!
 //! Not for: what is shown (`graph`), where (`layout`), or writing files (`export`).
 
-use super::edge_geometry::{Curve, End, map_edge_shape};
+use super::edge_geometry::{Curve, EdgeShape, End, map_edge_shape};
 use super::label_placement::{LabelRequest, Obstacle, place_labels};
 use super::legend::{Entry, has_icon, lines, text_of};
 use super::point::{Point, Rect, pos2, vec2};
@@ -52,6 +52,27 @@ const LEGEND_ROW: f32 = 22.0;
 const LEGEND_ICON: f32 = 22.0;
 const LEGEND_GAP: f32 = 14.0;
 const MUTED: Rgba = Rgba::rgb(0x5b, 0x64, 0x70);
+
+/// An edge drawn: its curve with `stroke` and, when it has a direction, its arrowhead in the same colour
+/// (outlined when the stroke is thick, so the head stays wider than the line). The screen draws its
+/// edges from these items too.
+pub fn edge_items(shape: &EdgeShape, stroke: Stroke, out: &mut Vec<Item>) {
+    out.push(Item::Curve {
+        curve: shape.curve,
+        stroke,
+        dash: None,
+    });
+    if let Some(points) = shape.arrow {
+        out.push(Item::Polygon {
+            points: points.to_vec(),
+            fill: stroke.color,
+            outline: (stroke.width > 6.0).then_some(Stroke {
+                width: 1.5,
+                color: stroke.color,
+            }),
+        });
+    }
+}
 
 /// The drawing of `map`.
 pub fn map_scene(map: LaidOut<'_>, options: &SceneOptions) -> Scene {
@@ -138,21 +159,14 @@ pub fn map_scene(map: LaidOut<'_>, options: &SceneOptions) -> Scene {
         let Some(shape) = map_edge_shape(e, end(e.source), end(e.target), zoom) else {
             continue;
         };
-        let color = family_color(e.family);
-        items.push(Item::Curve {
-            curve: shape.curve,
-            stroke: Stroke {
+        edge_items(
+            &shape,
+            Stroke {
                 width: edge_width(e.evidence),
-                color,
+                color: family_color(e.family),
             },
-            dash: None,
-        });
-        if let Some(points) = shape.arrow {
-            items.push(Item::Polygon {
-                points: points.to_vec(),
-                fill: color,
-            });
-        }
+            &mut items,
+        );
     }
     // Small nodes first, so big ones stay on top.
     let mut order: Vec<usize> = (0..n).collect();
@@ -400,6 +414,7 @@ fn icon(entry: Entry, c: Point) -> Vec<Item> {
                 Item::Polygon {
                     points: vec![c + vec2(10.0, 0.0), c + vec2(2.0, -4.5), c + vec2(2.0, 4.5)],
                     fill: color,
+                    outline: None,
                 },
             ]
         }

@@ -29,8 +29,12 @@ pub enum Item {
         stroke: Stroke,
         dash: Option<f32>,
     },
-    /// A filled polygon (an arrowhead).
-    Polygon { points: Vec<Point>, fill: Rgba },
+    /// A filled convex polygon (an arrowhead), optionally outlined.
+    Polygon {
+        points: Vec<Point>,
+        fill: Rgba,
+        outline: Option<Stroke>,
+    },
     /// A node's outline of `shape` reaching about `radius` from `centre`.
     Node {
         shape: NodeShape,

@@ -51,12 +51,17 @@ fn item_svg(s: &mut String, item: &Item) {
             }
             s.push_str("/>\n");
         }
-        Item::Polygon { points, fill } => {
+        Item::Polygon {
+            points,
+            fill,
+            outline,
+        } => {
             let _ = writeln!(
                 s,
-                r#"<polygon points="{}"{}/>"#,
+                r#"<polygon points="{}"{}{}/>"#,
                 pts(points),
-                paint("fill", *fill)
+                paint("fill", *fill),
+                outline.map(stroke_attrs).unwrap_or_default()
             );
         }
         Item::Node {

@@ -1,0 +1,134 @@
+//! Scene items (`draw::scene`) as egui shapes: the screen draws its edges and nodes from the same items
+//! the SVG and PNG exports are written from, so a curve, an arrowhead or a node's outline cannot look
+//! one way on screen and another on paper. Text is left to the caller (egui lays it out with its own
+//! fonts, and the screen's labels keep their size while zooming).
+
+use egui::epaint::QuadraticBezierShape;
+use egui::{Color32, CornerRadius, Shape, Stroke};
+
+use super::map_style::{color, node_shape, pos};
+use crate::draw::scene::{Item, Stroke as SceneStroke};
+use crate::draw::style::Rgba;
+
+/// The egui colour of a scene colour, and back.
+pub fn rgba(c: Color32) -> Rgba {
+    let [r, g, b, a] = c.to_srgba_unmultiplied();
+    Rgba(r, g, b, a)
+}
+
+fn stroke(s: SceneStroke) -> Stroke {
+    Stroke::new(s.width, color(s.color))
+}
+
+/// Adds the shapes of `item` to `out`; text adds nothing.
+pub fn push_item(out: &mut Vec<Shape>, item: &Item) {
+    match item {
+        Item::Curve {
+            curve,
+            stroke: s,
+            dash,
+        } => {
+            let s = stroke(*s);
+            let (from, control, to) = (pos(curve.from), pos(curve.control), pos(curve.to));
+            match dash {
+                Some(d) => out.extend(Shape::dashed_line(&curve_points(item), s, *d, *d)),
+                None if curve.is_straight() => out.push(Shape::line_segment([from, to], s)),
+                None => out.push(Shape::QuadraticBezier(
+                    QuadraticBezierShape::from_points_stroke(
+                        [from, control, to],
+                        false,
+                        Color32::TRANSPARENT,
+                        s,
+                    ),
+                )),
+            }
+        }
+        Item::Polygon {
+            points,
+            fill,
+            outline,
+        } => out.push(Shape::convex_polygon(
+            points.iter().map(|&p| pos(p)).collect(),
+            color(*fill),
+            outline.map_or(Stroke::NONE, stroke),
+        )),
+        Item::Node {
+            shape,
+            centre,
+            radius,
+            fill,
+            outline,
+        } => out.push(node_shape(
+            *shape,
+            pos(*centre),
+            *radius,
+            color(*fill),
+            stroke(*outline),
+        )),
+        Item::Box {
+            rect,
+            corner,
+            fill,
+            outline,
+        } => out.push(Shape::Rect(egui::epaint::RectShape::new(
+            egui::Rect::from_min_max(pos(rect.min), pos(rect.max)),
+            CornerRadius::same(corner.round().clamp(0.0, 255.0) as u8),
+            color(*fill),
+            outline.map_or(Stroke::NONE, stroke),
+            egui::StrokeKind::Middle,
+        ))),
+        Item::Text { .. } => {}
+    }
+}
+
+/// A curve's points for a dashed line: its two ends when straight, else 24 segments along it.
+fn curve_points(item: &Item) -> Vec<egui::Pos2> {
+    let Item::Curve { curve, .. } = item else {
+        return Vec::new();
+    };
+    if curve.is_straight() {
+        vec![pos(curve.from), pos(curve.to)]
+    } else {
+        curve.flatten(24).into_iter().map(pos).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draw::edge_geometry::Curve;
+    use crate::draw::point::pos2;
+
+    #[test]
+    fn items_become_the_shapes_they_describe() {
+        let stroke = SceneStroke {
+            width: 2.0,
+            color: Rgba::rgb(10, 20, 30),
+        };
+        let straight = Item::Curve {
+            curve: Curve {
+                from: pos2(0.0, 0.0),
+                control: pos2(5.0, 0.0),
+                to: pos2(10.0, 0.0),
+            },
+            stroke,
+            dash: None,
+        };
+        let mut out = Vec::new();
+        push_item(&mut out, &straight);
+        assert!(matches!(out[0], Shape::LineSegment { .. }));
+        assert_eq!(rgba(color(Rgba::rgb(10, 20, 30))), Rgba::rgb(10, 20, 30));
+        let mut dashed = Vec::new();
+        if let Item::Curve { curve, .. } = straight {
+            push_item(
+                &mut dashed,
+                &Item::Curve {
+                    curve,
+                    stroke,
+                    dash: Some(2.0),
+                },
+            );
+        }
+        assert!(dashed.len() > 1, "a dashed line is several segments");
+    }
+}
