@@ -190,6 +190,47 @@ pub struct Cited<'a> {
     pub sentences: usize,
 }
 
+/// How a report format writes text: its escape and how it shows an article's file or web address.
+pub struct Markup {
+    pub escape: fn(&str) -> String,
+    pub source: fn(&str) -> String,
+}
+
+impl Markup {
+    /// What follows a quoted sentence's article title: its source, who reported it, when.
+    pub fn citation_tail(&self, article: &Article, e: &Evidence) -> Vec<String> {
+        let mut cite = Vec::new();
+        if !article.path.is_empty() {
+            cite.push((self.source)(&article.path));
+        }
+        if let Some(by) = e.reported_by.as_deref().filter(|s| !s.trim().is_empty()) {
+            cite.push(format!("reported by {}", (self.escape)(by)));
+        }
+        if let Some(when) = e.when.as_deref().filter(|s| !s.trim().is_empty()) {
+            cite.push(format!("when: {}", (self.escape)(when)));
+        }
+        cite
+    }
+
+    /// What follows an article's title in the list of articles cited: date, source, sentences quoted.
+    pub fn article_tail(&self, cited: &Cited<'_>) -> Vec<String> {
+        let a = cited.article;
+        let mut parts = Vec::new();
+        if let Some(date) = a.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            parts.push((self.escape)(date));
+        }
+        if !a.path.is_empty() {
+            parts.push((self.source)(&a.path));
+        }
+        parts.push(format!(
+            "{} sentence{} quoted",
+            cited.sentences,
+            plural(cited.sentences)
+        ));
+        parts
+    }
+}
+
 /// Everything the report says, in the order it says it.
 pub struct Report<'a> {
     pub corpus: &'a Corpus,

@@ -156,15 +156,7 @@ fn evidence(w: &mut dyn Write, k: usize, article: &Article, e: &Evidence) -> io:
         k + 1,
         escape(&article.title)
     )];
-    if !article.path.is_empty() {
-        cite.push(source(&article.path));
-    }
-    if let Some(by) = e.reported_by.as_deref().filter(|s| !s.trim().is_empty()) {
-        cite.push(format!("reported by {}", escape(by)));
-    }
-    if let Some(when) = e.when.as_deref().filter(|s| !s.trim().is_empty()) {
-        cite.push(format!("when: {}", escape(when)));
-    }
+    cite.extend(MARKUP.citation_tail(article, e));
     writeln!(w, "<p class=\"cite\">— {}</p>", cite.join(" · "))
 }
 
@@ -172,21 +164,14 @@ fn evidence(w: &mut dyn Write, k: usize, article: &Article, e: &Evidence) -> io:
 fn article_entry(w: &mut dyn Write, k: usize, cited: &Cited<'_>) -> io::Result<()> {
     let a = cited.article;
     let mut parts = vec![format!("<strong>{}</strong>", escape(&a.title))];
-    if let Some(date) = a.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        parts.push(escape(date));
-    }
-    if !a.path.is_empty() {
-        parts.push(source(&a.path));
-    }
-    parts.push(format!(
-        "{} sentence{} quoted",
-        cited.sentences,
-        plural(cited.sentences)
-    ));
+    parts.extend(MARKUP.article_tail(cited));
     writeln!(w, "<li id=\"article-{}\">{}</li>", k + 1, parts.join(" · "))
 }
 
 /// An article's file or web address: a link when it is a web address, else the path as code.
+/// This format's escape and source links, for the parts shared with the other format.
+const MARKUP: super::report::Markup = super::report::Markup { escape, source };
+
 fn source(path: &str) -> String {
     if is_web_address(path) {
         let p = escape(path);
