@@ -1,5 +1,6 @@
-//! Saving is atomic: `actormap extract --out FILE`, killed with SIGKILL while it writes a large corpus,
-//! leaves the previous FILE byte for byte as it was, and it still opens.
+//! Saving is atomic: `actormap extract --out FILE` killed with SIGKILL while it writes a large corpus, and
+//! a workspace save (File › Save workspace, run in a child process) killed while it writes a large
+//! workspace, leave the previous file byte for byte as it was, and it still opens.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ fn temporary_files(folder: &Path, keep: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn kill_9_during_the_save_of_a_large_workspace_leaves_the_previous_file_intact() {
+fn kill_9_during_the_save_of_a_large_corpus_leaves_the_previous_file_intact() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("saved");
     fs::create_dir(&saved).unwrap();
@@ -146,4 +147,77 @@ fn saving_into_a_missing_folder_names_the_folder_and_fails() {
         "{err}"
     );
     assert!(!missing.exists(), "nothing is created on the way");
+}
+
+/// Set in a child run of this test binary: the workspace file `workspace_save_child` saves.
+const CHILD_OUT: &str = "ACTORMAP_TEST_SAVE_WORKSPACE";
+
+/// Does nothing in a normal run. As a child of the test below, saves a large workspace at `$CHILD_OUT`
+/// (the app's File › Save workspace, without the window) so the parent can kill it mid-save.
+#[test]
+fn workspace_save_child() {
+    let Some(out) = std::env::var_os(CHILD_OUT) else {
+        return;
+    };
+    let workspace = actormap::workspace::Workspace::new(synthetic_corpus(LARGE_CORPUS_ACTORS));
+    workspace.save(Path::new(&out)).unwrap();
+}
+
+#[test]
+fn kill_9_during_a_workspace_save_leaves_the_previous_workspace_intact() {
+    use actormap::workspace::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("day.actormap");
+    let small = actormap::extract::Extractor::bundled().extract(
+        "talks.txt",
+        "Chile's foreign minister met Peru's president in Lima on Monday.",
+    );
+    Workspace::new(small).save(&out).unwrap();
+    let previous = fs::read(&out).unwrap();
+
+    let mut interrupted = 0;
+    for attempt in 0..ATTEMPTS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "workspace_save_child", "--test-threads=1"])
+            .env(CHILD_OUT, &out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let mut finished = None;
+        while !temporary_files(dir.path(), &out)
+            .iter()
+            .any(|t| fs::metadata(t).is_ok_and(|m| m.len() > 0))
+        {
+            if let Some(status) = child.try_wait().unwrap() {
+                finished = Some(status);
+                break;
+            }
+            assert!(Instant::now() < deadline, "the save never started");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        if finished.is_none() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+        let now = fs::read(&out).unwrap();
+        let leftovers = temporary_files(dir.path(), &out);
+        if finished.is_some() || leftovers.is_empty() {
+            // Finished before the kill: the whole new workspace, which loads; put the old one back.
+            Workspace::load(&out).expect("a finished save is a whole workspace");
+            fs::write(&out, &previous).unwrap();
+        } else {
+            interrupted += 1;
+            assert!(
+                now == previous,
+                "attempt {attempt}: the previous workspace changed"
+            );
+            Workspace::load(&out).expect("the previous workspace still opens");
+            for t in leftovers {
+                fs::remove_file(t).unwrap();
+            }
+        }
+    }
+    assert!(interrupted > 0, "no kill landed during a workspace save");
 }
