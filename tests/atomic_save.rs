@@ -197,9 +197,12 @@ fn kill_9_during_a_workspace_save_leaves_the_previous_workspace_intact() {
             assert!(Instant::now() < deadline, "the save never started");
             std::thread::sleep(Duration::from_millis(1));
         }
-        if finished.is_none() {
-            child.kill().unwrap();
-            child.wait().unwrap();
+        match finished {
+            Some(status) => assert!(status.success(), "attempt {attempt}: {status}"),
+            None => {
+                child.kill().unwrap();
+                child.wait().unwrap();
+            }
         }
         let now = fs::read(&out).unwrap();
         let leftovers = temporary_files(dir.path(), &out);
