@@ -168,10 +168,10 @@ fn article_entry(w: &mut dyn Write, k: usize, cited: &Cited<'_>) -> io::Result<(
     writeln!(w, "<li id=\"article-{}\">{}</li>", k + 1, parts.join(" · "))
 }
 
-/// An article's file or web address: a link when it is a web address, else the path as code.
 /// This format's escape and source links, for the parts shared with the other format.
 const MARKUP: super::report::Markup = super::report::Markup { escape, source };
 
+/// An article's file or web address: a link when it is a web address, else the path as code.
 fn source(path: &str) -> String {
     if is_web_address(path) {
         let p = escape(path);

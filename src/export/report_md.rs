@@ -106,11 +106,11 @@ fn article_entry(w: &mut dyn Write, k: usize, cited: &Cited<'_>) -> io::Result<(
     writeln!(w, "{}. {}", k + 1, parts.join(" · "))
 }
 
-/// An article's file or web address: an autolink when it is a web address (its text is taken literally
-/// between `<` and `>`), else the escaped path.
 /// This format's escape and source links, for the parts shared with the other format.
 const MARKUP: super::report::Markup = super::report::Markup { escape, source };
 
+/// An article's file or web address: an autolink when it is a web address (its text is taken literally
+/// between `<` and `>`), else the escaped path.
 fn source(path: &str) -> String {
     if is_web_address(path) {
         format!("<{path}>")
