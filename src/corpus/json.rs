@@ -2,16 +2,15 @@
 //!
 //! Writing is deterministic (fields in a fixed order, lists in corpus order, no maps, no floating-point
 //! numbers), so write → read → write gives identical bytes. Reading is strict, so that whatever it accepts
-//! writes back unchanged: a NUL byte, a key given twice, a field actormap/1 does not have, a schema that is
-//! not the string `"actormap/1"` are refused, and then `check` refuses a corpus that the program could not
-//! use or that opening would change. The first problem is reported as a sentence naming the place.
+//! writes back unchanged: a NUL byte, a key given twice, a field actormap/1 does not have, a list where it
+//! has an object (`shape`), a schema that is not the string `"actormap/1"` are refused, and then `check`
+//! refuses a corpus that the program could not use or that opening would change. The first problem is reported as a sentence naming the place.
 
 use std::fmt;
 
-use serde::Deserialize;
-
 use super::check::check;
 use super::model::{Corpus, SCHEMA};
+use super::shape;
 
 /// Why a corpus file could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,15 +78,11 @@ pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
                 .to_string(),
         ));
     }
-    // The schema first (the rest skipped unread), so that a file of another version is named as such rather
-    // than reported as a shape error.
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default, deserialize_with = "present")]
-        schema: Option<serde_json::Value>,
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| syntax(describe(&e)))?;
-    match probe.schema {
+    // The schema first, so that a file of another version is named as such rather than reported as a shape
+    // error; and no list where the model has a struct (serde would read it, and the file would not save
+    // back the same).
+    let shape = shape::read(text).map_err(|e| syntax(describe(&e)))?;
+    match shape.schema {
         Some(serde_json::Value::String(s)) if s == SCHEMA => {}
         Some(serde_json::Value::String(other)) => return Err(CorpusError::Schema(other)),
         Some(other) => {
@@ -105,11 +100,6 @@ pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
     let corpus: Corpus = serde_json::from_str(text).map_err(|e| syntax(describe(&e)))?;
     check(&corpus).map_err(CorpusError::Inconsistent)?;
     Ok(corpus)
-}
-
-/// A field given, even as `null` (which `Option` alone would read as absent).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// A JSON value in words: "the number 1", "null", "a list".
@@ -268,6 +258,39 @@ mod tests {
             err.contains("\"subtitle\"") && err.contains("not part of actormap/1"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_list_where_the_format_has_an_object_is_refused_not_rewritten() {
+        let canonical = to_json(&tiny());
+        let mention = r#"{
+          "article": "a1",
+          "sentence": 0,
+          "start": 0,
+          "end": 4,
+          "via": "name"
+        }"#;
+        assert!(canonical.contains(mention), "{canonical}");
+        let as_list = canonical.replace(mention, r#"["a1", 0, 0, 4, "name"]"#);
+        let err = from_json(&as_list).unwrap_err().to_string();
+        assert!(
+            err.contains("a list stands where actormap/1 has an object"),
+            "{err}"
+        );
+
+        let spans = canonical.replace(
+            r#""sentences": ["#,
+            r#""sentences": [[0, 28]], "unused": ["#,
+        );
+        let err = from_json(&spans).unwrap_err().to_string();
+        assert!(
+            err.contains("a list stands where") && err.contains("line "),
+            "{err}"
+        );
+
+        let title = canonical.replace(r#""title": "x""#, r#""title": ["x"]"#);
+        let err = from_json(&title).unwrap_err().to_string();
+        assert!(err.contains("the value of \"title\" is a list"), "{err}");
     }
 
     #[test]
