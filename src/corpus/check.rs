@@ -133,8 +133,12 @@ fn check_sentences(a: &Article) -> Result<(), String> {
     Ok(())
 }
 
+/// What a message names as the place of a problem, made only when there is a problem (a corpus has
+/// millions of mentions, and a check that passes should not format a name for each).
+type Place<'a> = &'a dyn Fn() -> String;
+
 /// The sentence `index` of `article` as a span, or why there is none.
-fn sentence_of(article: &Article, index: usize, place: &str) -> Result<Span, String> {
+fn sentence_of(article: &Article, index: usize, place: Place) -> Result<Span, String> {
     article.sentences.get(index).copied().ok_or_else(|| {
         let n = article.sentences.len();
         let has = match n {
@@ -143,7 +147,8 @@ fn sentence_of(article: &Article, index: usize, place: &str) -> Result<Span, Str
             _ => format!("which has {n} sentences (numbered 0 to {})", n - 1),
         };
         format!(
-            "{place} is in sentence {index} of article \"{}\", {has}; correct its \"sentence\"",
+            "{} is in sentence {index} of article \"{}\", {has}; correct its \"sentence\"",
+            place(),
             article.id
         )
     })
@@ -154,20 +159,22 @@ fn check_in_sentence(
     article: &Article,
     index: usize,
     span: Span,
-    what: &str,
+    what: Place,
 ) -> Result<(), String> {
     let sentence = sentence_of(article, index, what)?;
     if let Some(why) = outside_text(&article.text, span) {
         return Err(format!(
-            "{what} ({}) does not fit the text of article \"{}\": it {why}; correct its offsets",
+            "{} ({}) does not fit the text of article \"{}\": it {why}; correct its offsets",
+            what(),
             bytes(span),
             article.id
         ));
     }
     if !sentence.contains(span) {
         return Err(format!(
-            "{what} ({}) lies outside its sentence, sentence {index} of article \"{}\" ({}); correct its \
+            "{} ({}) lies outside its sentence, sentence {index} of article \"{}\" ({}); correct its \
              \"sentence\" or its offsets",
+            what(),
             bytes(span),
             article.id,
             bytes(sentence)
@@ -180,18 +187,19 @@ fn check_in_sentence(
 fn article_named<'a>(
     articles: &HashMap<&str, &'a Article>,
     id: &str,
-    place: &str,
+    place: Place,
 ) -> Result<&'a Article, String> {
     articles.get(id).copied().ok_or_else(|| {
         format!(
-            "{place} refers to article \"{id}\", which is not in the file; remove it or add the article"
+            "{} refers to article \"{id}\", which is not in the file; remove it or add the article",
+            place()
         )
     })
 }
 
 fn check_mention(
     m: &Mention,
-    place: &str,
+    place: Place,
     articles: &HashMap<&str, &Article>,
 ) -> Result<(), String> {
     let article = article_named(articles, &m.article, place)?;
@@ -218,7 +226,7 @@ fn check_actors<'a>(
             ));
         }
         for (k, m) in actor.mentions.iter().enumerate() {
-            let place = format!("the {} mention of actor \"{}\"", ordinal(k + 1), actor.id);
+            let place = || format!("the {} mention of actor \"{}\"", ordinal(k + 1), actor.id);
             check_mention(m, &place, articles)?;
         }
     }
@@ -264,18 +272,22 @@ fn check_interactions(
                 it.target
             ));
         }
-        let name = format!(
-            "interaction \"{}\" (the {} in \"interactions\")",
-            it.id,
-            ordinal(i + 1)
-        );
+        let named = || {
+            format!(
+                "interaction \"{}\" (the {} in \"interactions\")",
+                it.id,
+                ordinal(i + 1)
+            )
+        };
         if !ids.insert(it.id.as_str()) {
+            let name = named();
             return Err(format!(
                 "{name} has an id already used by another interaction; give it another id"
             ));
         }
         for (side, id) in [("source", &it.source), ("target", &it.target)] {
             if !actors.contains(id.as_str()) {
+                let name = named();
                 return Err(format!(
                     "the {side} of {name} is actor \"{id}\", which is not in the file; correct the \
                      {side} or remove the interaction"
@@ -283,6 +295,7 @@ fn check_interactions(
             }
         }
         if it.source == it.target {
+            let name = named();
             return Err(format!(
                 "{name} goes from actor \"{}\" to itself; an interaction needs two different actors: \
                  correct its source or target, or remove it",
@@ -290,6 +303,7 @@ fn check_interactions(
             ));
         }
         if !it.directed && it.source > it.target {
+            let name = named();
             return Err(format!(
                 "{name} is undirected but names \"{}\" before \"{}\"; the two actors of an undirected \
                  interaction are listed in id order: swap \"source\" and \"target\" (and each evidence's \
@@ -305,6 +319,7 @@ fn check_interactions(
             it.modality,
         );
         if let Some(first) = edges.insert(edge, it.id.as_str()) {
+            let name = named();
             return Err(format!(
                 "{name} and interaction \"{first}\" are the same edge ({} between \"{}\" and \"{}\", \
                  {}), which opening would join into one; move the evidence of one into the other and \
@@ -316,17 +331,15 @@ fn check_interactions(
             ));
         }
         if it.evidence.is_empty() {
+            let name = named();
             return Err(format!(
                 "{name} has no evidence; an interaction needs at least one sentence that says so: add \
                  its evidence or remove it"
             ));
         }
         for (k, e) in it.evidence.iter().enumerate() {
-            check_evidence(
-                e,
-                &format!("the {} evidence of {name}", ordinal(k + 1)),
-                articles,
-            )?;
+            let place = || format!("the {} evidence of {}", ordinal(k + 1), named());
+            check_evidence(e, &place, articles)?;
         }
     }
     Ok(())
@@ -334,7 +347,7 @@ fn check_interactions(
 
 fn check_evidence(
     e: &Evidence,
-    place: &str,
+    place: Place,
     articles: &HashMap<&str, &Article>,
 ) -> Result<(), String> {
     let article = article_named(articles, &e.article, place)?;
@@ -345,7 +358,9 @@ fn check_evidence(
         ("target_span", e.target_span),
     ] {
         if let Some(span) = span {
-            check_in_sentence(article, e.sentence, span, &format!("the {what} of {place}"))?;
+            check_in_sentence(article, e.sentence, span, &|| {
+                format!("the {what} of {}", place())
+            })?;
         }
     }
     Ok(())
