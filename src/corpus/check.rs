@@ -107,7 +107,7 @@ fn check_sentences(a: &Article) -> Result<(), String> {
     for (i, &s) in a.sentences.iter().enumerate() {
         if let Some(why) = outside_text(&a.text, s) {
             return Err(format!(
-                "sentence {i} of article \"{}\" ({}) {why}",
+                "sentence {i} of article \"{}\" ({}) {why}; correct its offsets",
                 a.id,
                 bytes(s)
             ));
