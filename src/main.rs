@@ -121,10 +121,19 @@ fn bench_extract(args: &[String]) -> ExitCode {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--repeat" {
-            match it.next().and_then(|n| n.parse().ok()) {
-                Some(n) => repeat = n,
+            // Each pass is timed and the time divided by the passes: none would divide by zero.
+            match it.next().map(|n| (n, n.parse::<usize>())) {
+                Some((_, Ok(n))) if n > 0 => repeat = n,
+                Some((n, _)) => {
+                    eprintln!(
+                        "actormap bench-extract: --repeat needs a number of passes, 1 or more, not \"{n}\""
+                    );
+                    return ExitCode::from(2);
+                }
                 None => {
-                    eprintln!("actormap bench-extract: --repeat needs a number");
+                    eprintln!(
+                        "actormap bench-extract: --repeat needs a number of passes, 1 or more"
+                    );
                     return ExitCode::from(2);
                 }
             }
@@ -133,18 +142,26 @@ fn bench_extract(args: &[String]) -> ExitCode {
         }
     }
     let (files, errors) = open::expand(&paths);
+    let mut failed = !errors.is_empty();
     for e in &errors {
         eprintln!("actormap: {e}");
     }
-    let texts: Vec<(String, String)> = files
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for f in files
         .iter()
         .filter(|f| f.extension().and_then(|e| e.to_str()) != Some(open::CORPUS_EXTENSION))
-        .filter_map(|f| {
-            actormap::text::read_text(f)
-                .ok()
-                .map(|t| (f.display().to_string(), t))
-        })
-        .collect();
+    {
+        match actormap::text::read_text(f) {
+            Ok(t) => texts.push((f.display().to_string(), t)),
+            Err(e) => {
+                eprintln!(
+                    "actormap bench-extract: could not read {}: {e}",
+                    f.display()
+                );
+                failed = true;
+            }
+        }
+    }
     if texts.is_empty() {
         eprintln!("actormap bench-extract: no readable article among the files given");
         return ExitCode::from(2);
@@ -178,7 +195,11 @@ fn bench_extract(args: &[String]) -> ExitCode {
         bytes as f64 / per_pass / 1e6,
         words as f64 / per_pass,
     );
-    ExitCode::SUCCESS
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Times layout ticks on an edge list; prints the median, or with `--impl NAME` (the harness of
@@ -247,7 +268,12 @@ fn bench_layout(args: &[String]) -> ExitCode {
     };
     let threads = pool.current_num_threads();
     if let Some(ms) = get(&["--quality"]) {
-        let Ok(ms) = ms.parse::<f64>() else {
+        // Not "inf": the layout would run until it settled, which a large graph may never do.
+        let Some(ms) = ms
+            .parse::<f64>()
+            .ok()
+            .filter(|m| m.is_finite() && *m >= 0.0)
+        else {
             eprintln!("actormap bench-layout: --quality needs milliseconds, not \"{ms}\"");
             return ExitCode::from(2);
         };

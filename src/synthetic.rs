@@ -98,6 +98,14 @@ pub fn synthetic_corpus(actors: usize) -> Corpus {
         }
         let article_id = format!("a{}", article + 1);
         let (kind, verb) = verbs[random.below(verbs.len())];
+        // The two actors of an undirected interaction are listed in id order, as the corpus file has them.
+        let (source, target) = if kind == InteractionKind::Consult
+            && corpus.actors[source].id > corpus.actors[target].id
+        {
+            (target, source)
+        } else {
+            (source, target)
+        };
         let start = text.len();
         let source_span = Span::new(start, start + corpus.actors[source].name.len());
         text.push_str(&corpus.actors[source].name);

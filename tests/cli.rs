@@ -78,3 +78,52 @@ fn a_reader_that_stops_early_is_no_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{err}");
 }
+
+#[test]
+fn bench_extract_refuses_zero_passes_rather_than_divide_by_zero() {
+    let out = actormap()
+        .args([
+            "bench-extract",
+            "--repeat",
+            "0",
+            "sample_data/01_iran_pakistan_talks.txt",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--repeat needs a number of passes, 1 or more, not \"0\""),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bench_extract_names_a_file_it_cannot_read() {
+    let out = actormap()
+        .args(["bench-extract", "--repeat", "1", "no/such/article.txt"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("could not read no/such/article.txt: there is no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bench_layout_refuses_an_endless_quality_run() {
+    let edges = std::env::temp_dir().join(format!("actormap-cli-edges-{}.txt", std::process::id()));
+    std::fs::write(&edges, "# nodes 3\n0 1\n1 2\n").unwrap();
+    let out = actormap()
+        .args(["bench-layout", "--quality", "inf"])
+        .arg(&edges)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&edges).ok();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--quality needs milliseconds"), "{err}");
+}

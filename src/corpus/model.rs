@@ -15,6 +15,7 @@ pub const SCHEMA: &str = "actormap/1";
 
 /// Everything actormap knows: the articles read and what was extracted from them, merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Corpus {
     pub schema: String,
     pub articles: Vec<Article>,
@@ -35,6 +36,7 @@ impl Default for Corpus {
 
 /// A byte range `start..end` into an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -64,6 +66,7 @@ impl Span {
 
 /// One article as read from disk: its text exactly as in the file (a leading BOM removed) and its sentences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     pub id: String,
     pub path: String,
@@ -126,6 +129,7 @@ impl ActorKind {
 
 /// An actor: one node of the map, with every place in the text that names or refers to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
     pub kind: ActorKind,
@@ -176,6 +180,7 @@ pub enum MentionVia {
 
 /// One place in an article that refers to an actor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mention {
     /// The article's id: short ("a1"), so held inline, without an allocation per mention.
     pub article: ArticleId,
@@ -382,6 +387,7 @@ impl Modality {
 /// One edge of the map: `source` did `kind` to `target` (or with it, when not directed), with the sentences
 /// that say so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Interaction {
     pub id: String,
     pub kind: InteractionKind,
@@ -401,6 +407,7 @@ pub struct Interaction {
 /// One sentence supporting an interaction. `start`/`end` span the whole sentence; the other spans mark the
 /// words to highlight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub article: ArticleId,
     pub sentence: usize,

@@ -5,7 +5,8 @@
 //! The corpus is stored as extracted (the *base*), with the corrections as a log beside it (`curation`),
 //! so that opening a workspace with a newer actormap can extract the articles again and keep the
 //! corrections that still apply. Reading checks what `corpus::from_json` checks of a corpus file, refuses a
-//! file made by a newer actormap with a message that says so, and names the file in every error. Saves are
+//! file made by a newer actormap with a message that says so, refuses a key given twice (the format, the
+//! schema, an actor's position) rather than keep one, and names the file in every error. Saves are
 //! atomic (`export::atomic`). `recovery` keeps a copy of the session to offer after a crash.
 //!
 //! Cost: reading parses the file, then writes the corpus out once more for `corpus::from_json` to check
@@ -60,7 +61,11 @@ pub struct Workspace {
     #[serde(default)]
     pub pinned: BTreeSet<String>,
     /// Where each actor's node was, by actor id, in layout units.
-    #[serde(default, serialize_with = "finite_positions")]
+    #[serde(
+        default,
+        serialize_with = "finite_positions",
+        deserialize_with = "unique_positions"
+    )]
     pub positions: BTreeMap<String, [f32; 2]>,
     /// The user's corrections, applied to `corpus` in order.
     #[serde(default)]
@@ -143,6 +148,37 @@ fn finite_positions<S: Serializer>(
             .iter()
             .filter(|(_, p)| p.iter().all(|c| c.is_finite())),
     )
+}
+
+/// The positions as given, refusing an actor given two (a map would keep the last without a word).
+fn unique_positions<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, [f32; 2]>, D::Error> {
+    struct Positions;
+    impl<'de> serde::de::Visitor<'de> for Positions {
+        type Value = BTreeMap<String, [f32; 2]>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of actor ids and [x, y] positions")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut positions = BTreeMap::new();
+            while let Some((id, at)) = map.next_entry::<String, [f32; 2]>()? {
+                if positions.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format!(
+                        "actor \"{id}\" is given two positions; keep one of them"
+                    )));
+                }
+                positions.insert(id, at);
+            }
+            Ok(positions)
+        }
+    }
+    d.deserialize_map(Positions)
 }
 
 fn finite_centre<S: Serializer>(centre: &[f32; 2], s: S) -> Result<S::Ok, S::Error> {
@@ -268,10 +304,13 @@ fn check_kind(text: &str) -> Result<(), String> {
         schema: Option<serde_json::Value>,
     }
     let probe: Probe = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            "it is not an actormap workspace (it is JSON, but not an object)".to_string()
-        } else {
+        if !e.is_data() {
             format!("it is not an actormap workspace (it is not JSON: {e})")
+        } else if text.trim_start().starts_with('{') {
+            // An object the probe cannot read: it gives "format" or "schema" twice.
+            format!("the workspace file is damaged ({e})")
+        } else {
+            "it is not an actormap workspace (it is JSON, but not an object)".to_string()
         }
     })?;
     // Serde reads a struct from an array too (`[format, schema]`): a workspace is an object.

@@ -154,6 +154,30 @@ fn garbage_and_other_json_are_refused_naming_the_file() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_and_named() {
+    let json = Workspace::new(corpus()).to_json();
+    let twice = json.replacen("\"schema\": 1,", "\"schema\": 1, \"schema\": 1,", 1);
+    assert_ne!(twice, json);
+    let err = Workspace::from_json(&twice).unwrap_err();
+    assert!(
+        err.contains("damaged") && err.contains("duplicate field `schema`"),
+        "{err}"
+    );
+
+    let mut w = Workspace::new(corpus());
+    w.positions.insert("CHL".into(), [1.0, 2.0]);
+    let json = w.to_json();
+    let at = "\"CHL\": [";
+    let twice = json.replacen(at, &format!("\"CHL\": [3.0, 4.0], {at}"), 1);
+    assert_ne!(twice, json);
+    let err = Workspace::from_json(&twice).unwrap_err();
+    assert!(
+        err.contains("actor \"CHL\" is given two positions"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_corpus_file_is_told_apart_from_a_workspace() {
     let err = Workspace::from_json(&crate::corpus::to_json(&corpus())).unwrap_err();
     assert!(err.contains("corpus file, not a workspace"), "{err}");
