@@ -177,7 +177,7 @@ fn a_big_article_gives_spans_inside_the_text_and_inside_their_sentence() {
     let mut text = String::new();
     while text.len() < PART_BYTES + PART_BYTES / 8 {
         text.push_str(paragraph);
-        if text.len() % 7 == 0 {
+        if text.len().is_multiple_of(7) {
             text.push_str(&rambling);
             text.push_str("\n\n");
         }
