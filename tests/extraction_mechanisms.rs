@@ -90,6 +90,34 @@ fn officials_get_title_and_country_from_the_phrase_around_their_name() {
 }
 
 #[test]
+fn a_title_word_written_twice_is_read_once() {
+    let c = extract(
+        "President President President President Lena Vasquez of Chile met Minister and Minister Karl Brandt. \
+         The Deputy Deputy Deputy Trade Minister of Peru accused Germany. Deputy Deputy Deputy met France.",
+    );
+    let vasquez = actor(&c, "Lena Vasquez");
+    assert_eq!(vasquez.title.as_deref(), Some("President"));
+    assert_eq!(actor(&c, "Karl Brandt").title.as_deref(), Some("Minister"));
+    let peru_official = c
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Official && a.country.as_deref() == Some("PER"))
+        .expect("Peru's trade minister");
+    assert_eq!(
+        peru_official.title.as_deref(),
+        Some("Deputy Trade Minister")
+    );
+    for a in &c.actors {
+        for said in std::iter::once(&a.name).chain(&a.title) {
+            assert!(
+                !said.contains(" and ") && !said.contains("Deputy Deputy"),
+                "a repeated word made {said:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn an_appositive_gives_a_named_person_their_title() {
     let c = extract("Talks began on Friday. Maria Lopez, Chile's defence minister, arrived late.");
     let lopez = actor(&c, "Maria Lopez");

@@ -164,3 +164,66 @@ fn every_prefix_of_the_reference_article_extracts_cleanly() {
         check(text, &ex.extract("prefix.txt", text));
     }
 }
+
+/// An article longer than a part (`extract::parts`), with a long line without a stop in it: every span of
+/// the corpus lies inside the text and inside its sentence, units stay bounded, and who is who carries over
+/// from the first part to the last.
+#[test]
+fn a_big_article_gives_spans_inside_the_text_and_inside_their_sentence() {
+    use actormap::extract::{parts::PART_BYTES, sentences::MAX_UNIT_BYTES};
+    let paragraph = "Peruvian Foreign Minister Ana Ruiz met the German envoy Karl Brandt in Lima. \
+                     Ruiz accused Germany of spying on the talks. She said the two sides would meet again.\n\n";
+    let rambling = "and the delegates went on talking about the border and the river ".repeat(80);
+    let mut text = String::new();
+    while text.len() < PART_BYTES + PART_BYTES / 8 {
+        text.push_str(paragraph);
+        if text.len().is_multiple_of(7) {
+            text.push_str(&rambling);
+            text.push_str("\n\n");
+        }
+    }
+    text.push_str(&rambling);
+    text.push_str("\n\nRuiz later visited Germany.\n");
+    let c = Extractor::bundled().extract("big.txt", &text);
+    let article = &c.articles[0];
+    assert_eq!(article.text, text);
+    let sentences = &article.sentences;
+    assert!(
+        sentences
+            .iter()
+            .all(|s| s.start < s.end && s.end <= text.len() && s.len() <= MAX_UNIT_BYTES)
+    );
+    assert!(sentences.windows(2).all(|w| w[0].end <= w[1].start));
+    let inside = |sentence: usize, start: usize, end: usize| {
+        sentences
+            .get(sentence)
+            .is_some_and(|s| s.start <= start && start <= end && end <= s.end)
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+    };
+    for a in &c.actors {
+        for m in &a.mentions {
+            assert!(inside(m.sentence, m.start, m.end), "{m:?} of {}", a.name);
+        }
+    }
+    assert!(!c.interactions.is_empty());
+    for e in c.interactions.iter().flat_map(|i| &i.evidence) {
+        assert_eq!(sentences.get(e.sentence), Some(&e.span()));
+        for s in [e.trigger, e.source_span, e.target_span]
+            .into_iter()
+            .flatten()
+        {
+            assert!(inside(e.sentence, s.start, s.end), "{e:?}");
+        }
+    }
+    // The surname in the last sentence is the minister named in the first.
+    let ruiz = c
+        .actors
+        .iter()
+        .find(|a| a.name == "Ana Ruiz")
+        .expect("Ana Ruiz");
+    let last = sentences.len() - 1;
+    assert!(ruiz.mentions.iter().any(|m| m.sentence == 0));
+    assert!(ruiz.mentions.iter().any(|m| m.sentence == last));
+    check(&text, &c);
+}

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Grammar, Lexicon};
 use super::mentions::{Candidate, Pronoun, Referent};
+use super::name_index::NameIndex;
 use crate::corpus::ActorKind;
 
 /// An actor of one article, before merging into the corpus.
@@ -96,6 +97,11 @@ pub struct Resolver<'a> {
     lex: &'a Lexicon,
     by_key: HashMap<Key, usize>,
     acronyms: HashMap<String, usize>,
+    /// People and bodies by words of their names.
+    names: NameIndex,
+    /// The candidates (of those last defined) that name a person, in order: where a bare title looks for
+    /// its holder.
+    person_candidates: Vec<usize>,
     pub res: Resolution,
     pub focus: Focus,
 }
@@ -106,6 +112,8 @@ impl<'a> Resolver<'a> {
             lex,
             by_key: HashMap::default(),
             acronyms: HashMap::default(),
+            names: NameIndex::default(),
+            person_candidates: Vec::new(),
             res: Resolution::default(),
             focus: Focus::default(),
         }
@@ -117,8 +125,16 @@ impl<'a> Resolver<'a> {
         }
         let mut e = make(self.lex);
         e.key = key.clone();
+        let i = self.res.entities.len();
+        // Names are filed once: a person's name only ever grows to a longer form with the same last
+        // word, and a body keeps its name.
+        if matches!(key, Key::Person(_)) {
+            self.names.add_person(i, &e.name);
+        }
+        if e.kind == ActorKind::Institution {
+            self.names.add_body(i, &e.name);
+        }
         self.res.entities.push(e);
-        let i = self.res.entities.len() - 1;
         self.by_key.insert(key, i);
         i
     }
@@ -144,6 +160,9 @@ impl<'a> Resolver<'a> {
     /// First pass: every candidate that names or defines an actor. Returns the referents known so far.
     pub fn define(&mut self, candidates: &[Candidate], surface: impl Fn(&Candidate) -> String) {
         self.res.referents = vec![Vec::new(); candidates.len()];
+        self.person_candidates = (0..candidates.len())
+            .filter(|&k| matches!(candidates[k].referent, Referent::Person { .. }))
+            .collect();
         for (ci, c) in candidates.iter().enumerate() {
             let e = match &c.referent {
                 Referent::Country(k) => Some(self.country_entity(*k)),
@@ -463,14 +482,22 @@ impl<'a> Resolver<'a> {
         });
         // The listed office is not taken: what office someone holds is the text's to say.
         let sector = sector.or_else(|| known.and_then(|k| k.sector.as_deref()));
-        let found = self.res.entities.iter().enumerate().rev().find(|(_, e)| {
-            e.kind == ActorKind::Official
-                && matches!(e.key, Key::Person(_))
-                && names_agree(&e.name, name)
-                && (e.country.is_none() || country.is_none() || e.country == country)
-        });
+        // The latest person whose name agrees: only those filed under the same surname can.
+        let found = self
+            .names
+            .people_like(name)
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                let e = &self.res.entities[i];
+                e.kind == ActorKind::Official
+                    && matches!(e.key, Key::Person(_))
+                    && names_agree(&e.name, name)
+                    && (e.country.is_none() || country.is_none() || e.country == country)
+            });
         let i = match found {
-            Some((i, _)) => i,
+            Some(i) => i,
             None => {
                 let key = Key::Person(self.res.entities.len());
                 self.entity(key.clone(), |_| Entity {
@@ -504,6 +531,9 @@ impl<'a> Resolver<'a> {
             e.country = country;
         }
         e.refresh_name_parts();
+        for part in &self.res.entities[i].name_parts {
+            self.names.add_part(i, part);
+        }
         i
     }
 
@@ -779,10 +809,15 @@ impl<'a> Resolver<'a> {
     /// "the command": the most recent body whose name ends with the word.
     fn head_back(&self, word: &str) -> Option<usize> {
         let w = word.to_lowercase();
-        self.res.entities.iter().rposition(|e| {
-            e.kind == ActorKind::Institution
-                && e.name.to_lowercase().rsplit(' ').next() == Some(w.as_str())
-        })
+        self.names
+            .bodies_ending(&w)
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                let e = &self.res.entities[i];
+                e.kind == ActorKind::Institution && NameIndex::head_key(&e.name) == w
+            })
     }
 
     /// "the Coalition", "the Ministry": the most recent body whose name ends with the word, else a body
@@ -851,10 +886,9 @@ impl<'a> Resolver<'a> {
         // The most recent person so titled before this mention, else the first one after it.
         let mut before = None;
         let mut after = None;
-        for (k, refs) in self.res.referents.iter().enumerate() {
-            if let [e] = refs[..]
+        for &k in &self.person_candidates {
+            if let [e] = self.res.referents[k][..]
                 && fits(&self.res.entities[e])
-                && matches!(candidates[k].referent, Referent::Person { .. })
             {
                 if k < ci {
                     before = Some(e);
@@ -871,7 +905,12 @@ impl<'a> Resolver<'a> {
         // "Anna Berg met ... The Trade Minister said": the one person named before without an office
         // of their own in the text holds this one. Not a body's unnamed official ("a Trade Ministry
         // spokeswoman"): that is someone else.
-        let untitled: Vec<usize> = (0..if body.is_some() { 0 } else { ci })
+        let before_title = if body.is_some() { 0 } else { ci };
+        let untitled: Vec<usize> = self
+            .person_candidates
+            .iter()
+            .copied()
+            .take_while(|&k| k < before_title)
             .filter(|&k| matches!(candidates[k].referent, Referent::Person { title: None, .. }))
             .filter_map(|k| self.res.referents[k].first().copied())
             .filter(|&e| {
@@ -913,7 +952,9 @@ impl<'a> Resolver<'a> {
 
     fn name_part(&self, word: &str) -> Option<usize> {
         let mut best = None;
-        for (i, e) in self.res.entities.iter().enumerate() {
+        // Only people filed under the word can hold it, met in the order of a scan of all entities.
+        for &i in self.names.people_with_part(word) {
+            let e = &self.res.entities[i];
             if matches!(e.key, Key::Person(_)) && e.name_parts.iter().any(|w| w == word) {
                 if best.is_some() && Some(i) != self.focus.last_person {
                     // Two people share the word: take the one in focus, else leave it.

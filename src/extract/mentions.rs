@@ -832,6 +832,12 @@ impl<'a> SentenceReader<'a> {
         let mut ranks = Vec::new();
         let mut saw_capital_title = false;
         while self.in_range(j) {
+            // A word written twice in a row ("President President", "Deputy Deputy Minister") is a slip
+            // of the pen, read once: it adds no second office and no second modifier.
+            if j > title_start && self.norm(j) == self.norm(j - 1) && self.tokens[j].is_word() {
+                j += 1;
+                continue;
+            }
             let Some((len, r)) = self.title_word_at(j) else {
                 if self.norm(j) == "and"
                     && !titles.is_empty()
@@ -856,7 +862,10 @@ impl<'a> SentenceReader<'a> {
                         name.push(' ');
                     }
                     name.push_str(&office.name);
-                    titles.push(name);
+                    // "Minister and Minister": one office named twice is one office.
+                    if !titles.contains(&name) {
+                        titles.push(name);
+                    }
                     sector.get_or_insert(office.sector.clone());
                 }
                 TitleRef::Rank(r) => {

@@ -13,6 +13,8 @@ pub mod events;
 pub mod lexicon;
 pub mod mention_types;
 pub mod mentions;
+pub mod name_index;
+pub mod parts;
 pub mod phrase_table;
 pub mod recurring_names;
 pub mod roles;
@@ -28,7 +30,7 @@ pub mod word_keys;
 use std::ops::Range;
 
 use crate::corpus::{
-    Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, Modality,
+    Actor, ActorKind, Article, Corpus, Evidence, Interaction, Mention, MentionVia, Modality, Span,
     merge::interaction_id,
 };
 use coref::Resolver;
@@ -39,6 +41,23 @@ use syntax::Syntax;
 use tokens::Token;
 use tree::{Dep, SentenceTree};
 use word_keys::WordKeys;
+
+/// A phrase of the article that refers to an actor: where it stands and how it names the actor.
+struct Placed {
+    sentence: usize,
+    span: Span,
+    via: MentionVia,
+}
+
+/// What the parts of an article add up to, carried from one part to the next.
+struct Reading<'a> {
+    resolver: Resolver<'a>,
+    /// Every phrase read so far, and (at the same index) the entities it refers to.
+    placed: Vec<Placed>,
+    referents: Vec<Vec<usize>>,
+    found: Vec<FoundIn>,
+    date: Option<when::Date>,
+}
 
 /// The extractor with its lexicons and syntax model loaded. Build it once (`Extractor::bundled()`) and
 /// reuse it.
@@ -70,24 +89,83 @@ impl Extractor {
     }
 
     /// Extracts one article. `path` is recorded as given; `text` must be the file's text exactly.
+    ///
+    /// A long article is read in parts of about a megabyte (`parts`), one after the other, with one
+    /// resolver: who a phrase refers to carries over from part to part, but the working data of a part
+    /// (tokens, phrases, parses) is dropped before the next, so time and memory grow with the text, not
+    /// faster. An article of one part is read exactly as a whole.
     pub fn extract(&self, path: &str, text: &str) -> Corpus {
         let lex = &self.lex;
         let sentences = sentences::split(text);
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-        let mut sentence_tokens: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
-        for s in &sentences {
+        let mut reading = Reading {
+            resolver: Resolver::new(lex),
+            placed: Vec::new(),
+            referents: Vec::new(),
+            found: Vec::new(),
+            date: None,
+        };
+        for part in parts::parts(&sentences, text) {
+            self.read_part(text, &sentences, part, &mut reading);
+        }
+        let Reading {
+            mut resolver,
+            placed,
+            referents,
+            found,
+            date,
+        } = reading;
+        resolver.res.referents = referents;
+        resolver.only_country_for_officials();
+        resolver.affiliate_people();
+
+        let article = Article {
+            id: "a1".to_string(),
+            path: path.to_string(),
+            title: title_of(path, text),
+            date: date.map(|d| d.iso()),
+            text: text.to_string(),
+            sentences,
+        };
+        build_corpus(lex, article, &placed, resolver, found)
+    }
+
+    /// Reads the sentences `part` of `text` into `reading`: their phrases, whom they refer to, and what
+    /// happens between them. Sentence numbers are the article's.
+    fn read_part(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        part: Range<usize>,
+        reading: &mut Reading<'_>,
+    ) {
+        let lex = &self.lex;
+        let first = part.start;
+        let sentences_here = &sentences[part];
+        let mut tokens: Vec<Token> = Vec::with_capacity(
+            sentences_here
+                .last()
+                .zip(sentences_here.first())
+                .map_or(0, |(l, f)| l.end - f.start)
+                / 5
+                + 1,
+        );
+        let mut sentence_tokens: Vec<Range<usize>> = Vec::with_capacity(sentences_here.len());
+        for s in sentences_here {
             let start = tokens.len();
             tokens::tokenize_into(text, s.start, s.end, &mut tokens);
             sentence_tokens.push(start..tokens.len());
         }
         let words = WordKeys::of(lex, &tokens);
-        let date = when::article_date(lex, &tokens, &words.classes);
+        if first == 0 {
+            reading.date = when::article_date(lex, &tokens, &words.classes);
+        }
+        let date = reading.date;
 
         // Phrases that refer to actors, sentence by sentence.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(tokens.len() / 4 + 1);
-        let mut sentence_candidates: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+        let mut sentence_candidates: Vec<Range<usize>> = Vec::with_capacity(sentences_here.len());
         for (si, range) in sentence_tokens.iter().enumerate() {
-            let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), si);
+            let reader = SentenceReader::new(lex, text, &tokens, &words, range.clone(), first + si);
             let start = candidates.len();
             candidates.extend(mention_types::MentionTypes::bundled().keep_actors(
                 text,
@@ -101,9 +179,9 @@ impl Extractor {
             recurring_names::join(text, &tokens, candidates, &sentence_candidates);
 
         // Who each phrase refers to, and what happens between them.
-        let mut resolver = Resolver::new(lex);
+        let resolver = &mut reading.resolver;
         resolver.define(&candidates, |c| text[c.span.start..c.span.end].to_string());
-        let mut found_all = Vec::new();
+        let found_all = &mut reading.found;
         for (si, crange) in sentence_candidates.iter().enumerate() {
             let joined = joined_pairs(&tokens, &candidates, crange.clone());
             resolver.resolve_sentence(text, &candidates, crange.clone(), &joined);
@@ -159,7 +237,8 @@ impl Extractor {
             };
             if trace::on() {
                 let name = |e: usize| resolver.res.entities[e].name.clone();
-                eprintln!("S{si}: {}", &text[sentences[si].start..sentences[si].end]);
+                let s = sentences_here[si];
+                eprintln!("S{}: {}", first + si, &text[s.start..s.end]);
                 for a in &events.args {
                     let refers: Vec<String> = a.entities.iter().map(|&e| name(e)).collect();
                     eprintln!(
@@ -208,21 +287,18 @@ impl Extractor {
                 )
             };
             for f in result.found {
-                found_all.push((si, f, reported_by, when.clone()));
+                found_all.push((first + si, f, reported_by, when.clone()));
             }
         }
-        resolver.only_country_for_officials();
-        resolver.affiliate_people();
-
-        let article = Article {
-            id: "a1".to_string(),
-            path: path.to_string(),
-            title: title_of(path, text),
-            date: date.map(|d| d.iso()),
-            text: text.to_string(),
-            sentences,
-        };
-        build_corpus(lex, article, &candidates, resolver, found_all)
+        // What is kept of the part's phrases: where they stand and whom they refer to.
+        reading.placed.extend(candidates.iter().map(|c| Placed {
+            sentence: c.sentence,
+            span: c.span,
+            via: c.via,
+        }));
+        reading
+            .referents
+            .append(&mut std::mem::take(&mut reading.resolver.res.referents));
     }
 }
 
@@ -320,7 +396,7 @@ type FoundIn = (usize, events::Found, Option<usize>, Option<String>);
 fn build_corpus(
     lex: &Lexicon,
     article: Article,
-    candidates: &[Candidate],
+    placed: &[Placed],
     resolver: Resolver,
     found: Vec<FoundIn>,
 ) -> Corpus {
@@ -406,7 +482,7 @@ fn build_corpus(
         });
     }
     for (ci, refs) in res.referents.iter().enumerate() {
-        let c = &candidates[ci];
+        let c = &placed[ci];
         for &e in refs {
             let Some(a) = actor_of[e] else { continue };
             let m = Mention {
@@ -416,17 +492,13 @@ fn build_corpus(
                 end: c.span.end,
                 via: c.via,
             };
-            let mentions = &mut actors[a].mentions;
-            if !mentions
-                .iter()
-                .any(|x| x.start == m.start && x.end == m.end)
-            {
-                mentions.push(m);
-            }
+            actors[a].mentions.push(m);
         }
     }
     for a in &mut actors {
+        // One mention per span, the first one found: a stable sort keeps it ahead of later ones.
         a.mentions.sort_by_key(|m| (m.start, m.end));
+        a.mentions.dedup_by_key(|m| (m.start, m.end));
         // Surface forms seen become aliases, so a corpus file alone says how the actor was written.
         let mut seen: Vec<String> = Vec::new();
         let mut seen_raw: Vec<&str> = Vec::new();
@@ -455,6 +527,19 @@ fn build_corpus(
     }
 
     let mut interactions: Vec<Interaction> = Vec::new();
+    // Interactions by what makes them one (kind, ends, direction, modality), the evidence each holds (by
+    // sentence and trigger) and the ids taken: look-ups, so that a long article costs no more per sentence.
+    type Edge = (
+        crate::corpus::InteractionKind,
+        String,
+        String,
+        bool,
+        Modality,
+    );
+    let mut by_edge: rustc_hash::FxHashMap<Edge, usize> = rustc_hash::FxHashMap::default();
+    let mut evidence_of: rustc_hash::FxHashSet<(usize, usize, Option<Span>)> =
+        rustc_hash::FxHashSet::default();
+    let mut interaction_ids: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (si, f, reported_by, when) in found {
         let (Some(source), Some(target)) = (&ids[f.source], &ids[f.target]) else {
             continue;
@@ -480,23 +565,17 @@ fn build_corpus(
                 .map(|a| actors[a].name.clone()),
             when,
         };
-        match interactions.iter_mut().find(|i| {
-            i.kind == f.kind
-                && i.source == source
-                && i.target == target
-                && i.directed == f.directed
-                && i.modality == f.modality
-        }) {
-            Some(existing) => {
-                if !existing
-                    .evidence
-                    .iter()
-                    .any(|e| e.sentence == si && e.trigger == evidence.trigger)
-                {
-                    existing.evidence.push(evidence);
+        let edge = (f.kind, source, target, f.directed, f.modality);
+        match by_edge.get(&edge) {
+            Some(&i) => {
+                if evidence_of.insert((i, si, evidence.trigger)) {
+                    interactions[i].evidence.push(evidence);
                 }
             }
             None => {
+                let (_, source, target, _, _) = edge.clone();
+                by_edge.insert(edge, interactions.len());
+                evidence_of.insert((interactions.len(), si, evidence.trigger));
                 let mut it = Interaction {
                     id: String::new(),
                     kind: f.kind,
@@ -508,7 +587,8 @@ fn build_corpus(
                     rule: f.rule.clone(),
                     evidence: vec![evidence],
                 };
-                it.id = interaction_id(&it, |id| interactions.iter().any(|i| i.id == id));
+                it.id = interaction_id(&it, |id| interaction_ids.contains(id));
+                interaction_ids.insert(it.id.clone());
                 interactions.push(it);
             }
         }

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::mentions::{Candidate, Referent};
 use super::tokens::Token;
 use crate::corpus::{MentionVia, Span};
@@ -19,10 +21,6 @@ pub fn join(
     candidates: Vec<Candidate>,
     sentences: &[Range<usize>],
 ) -> (Vec<Candidate>, Vec<Range<usize>>) {
-    let part = |c: &Candidate| match &c.referent {
-        Referent::NamePart(w) => Some(w.clone()),
-        _ => None,
-    };
     let is_part = |c: &Candidate| matches!(c.referent, Referent::NamePart(_));
     // Runs: consecutive name parts of one sentence, touching, or with an initial between ("L.").
     let mut runs: Vec<Range<usize>> = Vec::new();
@@ -53,19 +51,27 @@ pub fn join(
     if runs.is_empty() {
         return (candidates, sentences.to_vec());
     }
+    // Where each word last stands alone: a run's last word recurs when it stands alone after the run. Runs
+    // are joined in reading order and only change candidates before the ones they ask about, so the
+    // positions can be gathered once, before any joining (one look-up per run, not a scan of the article).
+    let mut last_alone: HashMap<&str, usize> = HashMap::default();
+    for c in candidates.iter().filter(|c| !c.nested) {
+        if let Referent::NamePart(w) = &c.referent {
+            let at = last_alone.entry(w.as_str()).or_insert(c.tokens.start);
+            *at = (*at).max(c.tokens.start);
+        }
+    }
+    let recurring: Vec<bool> = runs
+        .iter()
+        .map(|run| {
+            let c = &candidates[run.end - 1];
+            matches!(&c.referent, Referent::NamePart(w)
+                if last_alone.get(w.as_str()).is_some_and(|&at| at >= c.tokens.end))
+        })
+        .collect();
+    drop(last_alone);
     let mut joined: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-    for run in runs {
-        let last = joined[run.end - 1].as_ref().and_then(part);
-        let Some(last) = last else { continue };
-        // Later than the run itself: its own last word is no recurrence.
-        let run_end = joined[run.end - 1]
-            .as_ref()
-            .map_or(usize::MAX, |c| c.tokens.end);
-        let recurs = joined.iter().flatten().any(|c| {
-            c.tokens.start >= run_end
-                && matches!(&c.referent, Referent::NamePart(w) if *w == last)
-                && !c.nested
-        });
+    for (run, recurs) in runs.into_iter().zip(recurring) {
         if !recurs {
             continue;
         }

@@ -3,7 +3,8 @@
 //! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed by white space
 //! and something that can start a sentence, and always at a line break that ends a paragraph, a heading or
 //! a list item. Abbreviations ("Gen.", "U.S.", "Jan."), initials ("J.R. de Vries") and decimal numbers do not
-//! end a sentence. Leading and trailing white space is not part of a sentence.
+//! end a sentence. Leading and trailing white space is not part of a sentence. A stretch with no end longer
+//! than `MAX_UNIT_BYTES` is cut between words into units no longer than that.
 
 use std::sync::LazyLock;
 
@@ -177,15 +178,47 @@ fn wraps_on(text: &str, start: usize, newline: usize) -> bool {
     starts_lower && ends_open
 }
 
+/// The longest unit of evidence, in bytes. A longer stretch without a stop (a list, a table flattened to
+/// one line, a text with no punctuation) is cut into units of at most this size, so that the work per
+/// sentence stays bounded; real sentences are far shorter.
+pub const MAX_UNIT_BYTES: usize = 1000;
+
+/// Adds `text[start..end]` without its leading and trailing white space, cut into units of at most
+/// `MAX_UNIT_BYTES`.
 fn push(text: &str, spans: &mut Vec<Span>, start: usize, end: usize) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.is_empty() {
-        return;
+    let mut start = start;
+    loop {
+        let piece = &text[start..end];
+        let s = start + (piece.len() - piece.trim_start().len());
+        let e = s + text[s..end].trim_end().len();
+        if s >= e {
+            return;
+        }
+        if e - s <= MAX_UNIT_BYTES {
+            spans.push(Span::new(s, e));
+            return;
+        }
+        let cut = unit_end(text, s, s + MAX_UNIT_BYTES);
+        spans.push(Span::new(s, s + text[s..cut].trim_end().len()));
+        start = cut;
     }
-    let s = start + lead;
-    spans.push(Span::new(s, s + trimmed.len()));
+}
+
+/// Where a unit starting at `start` (not white space) ends when the text runs on past `limit`: at the last
+/// space or tab in the second half of the unit, so that no word is cut; else at the last character boundary
+/// before `limit`.
+fn unit_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = limit;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let half = start + (at - start) / 2;
+    // ASCII bytes never occur inside a longer character: any one found is a boundary.
+    (half..at)
+        .rev()
+        .find(|&k| matches!(bytes[k], b' ' | b'\t'))
+        .unwrap_or(at)
 }
 
 #[cfg(test)]
@@ -288,6 +321,41 @@ mod tests {
             sentences("The minister said that\nthe talks went well."),
             vec!["The minister said that\nthe talks went well."]
         );
+    }
+
+    #[test]
+    fn a_megabyte_line_without_a_stop_is_cut_into_bounded_units_between_words() {
+        let text = "and the envoy spoke of the border ".repeat(1_000_000 / 34);
+        let units = split(&text);
+        let longest = units.iter().map(|u| u.len()).max().unwrap_or(0);
+        assert!(longest <= MAX_UNIT_BYTES, "a unit of {longest} bytes");
+        assert!(units.len() >= text.len() / MAX_UNIT_BYTES);
+        for u in &units {
+            let unit = &text[u.start..u.end];
+            assert_eq!(unit, unit.trim(), "units have no white space around them");
+            assert!(unit.starts_with(|c: char| c.is_alphabetic()));
+            assert!(
+                unit.ends_with(|c: char| c.is_alphabetic()),
+                "no word is cut"
+            );
+        }
+        // Nothing is lost: the units and the spaces between them make up the text.
+        let words: usize = units
+            .iter()
+            .map(|u| text[u.start..u.end].split(' ').count())
+            .sum();
+        assert_eq!(words, text.split_whitespace().count());
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_is_cut_on_character_boundaries() {
+        let text = "é".repeat(3 * MAX_UNIT_BYTES);
+        let units = split(&text);
+        assert!(units.len() >= 3);
+        assert!(units.iter().all(|u| u.len() <= MAX_UNIT_BYTES
+            && text.is_char_boundary(u.start)
+            && text.is_char_boundary(u.end)));
+        assert_eq!(units.iter().map(|u| u.len()).sum::<usize>(), text.len());
     }
 
     #[test]
