@@ -55,6 +55,8 @@ pub struct ActormapApp {
     timeline: TimelinePanel,
     stats: StatsPanel,
     frame_times: FrameTimes,
+    /// Title and legend of exported pictures (File › Export map as).
+    picture: super::export_files::PictureOptions,
     /// The last search's matches: (query, map generation, node indices), so a frame does not search again.
     found: (String, u64, Vec<usize>),
     selection: Selection,
@@ -159,6 +161,7 @@ impl ActormapApp {
             timeline: TimelinePanel::default(),
             stats: StatsPanel::default(),
             frame_times: FrameTimes::default(),
+            picture: super::export_files::PictureOptions::default(),
             found: (String::new(), 0, Vec::new()),
             selection: Selection::Nothing,
             evidence: EvidencePanel::default(),
@@ -400,6 +403,7 @@ impl ActormapApp {
                     show_statistics: self.stats.open,
                     show_frame_time: self.frame_times.shown,
                     has_articles: !self.map.corpus().is_empty(),
+                    picture: &self.picture,
                     actors: self.map.corpus().actors.len(),
                     undo: self
                         .map
@@ -574,6 +578,8 @@ impl ActormapApp {
             }
             Command::ExportPng => self.pick(Purpose::ExportPng, ctx),
             Command::Export(format) => self.pick(Purpose::Export(format), ctx),
+            Command::SetPictureLegend(on) => self.picture.legend = on,
+            Command::SetPictureTitle(title) => self.picture.title = title,
             Command::SaveWorkspace => match self.workspace_path.clone() {
                 Some(path) => self.save_workspace(path),
                 None => self.pick(Purpose::SaveWorkspace, ctx),
@@ -803,7 +809,8 @@ impl ActormapApp {
                 }
             }
             Purpose::Export(format) => {
-                match super::export_files::export(format, self.map.laid_out(), path) {
+                match super::export_files::export(format, self.map.laid_out(), path, &self.picture)
+                {
                     Ok(done) => self.messages.status(done),
                     Err(e) => self.messages.error(e),
                 }

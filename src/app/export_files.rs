@@ -1,5 +1,5 @@
 //! File › Export: the map as the user sees it (filters applied, nodes where they are) written as SVG,
-//! PNG at 2× or 4× (drawn off-screen, whatever the window's size), GEXF, GraphML, CSV tables or the
+//! PNG at 1×, 2× or 4× (drawn off-screen, whatever the window's size), GEXF, GraphML, CSV tables or the
 //! evidence report. The writing is the library's (`render::write_outputs`), the same as
 //! `actormap render`, so the app and the command line give the same files.
 
@@ -12,6 +12,7 @@ use crate::render::{RenderArgs, write_outputs};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Svg,
+    Png1,
     Png2,
     Png4,
     Gexf,
@@ -25,8 +26,9 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 9] = [
+    pub const ALL: [ExportFormat; 10] = [
         ExportFormat::Svg,
+        ExportFormat::Png1,
         ExportFormat::Png2,
         ExportFormat::Png4,
         ExportFormat::Gexf,
@@ -41,6 +43,7 @@ impl ExportFormat {
     pub fn menu_label(self) -> &'static str {
         match self {
             ExportFormat::Svg => "SVG (vector, for editors and print)…",
+            ExportFormat::Png1 => "PNG (the whole map, off-screen)…",
             ExportFormat::Png2 => "PNG at 2× resolution…",
             ExportFormat::Png4 => "PNG at 4× resolution…",
             ExportFormat::Gexf => "GEXF (Gephi)…",
@@ -56,7 +59,7 @@ impl ExportFormat {
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Svg => "SVG drawing",
-            ExportFormat::Png2 | ExportFormat::Png4 => "PNG image",
+            ExportFormat::Png1 | ExportFormat::Png2 | ExportFormat::Png4 => "PNG image",
             ExportFormat::Gexf => "GEXF graph",
             ExportFormat::Graphml => "GraphML graph",
             ExportFormat::Csv => "CSV tables",
@@ -70,7 +73,7 @@ impl ExportFormat {
     pub fn extension(self) -> Option<&'static str> {
         match self {
             ExportFormat::Svg => Some("svg"),
-            ExportFormat::Png2 | ExportFormat::Png4 => Some("png"),
+            ExportFormat::Png1 | ExportFormat::Png2 | ExportFormat::Png4 => Some("png"),
             ExportFormat::Gexf => Some("gexf"),
             ExportFormat::Graphml => Some("graphml"),
             ExportFormat::Csv => None,
@@ -89,25 +92,49 @@ impl ExportFormat {
     }
 }
 
+/// What exported pictures (SVG, PNG) carry besides the map: set in File › Export map as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureOptions {
+    /// A heading above the map (with a line counting actors, interactions and articles); none when empty.
+    pub title: String,
+    pub legend: bool,
+}
+
+impl Default for PictureOptions {
+    fn default() -> Self {
+        PictureOptions {
+            title: String::new(),
+            legend: true,
+        }
+    }
+}
+
 /// Writes the map as `format` at `path` (an extension is added when missing) and says what was written.
-pub fn export(format: ExportFormat, map: LaidOut<'_>, mut path: PathBuf) -> Result<String, String> {
+pub fn export(
+    format: ExportFormat,
+    map: LaidOut<'_>,
+    mut path: PathBuf,
+    picture: &PictureOptions,
+) -> Result<String, String> {
     if let Some(ext) = format.extension()
         && path.extension().is_none()
     {
         path.set_extension(ext);
     }
+    let title = picture.title.trim();
     let mut args = RenderArgs {
         scale: 1.0,
-        legend: true,
+        legend: picture.legend,
+        title: (!title.is_empty()).then(|| title.to_string()),
         ..RenderArgs::default()
     };
     match format {
         ExportFormat::Svg => args.svg = Some(path),
-        ExportFormat::Png2 | ExportFormat::Png4 => {
-            args.scale = if format == ExportFormat::Png2 {
-                2.0
-            } else {
-                4.0
+        ExportFormat::Png1 | ExportFormat::Png2 | ExportFormat::Png4 => {
+            args.scale = match format {
+                ExportFormat::Png1 => 1.0,
+                ExportFormat::Png2 => 2.0,
+                _ => 4.0,
             };
             args.png = Some(path);
         }
@@ -143,7 +170,13 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         for format in ExportFormat::ALL {
             let path = dir.join(format!("{format:?}"));
-            let said = export(format, map.laid_out(), path.clone()).unwrap();
+            let said = export(
+                format,
+                map.laid_out(),
+                path.clone(),
+                &PictureOptions::default(),
+            )
+            .unwrap();
             let written = match format.extension() {
                 Some(ext) => path.with_extension(ext),
                 None => path.join("actors.csv"),
@@ -153,7 +186,7 @@ mod tests {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).to_string();
             let expected = match format {
                 ExportFormat::Svg | ExportFormat::Gexf | ExportFormat::Graphml => "<?xml",
-                ExportFormat::Png2 | ExportFormat::Png4 => "\u{fffd}PNG",
+                ExportFormat::Png1 | ExportFormat::Png2 | ExportFormat::Png4 => "\u{fffd}PNG",
                 ExportFormat::Csv => "id,",
                 ExportFormat::ReportHtml => "<!DOCTYPE html>",
                 ExportFormat::ReportMarkdown => "# ",
@@ -169,8 +202,42 @@ mod tests {
                 u32::from_be_bytes(b[20..24].try_into().unwrap()),
             )
         };
-        let (w2, h2) = size("Png2.png");
-        assert_eq!(size("Png4.png"), (w2 * 2, h2 * 2));
+        let (w1, h1) = size("Png1.png");
+        assert_eq!(size("Png2.png"), (w1 * 2, h1 * 2));
+        assert_eq!(size("Png4.png"), (w1 * 4, h1 * 4));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn pictures_carry_the_title_and_legend_asked_for() {
+        let text = "Ruritania and Osterlich held talks in Vienna.";
+        let mut map = MapState::new(Extractor::bundled().extract("talks.txt", text));
+        map.settle(100);
+        let dir =
+            std::env::temp_dir().join(format!("actormap-export-title-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let svg = |name: &str, options: PictureOptions| {
+            let path = dir.join(name);
+            export(ExportFormat::Svg, map.laid_out(), path.clone(), &options).unwrap();
+            std::fs::read_to_string(path.with_extension("svg")).unwrap()
+        };
+        let plain = svg(
+            "plain",
+            PictureOptions {
+                title: "  ".to_string(),
+                legend: false,
+            },
+        );
+        let titled = svg(
+            "titled",
+            PictureOptions {
+                title: "Talks in Vienna".to_string(),
+                legend: true,
+            },
+        );
+        assert!(!plain.contains(">Talks in Vienna<") && !plain.contains(">Actors<"));
+        assert!(titled.contains(">Talks in Vienna<") && titled.contains(">Actors<"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -21,13 +21,10 @@ pub const fn color(c: Rgba) -> Color32 {
 
 /// The map's paper.
 pub const BACKGROUND: Color32 = color(style::BACKGROUND);
-/// Label text and its halo.
+/// Label text.
 pub const LABEL_TEXT: Color32 = color(style::LABEL_TEXT);
-pub const LABEL_HALO: Color32 = color(style::LABEL_HALO);
 /// Outline of the selected node or edge.
 pub const SELECTION: Color32 = color(style::SELECTION);
-/// Affiliation links ("belongs to").
-pub const AFFILIATION: Color32 = color(style::AFFILIATION);
 /// The pin head on pinned nodes.
 pub const PIN: Color32 = color(style::PIN);
 
@@ -42,11 +39,6 @@ pub fn family_color(family: Family) -> Color32 {
 /// `color` faded towards the background, for what is not part of the selection.
 pub fn faded(color: Color32) -> Color32 {
     color.lerp_to_gamma(BACKGROUND, 0.78)
-}
-
-/// Whether `p` lies inside the outline of a node of `shape` at `centre` (screen points).
-pub fn node_contains(shape: NodeShape, centre: Pos2, radius: f32, p: Pos2) -> bool {
-    style::node_contains(shape, point(centre), radius, point(p))
 }
 
 /// A drawing point as an egui position, and back.
@@ -134,6 +126,6 @@ mod tests {
     fn screen_colours_are_the_style_colours() {
         let [r, g, b, a] = actor_color(ActorKind::Country).to_srgba_unmultiplied();
         assert_eq!(Rgba(r, g, b, a), style::actor_color(ActorKind::Country));
-        assert_eq!(LABEL_HALO.a(), style::LABEL_HALO.3);
+        assert_eq!(LABEL_TEXT.a(), style::LABEL_TEXT.3);
     }
 }

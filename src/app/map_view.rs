@@ -11,8 +11,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
-    Align, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Shape, Stroke, Ui,
-    UiBuilder, Vec2, WidgetInfo, pos2, vec2,
+    Align, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Ui, UiBuilder, Vec2,
+    WidgetInfo, pos2, vec2,
 };
 
 use crate::corpus::{ActorKind, Corpus};
@@ -23,13 +23,16 @@ use super::map_paint::{
     Focus, Placed, edge_tooltip, node_tooltip, paint_edges, paint_empty_state, paint_nodes,
 };
 use super::map_style::{
-    AFFILIATION, BACKGROUND, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, draw_rect, egui_rect, faded,
-    node_contains, point, pos, shape_of,
+    BACKGROUND, LABEL_SIZE, LABEL_TEXT, draw_rect, egui_rect, point, pos, shape_of,
 };
+use super::scene_paint::paint_items;
 use super::selection::Selection;
 use super::view_transform::ViewTransform;
-use crate::draw::edge_geometry::{EdgeShape, End, edge_shape, map_edge_shape};
+use crate::draw::edge_geometry::{EdgeShape, End, map_edge_shape};
 use crate::draw::label_placement::{LabelRequest, Obstacle, place_labels};
+use crate::draw::map_scene::{affiliation_item, label_items};
+use crate::draw::scene::Item;
+use crate::draw::style;
 use crate::map::MapState;
 
 /// Layout ticks per second of animation: the layout's 300-tick cooling then takes about 1.5 s however fast
@@ -232,7 +235,7 @@ impl MapView {
         if map.tick_within(ticks, LAYOUT_BUDGET) {
             ui.ctx().request_repaint();
         }
-        let mut legend = self.show_legend.then(|| Legend::layout(&painter, rect));
+        let mut legend = self.show_legend.then(|| Legend::layout(rect));
         let moved = map.motion() != self.last_motion;
         self.last_motion = map.motion();
         if (self.fit_now || (self.follow && moved)) && rect.is_positive() {
@@ -526,29 +529,25 @@ impl MapView {
         focus: Option<&Focus>,
     ) {
         let graph = map.graph();
-        for a in &graph.affiliations {
-            let (m, o) = (a.member, a.of);
-            let inside_m = inside_node(graph, placed, m, 1.0);
-            let inside_o = inside_node(graph, placed, o, 1.0);
-            let Some(shape) = edge_shape(
-                point(placed.centre[m]),
-                point(placed.centre[o]),
-                0.0,
-                |q| inside_m(pos(q)),
-                |q| inside_o(pos(q)),
-                None,
-            ) else {
-                continue;
-            };
-            let lit = focus.is_none_or(|f| f.node.is_some_and(|n| n == m || n == o));
-            let color = if lit { AFFILIATION } else { faded(AFFILIATION) };
-            painter.extend(Shape::dashed_line(
-                &[pos(shape.curve.from), pos(shape.curve.to)],
-                Stroke::new(1.1, color),
-                4.0,
-                3.5,
-            ));
-        }
+        let end = |i: usize| End {
+            shape: shape_of(graph.nodes[i].kind),
+            centre: point(placed.centre[i]),
+            radius: placed.radius[i],
+        };
+        let items: Vec<Item> = graph
+            .affiliations
+            .iter()
+            .filter_map(|a| {
+                let lit = focus.is_none_or(|f| f.node.is_some_and(|n| n == a.member || n == a.of));
+                let color = if lit {
+                    style::AFFILIATION
+                } else {
+                    style::faded(style::AFFILIATION)
+                };
+                affiliation_item(end(a.member), end(a.of), color)
+            })
+            .collect();
+        paint_items(painter, &items);
     }
 
     #[expect(
@@ -658,25 +657,24 @@ impl MapView {
     }
 
     fn paint_labels(&self, painter: &egui::Painter, graph: &MapGraph, focus: Option<&Focus>) {
-        let font = FontId::proportional(LABEL_SIZE);
+        let mut items = Vec::new();
         for (i, label) in self.labels.placed.iter().enumerate() {
             let (Some(rect), Some(node)) = (label, graph.nodes.get(i)) else {
                 continue;
             };
-            let galley = painter.layout_no_wrap(node.label.clone(), font.clone(), LABEL_TEXT);
             let lit = focus.is_none_or(|f| f.nodes.contains(&i));
-            painter.rect_filled(
-                *rect,
-                3.0,
-                if lit {
-                    LABEL_HALO
-                } else {
-                    LABEL_HALO.gamma_multiply(0.6)
-                },
-            );
-            let color = if lit { LABEL_TEXT } else { faded(LABEL_TEXT) };
-            painter.galley_with_override_text_color(rect.min + vec2(4.0, 1.0), galley, color);
+            let (halo, text) = if lit {
+                (style::LABEL_HALO, style::LABEL_TEXT)
+            } else {
+                let h = style::LABEL_HALO;
+                (
+                    style::Rgba(h.0, h.1, h.2, (f32::from(h.3) * 0.6) as u8),
+                    style::faded(style::LABEL_TEXT),
+                )
+            };
+            items.extend(label_items(draw_rect(*rect), &node.label, halo, text));
         }
+        paint_items(painter, &items);
     }
 
     /// Fit and zoom buttons in the map's top-right corner.
@@ -722,22 +720,6 @@ impl MapView {
 
 /// Where the fit and zoom buttons go: the map's top-right corner.
 /// Whether a point lies inside node `i`'s outline, grown by `pad`.
-fn inside_node<'a>(
-    graph: &'a MapGraph,
-    placed: &'a Placed,
-    i: usize,
-    pad: f32,
-) -> impl Fn(Pos2) -> bool + 'a {
-    move |p| {
-        node_contains(
-            shape_of(graph.nodes[i].kind),
-            placed.centre[i],
-            placed.radius[i] + pad,
-            p,
-        )
-    }
-}
-
 fn controls_rect(map: Rect) -> Rect {
     Rect::from_min_max(
         pos2(map.max.x - 150.0, map.min.y + 8.0),

@@ -28,6 +28,9 @@ pub enum Command {
     SaveCorpus,
     ExportPng,
     Export(super::export_files::ExportFormat),
+    /// File › Export map as: whether exported pictures carry the legend, and their title.
+    SetPictureLegend(bool),
+    SetPictureTitle(String),
     Undo,
     Redo,
     SaveWorkspace,
@@ -58,6 +61,7 @@ pub struct MenuState<'a> {
     pub show_statistics: bool,
     pub show_frame_time: bool,
     pub has_articles: bool,
+    pub picture: &'a super::export_files::PictureOptions,
     /// Actors in the corpus (the automatic hiding of isolated actors depends on it).
     pub actors: usize,
     /// The edit Undo and Redo would take back or make again, in words.
@@ -179,6 +183,21 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         }
         ui.add_enabled_ui(state.has_articles, |ui| {
             ui.menu_button("Export map as", |ui| {
+                let mut legend = state.picture.legend;
+                if ui.checkbox(&mut legend, "Legend on SVG and PNG").changed() {
+                    command = Some(Command::SetPictureLegend(legend));
+                }
+                let mut title = state.picture.title.clone();
+                if ui
+                    .add(
+                        egui::TextEdit::singleline(&mut title)
+                            .hint_text("Title on SVG and PNG (optional)"),
+                    )
+                    .changed()
+                {
+                    command = Some(Command::SetPictureTitle(title));
+                }
+                ui.separator();
                 for format in super::export_files::ExportFormat::ALL {
                     if ui.button(format.menu_label()).clicked() {
                         command = Some(Command::Export(format));

@@ -1,13 +1,13 @@
 //! Scene items (`draw::scene`) as egui shapes: the screen draws its edges and nodes from the same items
 //! the SVG and PNG exports are written from, so a curve, an arrowhead or a node's outline cannot look
-//! one way on screen and another on paper. Text is left to the caller (egui lays it out with its own
-//! fonts, and the screen's labels keep their size while zooming).
+//! one way on screen and another on paper. Text items are laid out by egui with the same font the
+//! exports measure (`draw::text_metrics`), placed on the item's baseline.
 
 use egui::epaint::QuadraticBezierShape;
 use egui::{Color32, CornerRadius, Shape, Stroke};
 
 use super::map_style::{color, node_shape, pos};
-use crate::draw::scene::{Item, Stroke as SceneStroke};
+use crate::draw::scene::{Anchor, Item, Stroke as SceneStroke};
 use crate::draw::style::Rgba;
 
 /// The egui colour of a scene colour, and back.
@@ -20,7 +20,49 @@ fn stroke(s: SceneStroke) -> Stroke {
     Stroke::new(s.width, color(s.color))
 }
 
-/// Adds the shapes of `item` to `out`; text adds nothing.
+/// Paints `items` in order, text included.
+pub fn paint_items<'a>(painter: &egui::Painter, items: impl IntoIterator<Item = &'a Item>) {
+    let mut shapes = Vec::new();
+    for item in items {
+        match item {
+            Item::Text {
+                at,
+                text,
+                size,
+                color: c,
+                anchor,
+                bold: _,
+            } => shapes.push(text_shape(painter, *at, text, *size, color(*c), *anchor)),
+            _ => push_item(&mut shapes, item),
+        }
+    }
+    painter.extend(shapes);
+}
+
+/// A line of text whose baseline starts (or is centred) at `at`. egui's default fonts have no bold face,
+/// so bold text is drawn regular on screen.
+fn text_shape(
+    painter: &egui::Painter,
+    at: crate::draw::point::Point,
+    text: &str,
+    size: f32,
+    c: Color32,
+    anchor: Anchor,
+) -> Shape {
+    let galley = painter.layout_no_wrap(text.to_string(), egui::FontId::proportional(size), c);
+    let baseline = galley
+        .rows
+        .first()
+        .and_then(|row| Some(row.pos.y + row.glyphs.first()?.pos.y))
+        .unwrap_or(size * 0.8);
+    let x = match anchor {
+        Anchor::Start => at.x,
+        Anchor::Middle => at.x - galley.size().x / 2.0,
+    };
+    Shape::galley(egui::pos2(x, at.y - baseline), galley, c)
+}
+
+/// Adds the shapes of `item` to `out`; text adds nothing (it needs a painter's fonts: `paint_items`).
 pub fn push_item(out: &mut Vec<Shape>, item: &Item) {
     match item {
         Item::Curve {

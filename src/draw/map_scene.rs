@@ -5,17 +5,17 @@
 //!
 //! Not for: what is shown (`graph`), where (`layout`), or writing files (`export`).
 
-use super::edge_geometry::{Curve, EdgeShape, End, map_edge_shape};
+use super::edge_geometry::{EdgeShape, End, map_edge_shape};
 use super::label_placement::{LabelRequest, Obstacle, place_labels};
-use super::legend::{Entry, has_icon, lines, text_of};
+use super::legend::LegendRows;
 use super::point::{Point, Rect, pos2, vec2};
 use super::scene::{Anchor, Item, Scene, Stroke};
 use super::style::{
-    AFFILIATION, BACKGROUND, DIAMOND_REACH, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, NODE_OUTLINE,
-    NodeShape, PIN, Rgba, actor_color, edge_width, family_color, shape_of,
+    AFFILIATION, BACKGROUND, DIAMOND_REACH, LABEL_HALO, LABEL_SIZE, LABEL_TEXT, MUTED,
+    NODE_OUTLINE, Rgba, actor_color, edge_width, family_color, shape_of,
 };
 use super::text_metrics::text_width;
-use crate::corpus::{ActorKind, Family};
+use crate::corpus::ActorKind;
 use crate::export::LaidOut;
 
 /// What to put in the drawing besides the map.
@@ -47,11 +47,6 @@ const MIN_WIDTH: f32 = 560.0;
 const MAX_LABELS: usize = 2_000;
 const TITLE_SIZE: f32 = 18.0;
 const SUBTITLE_SIZE: f32 = 12.0;
-const LEGEND_TEXT: f32 = 12.0;
-const LEGEND_ROW: f32 = 22.0;
-const LEGEND_ICON: f32 = 22.0;
-const LEGEND_GAP: f32 = 14.0;
-const MUTED: Rgba = Rgba::rgb(0x5b, 0x64, 0x70);
 
 /// An edge drawn: its curve with `stroke` and, when it has a direction, its arrowhead in the same colour
 /// (outlined when the stroke is thick, so the head stays wider than the line). The screen draws its
@@ -72,6 +67,47 @@ pub fn edge_items(shape: &EdgeShape, stroke: Stroke, out: &mut Vec<Item>) {
             }),
         });
     }
+}
+
+/// The dashed line from a member to the actor it belongs to, between their outlines. The screen draws
+/// its affiliations from this too.
+pub fn affiliation_item(member: End, of: End, color: Rgba) -> Option<Item> {
+    let shape = super::edge_geometry::edge_shape(
+        member.centre,
+        of.centre,
+        0.0,
+        |p| super::style::node_contains(member.shape, member.centre, member.radius + 1.0, p),
+        |p| super::style::node_contains(of.shape, of.centre, of.radius + 1.0, p),
+        None,
+    )?;
+    Some(Item::Curve {
+        curve: shape.curve,
+        stroke: Stroke { width: 1.1, color },
+        dash: Some(4.0),
+    })
+}
+
+/// A label placed in `rect`: its halo and its text, vertically centred. The screen draws its labels from
+/// these too.
+pub fn label_items(rect: Rect, label: &str, halo: Rgba, color: Rgba) -> [Item; 2] {
+    [
+        Item::Box {
+            rect,
+            corner: 3.0,
+            fill: halo,
+            outline: None,
+        },
+        text(
+            pos2(
+                rect.min.x + 4.0,
+                rect.min.y + (rect.height() + LABEL_SIZE * 0.7) / 2.0,
+            ),
+            label,
+            LABEL_SIZE,
+            color,
+            false,
+        ),
+    ]
 }
 
 /// The drawing of `map`.
@@ -97,7 +133,9 @@ pub fn map_scene(map: LaidOut<'_>, options: &SceneOptions) -> Scene {
     // Labels may reach past the outermost nodes: room for them on every side.
     let pad = vec2(MARGIN + 60.0, MARGIN + 22.0);
     let mut width = (area.x + 2.0 * pad.x).max(MIN_WIDTH);
-    let legend = options.legend.then(|| legend_rows(width - 2.0 * MARGIN));
+    let legend = options
+        .legend
+        .then(|| LegendRows::fit(width - 2.0 * MARGIN));
     if let Some(rows) = &legend {
         width = width.max(rows.width + 2.0 * MARGIN);
     }
@@ -135,25 +173,7 @@ pub fn map_scene(map: LaidOut<'_>, options: &SceneOptions) -> Scene {
         ));
     }
     for a in &graph.affiliations {
-        let (m, o) = (end(a.member), end(a.of));
-        let shape = super::edge_geometry::edge_shape(
-            m.centre,
-            o.centre,
-            0.0,
-            |p| super::style::node_contains(m.shape, m.centre, m.radius + 1.0, p),
-            |p| super::style::node_contains(o.shape, o.centre, o.radius + 1.0, p),
-            None,
-        );
-        if let Some(shape) = shape {
-            items.push(Item::Curve {
-                curve: shape.curve,
-                stroke: Stroke {
-                    width: 1.1,
-                    color: AFFILIATION,
-                },
-                dash: Some(4.0),
-            });
-        }
+        items.extend(affiliation_item(end(a.member), end(a.of), AFFILIATION));
     }
     for e in &graph.edges {
         let Some(shape) = map_edge_shape(e, end(e.source), end(e.target), zoom) else {
@@ -267,170 +287,12 @@ fn labels(map: LaidOut<'_>, centres: &[Point], radii: &[f32], visible: Rect) -> 
     let mut out = Vec::new();
     for (&i, b) in candidates.iter().zip(boxes) {
         let Some(rect) = b else { continue };
-        out.push(Item::Box {
+        out.extend(label_items(
             rect,
-            corner: 3.0,
-            fill: LABEL_HALO,
-            outline: None,
-        });
-        out.push(text(
-            pos2(
-                rect.min.x + 4.0,
-                rect.min.y + (height + LABEL_SIZE * 0.7) / 2.0,
-            ),
             &graph.nodes[i].label,
-            LABEL_SIZE,
+            LABEL_HALO,
             LABEL_TEXT,
-            false,
         ));
     }
     out
-}
-
-/// The legend laid out in rows of entries that fit the canvas.
-struct LegendRows {
-    /// Entries with their x offset, per row.
-    rows: Vec<Vec<(Entry, f32)>>,
-    width: f32,
-    height: f32,
-}
-
-fn legend_rows(max_width: f32) -> LegendRows {
-    let mut rows = Vec::new();
-    let mut widest: f32 = 0.0;
-    for line in lines() {
-        let mut row = Vec::new();
-        let mut x = 0.0;
-        for entry in line {
-            let w = entry_width(entry);
-            if x > 0.0 && x + w > max_width {
-                widest = widest.max(x);
-                rows.push(std::mem::take(&mut row));
-                x = 0.0;
-            }
-            row.push((entry, x));
-            x += w + LEGEND_GAP;
-        }
-        widest = widest.max(x);
-        rows.push(row);
-    }
-    LegendRows {
-        height: rows.len() as f32 * LEGEND_ROW + 16.0,
-        width: widest + 16.0,
-        rows,
-    }
-}
-
-fn entry_width(entry: Entry) -> f32 {
-    let icon = if has_icon(entry) {
-        LEGEND_ICON + 4.0
-    } else {
-        0.0
-    };
-    icon + text_width(text_of(entry), LEGEND_TEXT)
-        * if matches!(entry, Entry::Heading(_)) {
-            1.08
-        } else {
-            1.0
-        }
-}
-
-impl LegendRows {
-    fn items(&self, top_left: Point, width: f32) -> Vec<Item> {
-        let mut out = vec![Item::Box {
-            rect: Rect::from_min_size(top_left, vec2(width, self.height)),
-            corner: 6.0,
-            fill: Rgba::rgb(0xff, 0xff, 0xff),
-            outline: Some(Stroke {
-                width: 1.0,
-                color: Rgba::rgb(0xd5, 0xd9, 0xe0),
-            }),
-        }];
-        for (r, row) in self.rows.iter().enumerate() {
-            let mid = top_left.y + 8.0 + LEGEND_ROW * (r as f32 + 0.5);
-            for &(entry, x) in row {
-                let x = top_left.x + 8.0 + x;
-                let text_x = if has_icon(entry) {
-                    out.extend(icon(entry, pos2(x + LEGEND_ICON / 2.0, mid)));
-                    x + LEGEND_ICON + 4.0
-                } else {
-                    x
-                };
-                let (color, bold) = match entry {
-                    Entry::Heading(_) => (LABEL_TEXT, true),
-                    Entry::Note(_) => (MUTED, false),
-                    _ => (LABEL_TEXT, false),
-                };
-                out.push(text(
-                    pos2(text_x, mid + LEGEND_TEXT * 0.35),
-                    text_of(entry),
-                    LEGEND_TEXT,
-                    color,
-                    bold,
-                ));
-            }
-        }
-        out
-    }
-}
-
-/// The small picture before a legend entry, centred at `c`.
-fn icon(entry: Entry, c: Point) -> Vec<Item> {
-    let line = |color: Rgba, width: f32, dash: Option<f32>| Item::Curve {
-        curve: Curve {
-            from: c - vec2(9.0, 0.0),
-            control: c,
-            to: c + vec2(9.0, 0.0),
-        },
-        stroke: Stroke { width, color },
-        dash,
-    };
-    let node = |shape: NodeShape, fill: Rgba| Item::Node {
-        shape,
-        centre: c,
-        radius: 6.5,
-        fill,
-        outline: Stroke {
-            width: 1.2,
-            color: NODE_OUTLINE,
-        },
-    };
-    match entry {
-        Entry::Node(kind) => vec![node(shape_of(kind), actor_color(kind))],
-        Entry::Edge(family) => vec![line(family_color(family), 3.0, None)],
-        Entry::Affiliation => vec![line(AFFILIATION, 1.3, Some(4.0))],
-        Entry::Arrow => {
-            let color = family_color(Family::Neutral);
-            vec![
-                Item::Curve {
-                    curve: Curve {
-                        from: c - vec2(9.0, 0.0),
-                        control: c - vec2(2.0, 0.0),
-                        to: c + vec2(5.0, 0.0),
-                    },
-                    stroke: Stroke { width: 2.0, color },
-                    dash: None,
-                },
-                Item::Polygon {
-                    points: vec![c + vec2(10.0, 0.0), c + vec2(2.0, -4.5), c + vec2(2.0, 4.5)],
-                    fill: color,
-                    outline: None,
-                },
-            ]
-        }
-        Entry::Pin => vec![
-            node(NodeShape::Circle, actor_color(ActorKind::Country)),
-            Item::Node {
-                shape: NodeShape::Circle,
-                centre: c + vec2(5.0, -5.0),
-                radius: 3.0,
-                fill: PIN,
-                outline: Stroke {
-                    width: 1.0,
-                    color: NODE_OUTLINE,
-                },
-            },
-        ],
-        Entry::Heading(_) | Entry::Note(_) => Vec::new(),
-    }
 }

@@ -54,6 +54,8 @@ pub const PIN: Rgba = Rgba::rgb(0x26, 0x2b, 0x33);
 pub const NODE_OUTLINE: Rgba = Rgba::rgb(0xff, 0xff, 0xff);
 /// The label font size in points; labels keep their size when zooming so they stay readable.
 pub const LABEL_SIZE: f32 = 12.5;
+/// Secondary text: notes in the legend, the subtitle of an exported map.
+pub const MUTED: Rgba = Rgba::rgb(0x5b, 0x64, 0x70);
 
 /// The outline a node is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
