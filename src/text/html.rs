@@ -1,0 +1,564 @@
+//! News pages: an HTML document → the article's main text (title, dateline, paragraphs) and the title and
+//! publication date its metadata states.
+//!
+//! The page is parsed by `scraper` (html5ever, the HTML parser of Servo: entities decoded, broken markup
+//! repaired as browsers do). The main text is found by a small content-density score in the manner of
+//! readability: every paragraph of real prose scores its length to its parent and half of it to its
+//! grandparent, and the highest-scoring element (widened to its enclosing `<article>`) holds the article.
+//! Navigation, scripts, styles, forms, asides, footers and elements whose class or id says they are ads,
+//! comments, sharing buttons or related links are skipped. Each paragraph becomes one line and paragraphs are
+//! separated by a blank line, so the sentence splitter sees the breaks. Not for deciding that a file is HTML
+//! (`text::Format`) or for decoding its bytes (`decode`).
+
+use encoding_rs::Encoding;
+use scraper::{ElementRef, Html, node::Element};
+
+use super::date::iso_date;
+use super::{Page, ReadError};
+
+/// Elements that never hold the article's text.
+const SKIPPED_TAGS: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
+    "svg", "button", "select", "textarea", "input", "label", "figure", "object", "embed", "canvas",
+    "dialog", "menu",
+];
+
+/// Words of a class or id (split at `-`, `_` and spaces) that mark page furniture rather than the article.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adslot",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "footer",
+    "masthead",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "popup",
+    "promo",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "taboola",
+];
+
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+];
+
+/// Elements that start a line of their own.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "address",
+    "figcaption",
+    "hr",
+    "body",
+];
+
+/// Metadata keys (`property`, `name` or `itemprop`, lower case) that state the publication date, best first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
+/// A paragraph shorter than this (in characters) scores nothing: captions, bylines, buttons.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// Reads a page. A page with no main text (only navigation, say) is refused.
+pub fn read(html: &str) -> Result<Page, ReadError> {
+    let doc = Html::parse_document(html);
+    let meta = Metadata::of(&doc);
+    let container = main_container(&doc).unwrap_or_else(|| doc.root_element());
+    let mut blocks = Vec::new();
+    let mut current = Block::default();
+    collect(container, false, &mut current, &mut blocks);
+    current.flush_into(&mut blocks);
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| b.heading || !b.mostly_links())
+        .collect();
+    if !blocks.iter().any(|b| !b.heading) {
+        return Err(ReadError::NoMainText);
+    }
+    let title = meta.title();
+    let mut lines: Vec<String> = Vec::with_capacity(blocks.len() + 1);
+    // The page's heading may sit outside the element that holds the paragraphs: the title comes first.
+    if let Some(t) = title.as_ref().or(meta.h1.as_ref())
+        && !blocks.iter().take(3).any(|b| b.text == *t)
+    {
+        lines.push(t.clone());
+    }
+    lines.extend(blocks.into_iter().map(|b| b.text));
+    Ok(Page {
+        text: lines.join("\n\n"),
+        title,
+        date: meta.date(),
+    })
+}
+
+/// The encoding a page declares in its first kilobyte (`<meta charset="…">` or `content="…; charset=…"`).
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let at = head.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .copied()
+        .skip_while(|&c| c == b'"' || c == b'\'' || c == b' ')
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    Encoding::for_label(&label)
+}
+
+/// Whether a text that came without a telling extension is an HTML document.
+pub fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head: String = start
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with('<') && (head.contains("<!doctype html") || head.contains("<html"))
+}
+
+/// One line of the main text being gathered.
+#[derive(Default)]
+struct Block {
+    raw: String,
+    /// Characters other than white space, and how many of them are link text.
+    chars: usize,
+    link_chars: usize,
+    heading: bool,
+    text: String,
+}
+
+impl Block {
+    fn push(&mut self, s: &str, in_link: bool) {
+        self.raw.push_str(s);
+        let n = s.chars().filter(|c| !c.is_whitespace()).count();
+        self.chars += n;
+        if in_link {
+            self.link_chars += n;
+        }
+    }
+
+    fn mostly_links(&self) -> bool {
+        self.link_chars * 2 > self.chars
+    }
+
+    fn flush_into(&mut self, blocks: &mut Vec<Block>) {
+        let text = self.raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let heading = self.heading;
+        let block = std::mem::take(self);
+        if !text.is_empty() {
+            blocks.push(Block {
+                text,
+                heading,
+                ..block
+            });
+        }
+    }
+}
+
+/// Gathers the text under `el` into blocks, one per paragraph-like element, skipping page furniture.
+fn collect(el: ElementRef, in_link: bool, current: &mut Block, blocks: &mut Vec<Block>) {
+    let e = el.value();
+    if is_furniture(e) {
+        return;
+    }
+    let name = e.name();
+    if name == "br" {
+        current.flush_into(blocks);
+        return;
+    }
+    let block = BLOCK_TAGS.contains(&name);
+    if block {
+        current.flush_into(blocks);
+        current.heading = is_heading(name);
+    }
+    let in_link = in_link || name == "a";
+    for child in el.children() {
+        if let Some(t) = child.value().as_text() {
+            current.push(t, in_link);
+        } else if let Some(c) = ElementRef::wrap(child) {
+            collect(c, in_link, current, blocks);
+        }
+    }
+    if block {
+        current.flush_into(blocks);
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether an element is navigation, an ad, a comment section or the like.
+fn is_furniture(e: &Element) -> bool {
+    let name = e.name();
+    if SKIPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("role")
+            .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
+    {
+        return true;
+    }
+    // A class on the page's frame ("has-sidebar") says nothing about the text inside.
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    [e.attr("class"), e.id()]
+        .into_iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| c == '-' || c == '_' || c.is_whitespace()))
+        .any(|w| FURNITURE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether `el` or an element around it is furniture.
+fn inside_furniture(el: ElementRef) -> bool {
+    is_furniture(el.value())
+        || el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| is_furniture(a.value()))
+}
+
+/// The element that holds the article's paragraphs: the best-scoring one, widened to its `<article>`.
+fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
+    let mut scores: Vec<(ElementRef, usize)> = Vec::new();
+    fn add<'a>(scores: &mut Vec<(ElementRef<'a>, usize)>, el: ElementRef<'a>, points: usize) {
+        if let Some(s) = scores.iter_mut().find(|(e, _)| e.id() == el.id()) {
+            s.1 += points;
+        } else {
+            scores.push((el, points));
+        }
+    }
+    let paragraphs = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| matches!(e.value().name(), "p" | "pre"));
+    for p in paragraphs {
+        if inside_furniture(p) {
+            continue;
+        }
+        let mut block = Block::default();
+        let mut inner = Vec::new();
+        collect(p, false, &mut block, &mut inner);
+        let chars: usize = inner.iter().map(|b| b.chars).sum();
+        let links: usize = inner.iter().map(|b| b.link_chars).sum();
+        if chars < MIN_PARAGRAPH_CHARS || links * 2 > chars {
+            continue;
+        }
+        let mut up = p.ancestors().filter_map(ElementRef::wrap);
+        if let Some(parent) = up.next() {
+            add(&mut scores, parent, chars);
+            if let Some(grandparent) = up.next() {
+                add(&mut scores, grandparent, chars / 2);
+            }
+        }
+    }
+    let best = scores.into_iter().max_by_key(|(_, s)| *s).map(|(e, _)| e)?;
+    let article = std::iter::once(best)
+        .chain(best.ancestors().filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "article");
+    Some(article.unwrap_or(best))
+}
+
+/// What the page's head and markup state about the article.
+#[derive(Default)]
+struct Metadata {
+    /// `(key, content)` of each `<meta>`, the key being its `property`, `name` or `itemprop` in lower case.
+    metas: Vec<(String, String)>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    /// `datetime` of `<time>` elements, those marked as the publication time first.
+    times: Vec<String>,
+    json_ld: Vec<serde_json::Value>,
+}
+
+impl Metadata {
+    fn of(doc: &Html) -> Metadata {
+        let mut m = Metadata::default();
+        let mut marked_times = Vec::new();
+        for el in doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+        {
+            let e = el.value();
+            match e.name() {
+                "meta" => {
+                    let key = e
+                        .attr("property")
+                        .or_else(|| e.attr("name"))
+                        .or_else(|| e.attr("itemprop"));
+                    if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                        m.metas
+                            .push((k.trim().to_ascii_lowercase(), c.trim().to_string()));
+                    }
+                }
+                "title" if m.title_tag.is_none() => m.title_tag = text_of(el),
+                "h1" if m.h1.is_none() && !inside_furniture(el) => m.h1 = text_of(el),
+                "time" => {
+                    if let Some(dt) = e.attr("datetime") {
+                        if e.attr("pubdate").is_some()
+                            || e.attr("itemprop") == Some("datePublished")
+                        {
+                            marked_times.push(dt.to_string());
+                        } else {
+                            m.times.push(dt.to_string());
+                        }
+                    }
+                }
+                "script" if e.attr("type") == Some("application/ld+json") => {
+                    let json: String = el.text().collect();
+                    if let Ok(v) = serde_json::from_str(&json) {
+                        m.json_ld.push(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        marked_times.append(&mut m.times);
+        m.times = marked_times;
+        m
+    }
+
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, c)| k == key && !c.is_empty())
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// `og:title`; else `<title>` without its " - Site name" tail when that is one; else the first `<h1>`.
+    fn title(&self) -> Option<String> {
+        let clean = |s: &str| {
+            Some(s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty())
+        };
+        if let Some(t) = self.meta("og:title").and_then(clean) {
+            return Some(t);
+        }
+        if let Some(t) = &self.title_tag {
+            return Some(self.without_site_name(t));
+        }
+        self.h1.clone()
+    }
+
+    /// "Talks resume in Muscat | Gulf Courier" → "Talks resume in Muscat", when the tail is the site's name
+    /// (`og:site_name`), or the head is the page's heading, or a short tail follows a long head.
+    fn without_site_name(&self, title: &str) -> String {
+        let site = self
+            .meta("og:site_name")
+            .or_else(|| self.meta("application-name"));
+        for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{b7} "] {
+            if let Some(at) = title.rfind(sep) {
+                let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
+                let words = |s: &str| s.split_whitespace().count();
+                let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail))
+                    || self.h1.as_deref() == Some(head)
+                    || (words(tail) <= 3 && words(head) >= 4);
+                if is_site && !head.is_empty() {
+                    return head.to_string();
+                }
+            }
+        }
+        title.to_string()
+    }
+
+    /// The publication date: the metadata's, then JSON-LD's `datePublished`, then a `<time>` element's.
+    fn date(&self) -> Option<String> {
+        DATE_KEYS
+            .iter()
+            .filter_map(|k| self.meta(k))
+            .chain(self.json_ld.iter().filter_map(date_published))
+            .chain(self.times.iter().map(String::as_str))
+            .find_map(iso_date)
+    }
+}
+
+/// The first `datePublished` anywhere in a JSON-LD value (objects, `@graph` arrays).
+fn date_published(v: &serde_json::Value) -> Option<&str> {
+    match v {
+        serde_json::Value::Object(o) => o
+            .get("datePublished")
+            .and_then(|d| d.as_str())
+            .or_else(|| o.values().find_map(date_published)),
+        serde_json::Value::Array(a) => a.iter().find_map(date_published),
+        _ => None,
+    }
+}
+
+/// The text of an element, white space collapsed; None when empty.
+fn text_of(el: ElementRef) -> Option<String> {
+    let text = el
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Ministers meet in Muscat over shipping lanes | The Harbour Ledger</title>
+<meta property="og:site_name" content="The Harbour Ledger">
+<meta property="article:published_time" content="2023-05-17T08:30:00Z">
+<script>var tracker = "Kazakhstan";</script><style>p { color: red }</style>
+</head><body class="has-sidebar">
+<nav><a href="/">Home</a> <a href="/world">Brazil news</a></nav>
+<div class="ad-slot">Buy tickets to Fiji now, prices never lower than today!</div>
+<article>
+<h1>Ministers meet in Muscat over shipping lanes</h1>
+<p class="dateline">MUSCAT, May 17</p>
+<p>The foreign ministers of Oman and Portugal met on Wednesday to discuss the safety of shipping lanes.</p>
+<p>Both sides said the talks were &ldquo;useful&rdquo; and agreed to meet again &amp; soon.</p>
+<div class="share-buttons"><a href="/share">Share on a network that Chile likes</a></div>
+</article>
+<section id="comments"><p>A reader from Norway wrote that this article was far too short for him.</p></section>
+<footer><p>Copyright The Harbour Ledger, all rights reserved in every country.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn the_main_text_keeps_title_dateline_and_paragraphs_and_drops_the_furniture() {
+        let page = read(PAGE).unwrap();
+        assert_eq!(
+            page.text,
+            "Ministers meet in Muscat over shipping lanes\n\nMUSCAT, May 17\n\n\
+             The foreign ministers of Oman and Portugal met on Wednesday to discuss the safety of shipping lanes.\n\n\
+             Both sides said the talks were \u{201c}useful\u{201d} and agreed to meet again & soon."
+        );
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Ministers meet in Muscat over shipping lanes")
+        );
+        assert_eq!(page.date.as_deref(), Some("2023-05-17"));
+    }
+
+    #[test]
+    fn og_title_and_json_ld_date_are_read_when_present() {
+        let html = r#"<html><head><meta property="og:title" content="Talks &amp; trade">
+<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2021-11-03T10:00:00+02:00"}]}</script>
+</head><body><div><p>Delegations from Peru and Ghana signed a trade agreement in the capital on Monday.</p></div></body></html>"#;
+        let page = read(html).unwrap();
+        assert_eq!(page.title.as_deref(), Some("Talks & trade"));
+        assert_eq!(page.date.as_deref(), Some("2021-11-03"));
+        assert_eq!(
+            page.text,
+            "Talks & trade\n\nDelegations from Peru and Ghana signed a trade agreement in the capital on Monday."
+        );
+    }
+
+    #[test]
+    fn a_time_element_gives_the_date_and_an_impossible_one_is_ignored() {
+        let html = r#"<html><body><time datetime="2020-02-30">then</time><time datetime="2020-02-28">Feb 28</time>
+<p>Mongolia and Laos opened a new consulate on Friday after months of talks.</p></body></html>"#;
+        assert_eq!(read(html).unwrap().date.as_deref(), Some("2020-02-28"));
+    }
+
+    #[test]
+    fn a_page_without_main_text_is_refused() {
+        let html = "<html><head><title>Index</title></head><body><nav><a href='/'>Home</a></nav>\
+                    <script>document.write('Cuba')</script></body></html>";
+        assert_eq!(read(html), Err(ReadError::NoMainText));
+    }
+
+    #[test]
+    fn a_title_tail_is_removed_only_when_it_is_the_site_name() {
+        let m = Metadata {
+            metas: vec![("og:site_name".into(), "Daily Atlas".into())],
+            ..Metadata::default()
+        };
+        assert_eq!(m.without_site_name("Iran - Daily Atlas"), "Iran");
+        assert_eq!(
+            m.without_site_name("Iran - Pakistan talks"),
+            "Iran - Pakistan talks"
+        );
+    }
+
+    #[test]
+    fn html_is_recognised_by_its_start_and_its_charset_is_read() {
+        assert!(looks_like_html("\n<!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("The <html> tag was discussed."));
+        assert_eq!(
+            declared_charset(b"<html><head><meta charset=\"windows-1252\">").map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>"
+            )
+            .map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(declared_charset(b"<html>"), None);
+    }
+}
