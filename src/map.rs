@@ -390,6 +390,8 @@ mod tests {
                 date: None,
                 text: format!("{path} text"),
                 sentences: vec![],
+                encoding: None,
+                format: None,
             }],
             actors: actors
                 .iter()

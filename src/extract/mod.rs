@@ -71,6 +71,12 @@ impl Extractor {
 
     /// Extracts one article. `path` is recorded as given; `text` must be the file's text exactly.
     pub fn extract(&self, path: &str, text: &str) -> Corpus {
+        self.extract_dated(path, text, None)
+    }
+
+    /// [`Extractor::extract`] for an article whose date is known (`YYYY-MM-DD`, from a page's or a PDF's
+    /// metadata): relative times ("on Tuesday") are resolved against it instead of a date in the text.
+    pub fn extract_dated(&self, path: &str, text: &str, known_date: Option<&str>) -> Corpus {
         let lex = &self.lex;
         let sentences = sentences::split(text);
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -81,7 +87,9 @@ impl Extractor {
             sentence_tokens.push(start..tokens.len());
         }
         let words = WordKeys::of(lex, &tokens);
-        let date = when::article_date(lex, &tokens, &words.classes);
+        let date = known_date
+            .and_then(when::Date::parse_iso)
+            .or_else(|| when::article_date(lex, &tokens, &words.classes));
 
         // Phrases that refer to actors, sentence by sentence.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(tokens.len() / 4 + 1);
@@ -221,6 +229,8 @@ impl Extractor {
             date: date.map(|d| d.iso()),
             text: text.to_string(),
             sentences,
+            encoding: None,
+            format: None,
         };
         build_corpus(lex, article, &candidates, resolver, found_all)
     }
