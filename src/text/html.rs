@@ -10,6 +10,7 @@
 //! separated by a blank line, so the sentence splitter sees the breaks. Not for deciding that a file is HTML
 //! (`text::Format`) or for decoding its bytes (`decode`).
 
+use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, node::Element};
 
@@ -123,15 +124,28 @@ const DATE_KEYS: &[&str] = &[
 /// A paragraph shorter than this (in characters) scores nothing: captions, bylines, buttons.
 const MIN_PARAGRAPH_CHARS: usize = 25;
 
+/// Elements nested deeper than this refuse the page before it is parsed: news pages nest a few dozen deep,
+/// and the HTML parsing rules take time growing with the square of the depth (40,000 nested `<div>`s, 1 MB,
+/// take some 20 seconds).
+pub const MAX_NESTING: usize = 5_000;
+
+/// Elements without end tags, or whose end tags may be left out: they add no depth when counting tags.
+const UNNESTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rp",
+    "rt", "rtc", "tbody", "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
 /// Reads a page. A page with no main text (only navigation, say) is refused.
 pub fn read(html: &str) -> Result<Page, ReadError> {
+    if nesting_depth(html, MAX_NESTING) > MAX_NESTING {
+        return Err(ReadError::NestedTooDeep(MAX_NESTING));
+    }
     let doc = Html::parse_document(html);
     let meta = Metadata::of(&doc);
     let container = main_container(&doc).unwrap_or_else(|| doc.root_element());
     let mut blocks = Vec::new();
-    let mut current = Block::default();
-    collect(container, false, &mut current, &mut blocks);
-    current.flush_into(&mut blocks);
+    collect(container, &mut blocks);
     let blocks: Vec<Block> = blocks
         .into_iter()
         .filter(|b| b.heading || !b.mostly_links())
@@ -166,6 +180,62 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
         .collect();
     Encoding::for_label(&label)
+}
+
+/// How deep the page's elements nest, counted from its tags in one pass (comments, scripts and styles
+/// skipped); counting stops past `limit`.
+fn nesting_depth(html: &str, limit: usize) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let find = |from: usize, what: &[u8]| -> usize {
+        b.get(from..)
+            .and_then(|rest| {
+                rest.windows(what.len())
+                    .position(|w| w.eq_ignore_ascii_case(what))
+            })
+            .map_or(b.len(), |at| from + at + what.len())
+    };
+    while let Some(at) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'<'))
+    {
+        i += at + 1;
+        match b.get(i) {
+            Some(b'!') if b[i..].starts_with(b"!--") => i = find(i + 3, b"-->"),
+            Some(b'!' | b'?') => i = find(i, b">"),
+            Some(b'/') => {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |n| i + 1 + n);
+                if !UNNESTED_TAGS.contains(&html[i + 1..end].to_ascii_lowercase().as_str()) {
+                    depth = depth.saturating_sub(1);
+                }
+                i = find(i, b">");
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |n| i + n);
+                let name = html[i..end].to_ascii_lowercase();
+                let close = find(end, b">");
+                let self_closing = close >= 2 && b.get(close - 2) == Some(&b'/');
+                i = close;
+                if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+                    i = find(i, format!("</{name}").as_bytes());
+                } else if !self_closing && !UNNESTED_TAGS.contains(&name.as_str()) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                    if deepest > limit {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Whether a text that came without a telling extension is an HTML document.
@@ -218,33 +288,61 @@ impl Block {
     }
 }
 
-/// Gathers the text under `el` into blocks, one per paragraph-like element, skipping page furniture.
-fn collect(el: ElementRef, in_link: bool, current: &mut Block, blocks: &mut Vec<Block>) {
-    let e = el.value();
-    if is_furniture(e) {
-        return;
-    }
-    let name = e.name();
-    if name == "br" {
-        current.flush_into(blocks);
-        return;
-    }
-    let block = BLOCK_TAGS.contains(&name);
-    if block {
-        current.flush_into(blocks);
-        current.heading = is_heading(name);
-    }
-    let in_link = in_link || name == "a";
-    for child in el.children() {
-        if let Some(t) = child.value().as_text() {
-            current.push(t, in_link);
-        } else if let Some(c) = ElementRef::wrap(child) {
-            collect(c, in_link, current, blocks);
+/// Gathers the text under `root` into blocks, one per paragraph-like element, skipping page furniture.
+/// A walk over the tree's open and close edges, not a recursion: a hostile page nests thousands deep.
+fn collect(root: ElementRef, blocks: &mut Vec<Block>) {
+    let mut current = Block::default();
+    let mut open_links = 0usize;
+    // The furniture element whose subtree is being skipped.
+    let mut skipping = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                if let Some(t) = node.value().as_text() {
+                    current.push(t, open_links > 0);
+                    continue;
+                }
+                let Some(el) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                let e = el.value();
+                if is_furniture(e) {
+                    skipping = Some(node.id());
+                    continue;
+                }
+                let name = e.name();
+                if name == "br" || BLOCK_TAGS.contains(&name) {
+                    current.flush_into(blocks);
+                    current.heading = is_heading(name);
+                }
+                if name == "a" {
+                    open_links += 1;
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                let Some(el) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                let name = el.value().name();
+                if BLOCK_TAGS.contains(&name) {
+                    current.flush_into(blocks);
+                }
+                if name == "a" {
+                    open_links = open_links.saturating_sub(1);
+                }
+            }
         }
     }
-    if block {
-        current.flush_into(blocks);
-    }
+    current.flush_into(blocks);
 }
 
 fn is_heading(name: &str) -> bool {
@@ -303,9 +401,8 @@ fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
         if inside_furniture(p) {
             continue;
         }
-        let mut block = Block::default();
         let mut inner = Vec::new();
-        collect(p, false, &mut block, &mut inner);
+        collect(p, &mut inner);
         let chars: usize = inner.iter().map(|b| b.chars).sum();
         let links: usize = inner.iter().map(|b| b.link_chars).sum();
         if chars < MIN_PARAGRAPH_CHARS || links * 2 > chars {
@@ -521,6 +618,30 @@ mod tests {
         let html = r#"<html><body><time datetime="2020-02-30">then</time><time datetime="2020-02-28">Feb 28</time>
 <p>Mongolia and Laos opened a new consulate on Friday after months of talks.</p></body></html>"#;
         assert_eq!(read(html).unwrap().date.as_deref(), Some("2020-02-28"));
+    }
+
+    #[test]
+    fn nesting_is_counted_from_the_tags_and_a_page_nested_too_deep_is_refused() {
+        assert_eq!(nesting_depth(PAGE, 100), 3);
+        assert_eq!(
+            nesting_depth(
+                "<div><p>a<p>b<br><img src=x><span/></div><!-- <div><div> --><div></div>",
+                100
+            ),
+            1
+        );
+        assert_eq!(
+            nesting_depth("<script>if (a<b) { x = '<div>'; }</script><b>x</b>", 100),
+            1
+        );
+        let deep = format!(
+            "<html><body>{}<p>Chad and Niger met.</p>{}</body></html>",
+            "<div>".repeat(MAX_NESTING + 1),
+            "</div>".repeat(MAX_NESTING + 1)
+        );
+        assert_eq!(read(&deep), Err(ReadError::NestedTooDeep(MAX_NESTING)));
+        let deep_enough = deep.replacen("<div>", "", 2).replacen("</div>", "", 2);
+        assert_eq!(read(&deep_enough).unwrap().text, "Chad and Niger met.");
     }
 
     #[test]

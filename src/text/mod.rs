@@ -93,6 +93,8 @@ pub enum ReadError {
     Binary,
     /// An HTML page with no article text.
     NoMainText,
+    /// An HTML page whose elements nest deeper than the limit (the limit).
+    NestedTooDeep(usize),
     /// A PDF without a text layer.
     NoTextLayer,
     /// A PDF that could not be read (what the reader said).
@@ -125,6 +127,11 @@ impl fmt::Display for ReadError {
             ReadError::NoMainText => write!(
                 f,
                 "it is an HTML page without article text (only navigation, scripts or forms)"
+            ),
+            ReadError::NestedTooDeep(limit) => write!(
+                f,
+                "it is an HTML page whose elements nest more than {limit} deep (news pages nest a few dozen); \
+                 it is not read"
             ),
             ReadError::NoTextLayer => write!(
                 f,
