@@ -136,7 +136,7 @@ impl MapState {
             self.base
                 .articles
                 .iter()
-                .map(|a| extractor.extract(&a.path, &a.text)),
+                .map(|a| crate::open::extract_again(a, extractor)),
         );
         let (places, pinned) = self.places();
         self.index = MergeIndex::build(&base);

@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::corpus::{self, Corpus};
+use crate::corpus::{self, Article, Corpus};
 use crate::extract::Extractor;
 use crate::text;
 
@@ -107,6 +107,24 @@ pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError
         article.format = (doc.format != text::Format::Text).then(|| doc.format.name().to_string());
     }
     Ok(corpus)
+}
+
+/// Extracts an article opened before once more (with a newer extractor, say). What its file stated about
+/// itself is not in its text, so it is carried over: the encoding and format, and for a page or a PDF the
+/// title and date, against which relative times are resolved again.
+pub fn extract_again(article: &Article, extractor: &Extractor) -> Corpus {
+    let stated = article.format.is_some();
+    let date = article.date.as_deref().filter(|_| stated);
+    let mut corpus = extractor.extract_dated(&article.path, &article.text, date);
+    for again in &mut corpus.articles {
+        if stated {
+            again.title = article.title.clone();
+            again.date = article.date.clone();
+        }
+        again.encoding = article.encoding.clone();
+        again.format = article.format.clone();
+    }
+    corpus
 }
 
 /// Opens one file; a panic in the extractor becomes an error about that file, so the rest of a batch goes on.

@@ -196,6 +196,17 @@ fn opening_records_the_documents_title_date_encoding_and_format() {
 }
 
 #[test]
+fn extracting_again_keeps_what_the_file_stated_about_itself() {
+    let extractor = Extractor::bundled();
+    for name in ["news-page.html", "press-release.pdf", "windows-1252.txt"] {
+        let first = open::open_file(&fixture(name), extractor).unwrap();
+        let again = open::extract_again(&first.articles[0], extractor);
+        assert_eq!(again.articles[0], first.articles[0], "{name}");
+        assert_eq!(again.interactions, first.interactions, "{name}");
+    }
+}
+
+#[test]
 fn a_known_date_resolves_relative_times_in_the_text() {
     let extractor = Extractor::bundled();
     let text = "The foreign minister of Chile met the ambassador of Norway on Monday in Santiago.";
