@@ -10,6 +10,7 @@ mod date;
 mod decode;
 mod file;
 mod html;
+mod page_meta;
 mod pdf;
 
 use std::fmt;
