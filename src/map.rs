@@ -136,7 +136,7 @@ impl MapState {
             self.base
                 .articles
                 .iter()
-                .map(|a| extractor.extract(&a.path, &a.text)),
+                .map(|a| crate::open::extract_again(a, extractor)),
         );
         let (places, pinned) = self.places();
         self.index = MergeIndex::build(&base);
@@ -390,6 +390,8 @@ mod tests {
                 date: None,
                 text: format!("{path} text"),
                 sentences: vec![],
+                encoding: None,
+                format: None,
             }],
             actors: actors
                 .iter()

@@ -1,6 +1,7 @@
 //! The ways in: paths the user gave (files or folders) → corpora ready to merge into the map.
 //!
-//! Text articles (`.txt`, `.md`, and any other file that turns out to be text) are read and extracted;
+//! Articles (`.txt`, `.md`, news pages `.html`/`.htm`/`.xhtml`, PDF press releases `.pdf`, and any other file
+//! that turns out to be one of them) are read and extracted;
 //! actormap's own corpus files (`.json`) are parsed and checked. Every failure is a value naming the file and
 //! the reason, so one bad file never costs the user what is already open.
 
@@ -9,7 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::corpus::{self, Corpus};
+use crate::corpus::{self, Article, Corpus};
 use crate::extract::Extractor;
 use crate::text;
 
@@ -29,7 +30,7 @@ impl fmt::Display for OpenError {
 impl std::error::Error for OpenError {}
 
 /// File extensions picked up from folders.
-pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "xhtml", "pdf"];
 pub const CORPUS_EXTENSION: &str = "json";
 
 fn extension(path: &Path) -> String {
@@ -66,7 +67,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
                 if found.is_empty() {
                     errors.push(OpenError {
                         path: path.display().to_string(),
-                        reason: "the folder holds no .txt, .md or .json files".to_string(),
+                        reason: "the folder holds no articles or corpus files (.txt, .md, .html, .htm, .xhtml, .pdf, .json)".to_string(),
                     });
                 }
                 files.extend(found);
@@ -91,8 +92,39 @@ pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError
         let json = text::decode(&bytes).map_err(|e| err(e.to_string()))?;
         return corpus::from_json(&json).map_err(|e| err(e.to_string()));
     }
-    let body = text::read_text(path).map_err(|e| err(e.to_string()))?;
-    Ok(extractor.extract(&path.display().to_string(), &body))
+    let doc = text::read_document(path).map_err(|e| err(e.to_string()))?;
+    let mut corpus =
+        extractor.extract_dated(&path.display().to_string(), &doc.text, doc.date.as_deref());
+    // What the document states about itself replaces what the extractor guessed from the text.
+    for article in &mut corpus.articles {
+        if let Some(title) = &doc.title {
+            article.title = title.clone();
+        }
+        if doc.date.is_some() {
+            article.date = doc.date.clone();
+        }
+        article.encoding = doc.encoding.clone().filter(|e| e != "UTF-8");
+        article.format = (doc.format != text::Format::Text).then(|| doc.format.name().to_string());
+    }
+    Ok(corpus)
+}
+
+/// Extracts an article opened before once more (with a newer extractor, say). What its file stated about
+/// itself is not in its text, so it is carried over: the encoding and format, and for a page or a PDF the
+/// title and date, against which relative times are resolved again.
+pub fn extract_again(article: &Article, extractor: &Extractor) -> Corpus {
+    let stated = article.format.is_some();
+    let date = article.date.as_deref().filter(|_| stated);
+    let mut corpus = extractor.extract_dated(&article.path, &article.text, date);
+    for again in &mut corpus.articles {
+        if stated {
+            again.title = article.title.clone();
+            again.date = article.date.clone();
+        }
+        again.encoding = article.encoding.clone();
+        again.format = article.format.clone();
+    }
+    corpus
 }
 
 /// Opens one file; a panic in the extractor becomes an error about that file, so the rest of a batch goes on.

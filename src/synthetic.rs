@@ -90,6 +90,8 @@ pub fn synthetic_corpus(actors: usize) -> Corpus {
                 date: Some(format!("{:04}-{:02}-{:02}", date.0, date.1, date.2)),
                 text: std::mem::take(text),
                 sentences: std::mem::take(sentences),
+                encoding: None,
+                format: None,
             });
         };
     for (n, &(source, target)) in pairs.iter().enumerate() {

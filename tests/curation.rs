@@ -46,6 +46,8 @@ impl Build {
             date: None,
             text: text.into(),
             sentences,
+            encoding: None,
+            format: None,
         });
         self
     }

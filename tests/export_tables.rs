@@ -59,6 +59,8 @@ fn article(id: &str, path: &str, title: &str, sentences: &[&str]) -> Article {
         date: Some("2024-05-01".into()),
         text,
         sentences: spans,
+        encoding: None,
+        format: None,
     }
 }
 

@@ -275,7 +275,10 @@ async fn show_dialog(purpose: Purpose) -> Vec<PathBuf> {
         Purpose::OpenFiles => to_paths(
             dialog
                 .set_title("Open articles")
-                .add_filter("Articles and corpus files", &["txt", "md", "json"])
+                .add_filter(
+                    "Articles and corpus files",
+                    &["txt", "md", "html", "htm", "xhtml", "pdf", "json"],
+                )
                 .pick_files()
                 .await,
         ),

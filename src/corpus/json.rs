@@ -152,6 +152,8 @@ mod tests {
                 date: None,
                 text: "Iran met Pakistan’s envoy.\r\n".into(),
                 sentences: vec![Span::new(0, 28)],
+                encoding: None,
+                format: None,
             }],
             actors: vec![Actor {
                 id: "IRN".into(),

@@ -398,6 +398,8 @@ mod tests {
             date: None,
             text: format!("text of {path}"),
             sentences: vec![Span::new(0, 4)],
+            encoding: None,
+            format: None,
         }
     }
 

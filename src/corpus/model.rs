@@ -64,7 +64,8 @@ impl Span {
     }
 }
 
-/// One article as read from disk: its text exactly as in the file (a leading BOM removed) and its sentences.
+/// One article as read from disk: its text as read (`text::Document`: a text file's decoded content, a page's
+/// main text, a PDF's text layer) and its sentences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
@@ -76,6 +77,12 @@ pub struct Article {
     pub date: Option<String>,
     pub text: String,
     pub sentences: Vec<Span>,
+    /// The character encoding the file was decoded from, when not UTF-8 (`windows-1252`, `UTF-16LE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The kind of document the text was read from, when not plain text (`html`, `pdf`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 impl Article {
@@ -469,6 +476,8 @@ mod tests {
             date: None,
             text: "One. Two.".into(),
             sentences: vec![Span::new(0, 4), Span::new(5, 9)],
+            encoding: None,
+            format: None,
         };
         assert_eq!(a.sentence_at(0), Some(0));
         assert_eq!(a.sentence_at(6), Some(1));

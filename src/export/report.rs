@@ -349,6 +349,8 @@ mod tests {
             date: None,
             text: text.into(),
             sentences: vec![Span::new(0, text.len())],
+            encoding: None,
+            format: None,
         }
     }
 

@@ -95,6 +95,12 @@ impl Extractor {
     /// (tokens, phrases, parses) is dropped before the next, so time and memory grow with the text, not
     /// faster. An article of one part is read exactly as a whole.
     pub fn extract(&self, path: &str, text: &str) -> Corpus {
+        self.extract_dated(path, text, None)
+    }
+
+    /// [`Extractor::extract`] for an article whose date is known (`YYYY-MM-DD`, from a page's or a PDF's
+    /// metadata): relative times ("on Tuesday") are resolved against it instead of a date in the text.
+    pub fn extract_dated(&self, path: &str, text: &str, known_date: Option<&str>) -> Corpus {
         let lex = &self.lex;
         let sentences = sentences::split(text);
         let mut reading = Reading {
@@ -102,7 +108,7 @@ impl Extractor {
             placed: Vec::new(),
             referents: Vec::new(),
             found: Vec::new(),
-            date: None,
+            date: known_date.and_then(when::Date::parse_iso),
         };
         for part in parts::parts(&sentences, text) {
             self.read_part(text, &sentences, part, &mut reading);
@@ -125,6 +131,8 @@ impl Extractor {
             date: date.map(|d| d.iso()),
             text: text.to_string(),
             sentences,
+            encoding: None,
+            format: None,
         };
         build_corpus(lex, article, &placed, resolver, found)
     }
@@ -156,7 +164,7 @@ impl Extractor {
             sentence_tokens.push(start..tokens.len());
         }
         let words = WordKeys::of(lex, &tokens);
-        if first == 0 {
+        if first == 0 && reading.date.is_none() {
             reading.date = when::article_date(lex, &tokens, &words.classes);
         }
         let date = reading.date;

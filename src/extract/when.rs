@@ -18,6 +18,15 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// `YYYY-MM-DD` → the date, when it is one the calendar has.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        valid(year, month, day)
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian).
     fn days(&self) -> i64 {
         let (y, m) = if self.month <= 2 {
@@ -79,13 +88,20 @@ fn number(t: &Token) -> Option<i64> {
     }
 }
 
+/// The date, when it lies in the years news is dated in and the calendar has it (no February 31st).
 fn valid(year: i64, month: u32, day: i64) -> Option<Date> {
-    ((1900..=2200).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then_some(Date {
-            year: year as i32,
-            month,
-            day: day as u32,
-        })
+    let in_calendar = || {
+        let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+        else {
+            return false;
+        };
+        jiff::civil::Date::new(y, m, d).is_ok()
+    };
+    ((1900..=2200).contains(&year) && in_calendar()).then_some(Date {
+        year: year as i32,
+        month,
+        day: day as u32,
+    })
 }
 
 /// The date stated in the article's first lines, if any.
@@ -336,5 +352,33 @@ mod tests {
             Some("this week")
         );
         assert_eq!(when("They may meet.", d), None);
+    }
+
+    #[test]
+    fn an_impossible_date_is_never_stored() {
+        let l = lex();
+        assert_eq!(date_of(&l, "February 31, 2015\n\nTalks began."), None);
+        assert_eq!(date_of(&l, "2015-02-29\n\nTalks began."), None);
+        assert_eq!(
+            date_of(&l, "2016-02-29\n\nTalks began.").map(|d| d.iso()),
+            Some("2016-02-29".to_string())
+        );
+        let t = toks("They met on February 31, 2015.");
+        assert_eq!(
+            time_of(
+                &l,
+                "They met on February 31, 2015.",
+                &t,
+                &WordKeys::of(&l, &t).classes,
+                None
+            )
+            .as_deref(),
+            Some("February 31, 2015")
+        );
+        assert_eq!(Date::parse_iso("2021-04-31"), None);
+        assert_eq!(
+            Date::parse_iso("2021-04-30").map(|d| d.iso()),
+            Some("2021-04-30".to_string())
+        );
     }
 }

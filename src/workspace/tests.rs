@@ -43,6 +43,8 @@ fn corpus() -> Corpus {
             date: Some("2024-05-01".into()),
             text: text.into(),
             sentences: vec![Span::new(0, text.len())],
+            encoding: None,
+            format: None,
         }],
         actors: vec![actor("CHL", "Chile", 0, 5), actor("PER", "Peru", 10, 14)],
         ..Corpus::default()

@@ -14,6 +14,8 @@ fn corpus() -> Corpus {
         date: None,
         text: TEXT.into(),
         sentences: vec![Span::new(0, 23), Span::new(24, 56)],
+        encoding: None,
+        format: None,
     };
     let actor = |id: &str, name: &str, start: usize| Actor {
         id: id.into(),
