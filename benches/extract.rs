@@ -9,7 +9,7 @@ use actormap::sample::ARTICLES;
 
 // The allocator the actormap binary uses, so the numbers are the ones a user gets.
 #[global_allocator]
-static ALLOCATOR: actormap::allocator::Allocator = actormap::allocator::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn extraction(c: &mut Criterion) {
     let extractor = Extractor::bundled();

@@ -10,7 +10,7 @@ use actormap::extract::{sentences, tokens};
 use actormap::sample::ARTICLES;
 
 #[global_allocator]
-static ALLOCATOR: actormap::allocator::Allocator = actormap::allocator::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn analysis(c: &mut Criterion) {
     let model = Syntax::bundled();

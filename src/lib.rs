@@ -8,7 +8,6 @@
 //! The desktop app (`app`, behind the `gui` feature) is a thin layer over these; nothing outside `app`
 //! knows about egui.
 
-pub mod allocator;
 pub mod corpus;
 pub mod curation;
 pub mod draw;

@@ -13,7 +13,7 @@ use actormap::open;
 
 // Extraction allocates many small, short-lived values (tokens' phrases, candidates, evidence): mimalloc.
 #[global_allocator]
-static ALLOCATOR: actormap::allocator::Allocator = actormap::allocator::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
 actormap: maps who did what to whom in foreign-affairs news
