@@ -83,18 +83,38 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<OpenError>) {
 
 /// Opens one file: a corpus file is parsed, anything else is read as an article and extracted.
 pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
+    open_until(path, extractor, &AtomicBool::new(false)).unwrap_or_else(|| Ok(Corpus::default()))
+}
+
+/// [`open_file`] that gives up, returning None, once `stop` is set (Cancel): a long article is left
+/// between two of its parts.
+pub fn open_until(
+    path: &Path,
+    extractor: &Extractor,
+    stop: &AtomicBool,
+) -> Option<Result<Corpus, OpenError>> {
     let err = |reason: String| OpenError {
         path: path.display().to_string(),
         reason,
     };
     if extension(path) == CORPUS_EXTENSION {
-        let bytes = text::read_bytes(path).map_err(|e| err(e.to_string()))?;
-        let json = text::decode(&bytes).map_err(|e| err(e.to_string()))?;
-        return corpus::from_json(&json).map_err(|e| err(e.to_string()));
+        let json = text::read_bytes(path)
+            .and_then(|bytes| text::decode(&bytes))
+            .map_err(|e| err(e.to_string()));
+        return Some(
+            json.and_then(|json| corpus::from_json(&json).map_err(|e| err(e.to_string()))),
+        );
     }
-    let doc = text::read_document(path).map_err(|e| err(e.to_string()))?;
-    let mut corpus =
-        extractor.extract_dated(&path.display().to_string(), &doc.text, doc.date.as_deref());
+    let doc = match text::read_document(path) {
+        Ok(doc) => doc,
+        Err(e) => return Some(Err(err(e.to_string()))),
+    };
+    let mut corpus = extractor.extract_until(
+        &path.display().to_string(),
+        &doc.text,
+        doc.date.as_deref(),
+        stop,
+    )?;
     // What the document states about itself replaces what the extractor guessed from the text.
     for article in &mut corpus.articles {
         if let Some(title) = &doc.title {
@@ -106,7 +126,7 @@ pub fn open_file(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError
         article.encoding = doc.encoding.clone().filter(|e| e != "UTF-8");
         article.format = (doc.format != text::Format::Text).then(|| doc.format.name().to_string());
     }
-    Ok(corpus)
+    Some(Ok(corpus))
 }
 
 /// Extracts an article opened before once more (with a newer extractor, say). What its file stated about
@@ -127,19 +147,29 @@ pub fn extract_again(article: &Article, extractor: &Extractor) -> Corpus {
     corpus
 }
 
-/// Opens one file; a panic in the extractor becomes an error about that file, so the rest of a batch goes on.
-pub fn open_caught(path: &Path, extractor: &Extractor) -> Result<Corpus, OpenError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_file(path, extractor))).unwrap_or_else(|_| {
-        Err(OpenError {
+/// Opens one file (None once `stop` is set); a panic in the extractor becomes an error about that file,
+/// so the rest of a batch goes on.
+pub fn open_caught(
+    path: &Path,
+    extractor: &Extractor,
+    stop: &AtomicBool,
+) -> Option<Result<Corpus, OpenError>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        open_until(path, extractor, stop)
+    }))
+    .unwrap_or_else(|_| {
+        Some(Err(OpenError {
             path: path.display().to_string(),
-            reason: "the extractor failed on this file (an internal error; please report it with the file)".to_string(),
-        })
+            reason: "the extractor failed on this file (an internal error; please report it with the file)"
+                .to_string(),
+        }))
     })
 }
 
 /// Opens `files` on every core (a rayon pool of its own) and hands each result to `take` in the order of `files`, as
 /// soon as it and every file before it are done, so the caller merges while the pool goes on extracting.
-/// Once `stop` is set, files not yet started are skipped (`take` is not called for them).
+/// Once `stop` is set, files not yet started are skipped and a long article being read is left between
+/// two of its parts (`take` is not called for either).
 pub fn open_in_order(
     files: &[PathBuf],
     extractor: &Extractor,
@@ -167,8 +197,11 @@ pub fn open_in_order(
                             loop {
                                 let i = next.fetch_add(1, Ordering::Relaxed);
                                 let Some(file) = files.get(i) else { break };
-                                let result = (!stop.load(Ordering::Relaxed))
-                                    .then(|| open_caught(file, extractor));
+                                let result = if stop.load(Ordering::Relaxed) {
+                                    None
+                                } else {
+                                    open_caught(file, extractor, stop)
+                                };
                                 if sender.send((i, result)).is_err() {
                                     break;
                                 }
@@ -182,8 +215,11 @@ pub fn open_in_order(
                 // No threads to be had: extract on this one thread.
                 Err(_) => {
                     for (i, file) in files.iter().enumerate() {
-                        let result =
-                            (!stop.load(Ordering::Relaxed)).then(|| open_caught(file, extractor));
+                        let result = if stop.load(Ordering::Relaxed) {
+                            None
+                        } else {
+                            open_caught(file, extractor, stop)
+                        };
                         if sender.send((i, result)).is_err() {
                             break;
                         }
@@ -227,4 +263,26 @@ pub fn open_paths(paths: &[PathBuf], extractor: &Extractor) -> (Corpus, Vec<Open
     );
     drop(merger);
     (corpus, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stopped_open_gives_up_and_an_unstopped_one_reads_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.txt");
+        std::fs::write(&path, "Ruritania and Osterlich held talks in Vienna.").unwrap();
+        let stop = AtomicBool::new(true);
+        assert!(open_until(&path, Extractor::bundled(), &stop).is_none());
+        stop.store(false, Ordering::Relaxed);
+        let corpus = open_until(&path, Extractor::bundled(), &stop)
+            .expect("not stopped")
+            .expect("a readable article");
+        assert_eq!(corpus.articles.len(), 1);
+        // A file that cannot be read is an error even when not stopped.
+        let missing = open_until(&dir.path().join("missing.txt"), Extractor::bundled(), &stop);
+        assert!(matches!(missing, Some(Err(e)) if e.reason.contains("no such file")));
+    }
 }

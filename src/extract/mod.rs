@@ -101,6 +101,20 @@ impl Extractor {
     /// [`Extractor::extract`] for an article whose date is known (`YYYY-MM-DD`, from a page's or a PDF's
     /// metadata): relative times ("on Tuesday") are resolved against it instead of a date in the text.
     pub fn extract_dated(&self, path: &str, text: &str, known_date: Option<&str>) -> Corpus {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        self.extract_until(path, text, known_date, &never)
+            .unwrap_or_default()
+    }
+
+    /// [`Extractor::extract_dated`] that gives up, returning None, once `stop` is set: it looks before
+    /// each part (about a megabyte of text), so Cancel stops a long article within a second.
+    pub fn extract_until(
+        &self,
+        path: &str,
+        text: &str,
+        known_date: Option<&str>,
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Option<Corpus> {
         let lex = &self.lex;
         let sentences = sentences::split(text);
         let mut reading = Reading {
@@ -111,6 +125,9 @@ impl Extractor {
             date: known_date.and_then(when::Date::parse_iso),
         };
         for part in parts::parts(&sentences, text) {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
             self.read_part(text, &sentences, part, &mut reading);
         }
         let Reading {
@@ -134,7 +151,7 @@ impl Extractor {
             encoding: None,
             format: None,
         };
-        build_corpus(lex, article, &placed, resolver, found)
+        Some(build_corpus(lex, article, &placed, resolver, found))
     }
 
     /// Reads the sentences `part` of `text` into `reading`: their phrases, whom they refer to, and what
