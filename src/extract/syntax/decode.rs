@@ -21,7 +21,7 @@ pub fn tree(n: usize, scores: &[f32]) -> Vec<u32> {
     let roots = greedy.iter().filter(|&&h| h == 0).count();
     let mut full = vec![0usize; m];
     full[1..].copy_from_slice(&greedy);
-    if roots == 1 && find_cycle(&full).is_none() {
+    if roots == 1 && find_cycles(&full).is_empty() {
         return greedy.iter().map(|&h| h as u32).collect();
     }
     // The root word: the one whose root score is least below its best other head.
@@ -48,11 +48,13 @@ pub fn tree(n: usize, scores: &[f32]) -> Vec<u32> {
         .collect()
 }
 
-/// A cycle among `head` (node 0 has none), as its nodes.
-fn find_cycle(head: &[usize]) -> Option<Vec<usize>> {
+/// Every cycle among `head` (node 0 has none), each as its nodes. In a graph where each node has one
+/// head the cycles are disjoint.
+fn find_cycles(head: &[usize]) -> Vec<Vec<usize>> {
     let m = head.len();
     // 0: not seen; k + 1: seen on the walk from node k.
     let mut mark = vec![0usize; m];
+    let mut cycles = Vec::new();
     for start in 1..m {
         let mut v = start;
         while v != 0 && mark[v] == 0 {
@@ -66,13 +68,17 @@ fn find_cycle(head: &[usize]) -> Option<Vec<usize>> {
                 cycle.push(u);
                 u = head[u];
             }
-            return Some(cycle);
+            cycles.push(cycle);
         }
     }
-    None
+    cycles
 }
 
 /// The best tree rooted at node 0 over `m` nodes; `score[d * m + h]` is the score of h heading d.
+///
+/// Every cycle of the best heads is contracted in the same step (they are disjoint), so a sentence whose
+/// best heads make many small cycles (a long run of repeated words) takes a few steps, not one per cycle:
+/// each step costs `m²`.
 fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
     let mut head = vec![0usize; m];
     for (d, h) in head.iter_mut().enumerate().skip(1) {
@@ -85,13 +91,15 @@ fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
             })
             .unwrap_or(0);
     }
-    let Some(cycle) = find_cycle(&head) else {
+    let cycles = find_cycles(&head);
+    if cycles.is_empty() {
         return head;
-    };
+    }
     let mut in_cycle = vec![false; m];
-    for &v in &cycle {
+    for &v in cycles.iter().flatten() {
         in_cycle[v] = true;
     }
+    // New node ids: the nodes on no cycle first (the root stays 0), then one node per cycle.
     let mut id = vec![0usize; m];
     let mut k = 0;
     for v in 0..m {
@@ -100,11 +108,12 @@ fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
             k += 1;
         }
     }
-    let c = k;
-    for &v in &cycle {
-        id[v] = c;
+    for (c, cycle) in cycles.iter().enumerate() {
+        for &v in cycle {
+            id[v] = k + c;
+        }
     }
-    let m2 = k + 1;
+    let m2 = k + cycles.len();
     let mut s2 = vec![f32::NEG_INFINITY; m2 * m2];
     let mut origin = vec![(0usize, 0usize); m2 * m2];
     for d in 1..m {
@@ -113,7 +122,7 @@ fn chu_liu_edmonds(m: usize, score: &[f32]) -> Vec<usize> {
             if d == h || d2 == h2 || score[d * m + h] == f32::NEG_INFINITY {
                 continue;
             }
-            // An arc into the cycle breaks the cycle's arc into the same node.
+            // An arc into a cycle breaks the cycle's arc into the same node.
             let s = if in_cycle[d] {
                 score[d * m + h] - score[d * m + head[d]]
             } else {
@@ -150,7 +159,7 @@ mod tests {
         let full: Vec<usize> = std::iter::once(0)
             .chain(heads.iter().map(|&h| h as usize))
             .collect();
-        heads.iter().filter(|&&h| h == 0).count() == 1 && find_cycle(&full).is_none()
+        heads.iter().filter(|&&h| h == 0).count() == 1 && find_cycles(&full).is_empty()
     }
 
     #[test]
@@ -191,6 +200,43 @@ mod tests {
         let t = tree(3, &s);
         assert!(is_tree(&t), "{t:?}");
         assert_eq!(t, [2, 0, 2]);
+    }
+
+    /// The score of the best tree rooted at node 0, by trying every choice of heads.
+    fn best_by_brute_force(m: usize, score: &[f32]) -> f32 {
+        let mut best = f32::NEG_INFINITY;
+        let mut head = vec![0usize; m];
+        let total = m.pow(m as u32 - 1);
+        for code in 0..total {
+            let mut c = code;
+            for h in head.iter_mut().skip(1) {
+                *h = c % m;
+                c /= m;
+            }
+            if (1..m).any(|d| head[d] == d) || !find_cycles(&head).is_empty() {
+                continue;
+            }
+            let s: f32 = (1..m).map(|d| score[d * m + head[d]]).sum();
+            best = best.max(s);
+        }
+        best
+    }
+
+    #[test]
+    fn contracting_every_cycle_at_once_still_finds_the_best_tree() {
+        let mut rng = super::super::Rng(11);
+        for m in 2..7 {
+            for _ in 0..30 {
+                // Small integer scores make ties and cycles common.
+                let score: Vec<f32> = (0..m * m)
+                    .map(|_| (rng.unit() * 4.0).floor() as f32)
+                    .collect();
+                let head = chu_liu_edmonds(m, &score);
+                assert!(find_cycles(&head).is_empty() && (1..m).all(|d| head[d] != d));
+                let got: f32 = (1..m).map(|d| score[d * m + head[d]]).sum();
+                assert_eq!(got, best_by_brute_force(m, &score), "m = {m}: {head:?}");
+            }
+        }
     }
 
     #[test]

@@ -85,11 +85,17 @@ impl Syntax {
         &self.labels
     }
 
-    /// Tags and parses one sentence of words.
+    /// Tags and parses one sentence of words. A sentence longer than [`MAX_PARSE_WORDS`] (a run of text
+    /// with no sentence stop; no treebank sentence is that long) is parsed in windows of that many words,
+    /// each window's root attached to the first's as `parataxis`: finding the best tree costs up to the
+    /// cube of the words parsed together, and a window bounds it.
     pub fn analyse(&self, words: &[&str]) -> Analysis {
         let n = words.len();
         if n == 0 {
             return Analysis::default();
+        }
+        if n > MAX_PARSE_WORDS {
+            return self.analyse_in_windows(words);
         }
         let net = &self.network;
         let d = net.dims;
@@ -129,7 +135,39 @@ impl Syntax {
             deprels,
         }
     }
+
+    fn analyse_in_windows(&self, words: &[&str]) -> Analysis {
+        let mut all = Analysis::default();
+        let parataxis = self
+            .labels
+            .iter()
+            .position(|l| l == "parataxis")
+            .map_or(self.root, |i| i as u16);
+        let mut first_root = None;
+        for (w, window) in words.chunks(MAX_PARSE_WORDS).enumerate() {
+            let offset = (w * MAX_PARSE_WORDS) as u32;
+            let part = self.analyse(window);
+            all.upos.extend(&part.upos);
+            for (i, (&head, &deprel)) in part.heads.iter().zip(&part.deprels).enumerate() {
+                if head != 0 {
+                    all.heads.push(head + offset);
+                    all.deprels.push(deprel);
+                } else if let Some(root) = first_root {
+                    all.heads.push(root);
+                    all.deprels.push(parataxis);
+                } else {
+                    first_root = Some(offset + i as u32 + 1);
+                    all.heads.push(0);
+                    all.deprels.push(deprel);
+                }
+            }
+        }
+        all
+    }
 }
+
+/// The most words parsed together (see [`Syntax::analyse`]).
+pub const MAX_PARSE_WORDS: usize = 140;
 
 /// The CoNLL-U sentences of an article's text: the extractor's sentences and tokens, cut into syntactic
 /// words and analysed (what `actormap parse` prints).
@@ -220,5 +258,37 @@ mod tests {
             ]
         );
         assert_eq!(model.analyse(&[]), Analysis::default());
+    }
+
+    #[test]
+    fn a_run_longer_than_a_window_is_one_tree_with_one_root() {
+        let model = Syntax::bundled();
+        let words: Vec<&str> = ["the", "envoy", "accused", "the", "army", "and"]
+            .iter()
+            .copied()
+            .cycle()
+            .take(2 * MAX_PARSE_WORDS + 17)
+            .collect();
+        let a = model.analyse(&words);
+        assert_eq!(a.heads.len(), words.len());
+        assert_eq!(a.heads.iter().filter(|&&h| h == 0).count(), 1);
+        // Every word reaches the root without a cycle.
+        for start in 1..=words.len() {
+            let mut v = start;
+            for _ in 0..=words.len() {
+                if v == 0 {
+                    break;
+                }
+                v = a.heads[v - 1] as usize;
+            }
+            assert_eq!(v, 0, "word {start} does not reach the root");
+        }
+        // Each window's root hangs from the first window's as parataxis.
+        let parataxis = model
+            .labels()
+            .iter()
+            .position(|l| l == "parataxis")
+            .unwrap() as u16;
+        assert!(a.deprels.iter().filter(|&&d| d == parataxis).count() >= 2);
     }
 }
