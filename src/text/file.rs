@@ -1,7 +1,8 @@
 //! Getting a file's bytes safely: only regular files, and only up to a size limit.
 //!
 //! The path is examined before it is opened, because opening a named pipe waits for a writer forever and a
-//! device such as `/dev/zero` never ends. The limit is checked twice: against the size the file system
+//! device such as `/dev/zero` never ends; it is opened without waiting and what was opened is examined
+//! again, so a path swapped for a pipe in between is refused too. The limit is checked twice: against the size the file system
 //! reports, and while reading (a file that grows while it is read is caught too). Not for decoding the
 //! bytes: that is `decode`.
 
@@ -36,8 +37,13 @@ pub(crate) fn read_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, Read
             limit,
         });
     }
-    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(io_reason(&e)))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = open_without_waiting(path).map_err(|e| ReadError::Io(io_reason(&e)))?;
+    // What was opened is checked again: the path may have been swapped for something else since.
+    let meta = file.metadata().map_err(|e| ReadError::Io(io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(special_kind(&meta.file_type())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError::Io(io_reason(&e)))?;
@@ -45,6 +51,19 @@ pub(crate) fn read_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, Read
         return Err(ReadError::Grew { limit });
     }
     Ok(bytes)
+}
+
+/// Opens `path` for reading without waiting: a named pipe opens at once (and is then refused) instead of
+/// blocking until a writer comes; for a regular file the flag changes nothing.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -97,6 +116,22 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_opens_without_waiting_and_is_seen_for_what_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // With no writer, a plain open would block here for ever.
+        let file = open_without_waiting(&fifo).unwrap();
+        let kind = file.metadata().unwrap().file_type();
+        assert_eq!(special_kind(&kind), "a named pipe");
+    }
 
     #[test]
     fn a_file_within_the_limit_is_read_whole() {
