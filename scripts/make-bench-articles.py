@@ -12,25 +12,9 @@ import os
 import random
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TREEBANK = os.path.join(HERE, "..", "..", "shared", "data", "treebanks", "gum-train.conllu")
+from treebank_texts import HERE, TREEBANK, documents
 TITLES = ["Foreign Minister", "Prime Minister", "President", "Defence Minister", "Ambassador", "Interior Minister"]
 VERBS = ["met", "spoke with", "held talks with", "accused", "visited", "criticised", "thanked"]
-
-
-def documents(path):
-    docs, cur = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("# newdoc"):
-                if cur:
-                    docs.append(cur)
-                cur = []
-            elif line.startswith("# text = "):
-                cur.append(line[len("# text = "):].strip())
-    if cur:
-        docs.append(cur)
-    return docs
 
 
 def main(argv):

@@ -5,33 +5,18 @@ the GUM training treebank (`../shared/data/treebanks/gum-train.conllu`, CC BY 2.
   big-2mb.txt, big-8mb.txt, big-20mb.txt, big-200mb.txt  one article each: the treebank's documents in order
                                                            (a paragraph each), repeated until the size is reached;
   nostop-5mb.txt                                           one line of 5 MB with no sentence stop and no line break;
-  many/0000.txt ... many/9999.txt                          10,000 articles of about 5 KB (about 50 MB in all).
+  many/0000.txt ... many/9999.txt                          10,000 distinct articles of about 5 KB (about 50 MB).
 
 Deterministic. Not an evaluation set: the benchmark times extraction, not its quality. Sizes may be chosen with
 --only NAME,... (e.g. --only big-2mb,nostop-5mb). Usage: scripts/make-big-inputs.py OUT_DIR [--only NAMES]
 """
 import os
+import random
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TREEBANK = os.path.join(HERE, "..", "..", "shared", "data", "treebanks", "gum-train.conllu")
+from treebank_texts import TREEBANK, documents
 MB = 1_000_000
 SIZES = {"big-2mb": 2, "big-8mb": 8, "big-20mb": 20, "big-200mb": 200}
-
-
-def documents(path):
-    docs, cur = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("# newdoc"):
-                if cur:
-                    docs.append(cur)
-                cur = []
-            elif line.startswith("# text = "):
-                cur.append(line[len("# text = "):].strip())
-    if cur:
-        docs.append(cur)
-    return docs
 
 
 def write_repeated(path, paragraphs, size):
@@ -72,12 +57,13 @@ def main(argv):
         many = os.path.join(out, "many")
         os.makedirs(many, exist_ok=True)
         sentences = [s for d in docs for s in d]
-        k = 0
         for i in range(10_000):
+            # Sentences drawn at random (seeded by the file's number), so no two files hold the same text:
+            # the same text under two names is opened once, which would hide most of the work.
+            pick = random.Random(i)
             text, n = [], 0
             while n < 5000:
-                s = sentences[k % len(sentences)]
-                k += 1
+                s = pick.choice(sentences)
                 text.append(s)
                 n += len(s) + 1
             with open(os.path.join(many, f"{i:04}.txt"), "w", encoding="utf-8") as f:
