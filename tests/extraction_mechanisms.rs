@@ -1371,3 +1371,104 @@ fn an_act_named_as_the_object_of_a_demand_gives_the_demand_its_target() {
         edges(&c)
     );
 }
+
+#[test]
+fn a_bare_surname_is_the_person_whose_name_ends_with_it() {
+    let c = extract(
+        "Marta Ruiz opened the show in Lisbon on Monday. The Marta Ruiz Photographic Legacy Program \
+         gave the prints. Critics praised Ruiz for the colours.",
+    );
+    assert_eq!(mention_texts(&c, "Marta Ruiz"), ["Marta Ruiz", "Ruiz"]);
+}
+
+#[test]
+fn a_recurring_unknown_name_is_one_body_but_no_party_to_acts() {
+    let c = extract(
+        "Staff at Zentrix said the app would close. The board of Zentrix met on Friday. \
+         France accused Zentrix of fraud.",
+    );
+    let z = actor(&c, "Zentrix");
+    assert_eq!(z.kind, ActorKind::Institution);
+    assert!(z.mentions.len() >= 2, "{:?}", mention_texts(&c, "Zentrix"));
+    assert!(
+        c.interactions
+            .iter()
+            .all(|i| i.source != z.id && i.target != z.id),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn a_firm_named_with_its_corporate_suffix_is_later_its_short_name() {
+    let c = extract(
+        "Shares of Zentrix Inc. fell on Monday. Analysts said Zentrix had lost users to rivals.",
+    );
+    let z = actor(&c, "Zentrix Inc");
+    assert_eq!(z.kind, ActorKind::Institution);
+    assert_eq!(mention_texts(&c, "Zentrix Inc"), ["Zentrix Inc", "Zentrix"]);
+}
+
+#[test]
+fn the_company_is_the_body_most_recently_named() {
+    let c = extract(
+        "Zentrix Inc. opened an office in Lima on Monday. The company said it would hire staff.",
+    );
+    assert!(
+        mention_texts(&c, "Zentrix Inc").contains(&"The company"),
+        "{:?}",
+        mention_texts(&c, "Zentrix Inc")
+    );
+}
+
+#[test]
+fn an_attack_by_no_one_named_is_coded_from_where_it_happened() {
+    let c =
+        extract("Two French soldiers were killed by a roadside bomb outside Kandahar on Monday.");
+    assert!(
+        has_edge(
+            &c,
+            InteractionKind::Assault,
+            "Afghanistan",
+            "France military"
+        ),
+        "{:?}",
+        edges(&c)
+    );
+}
+
+#[test]
+fn a_portfolio_after_for_is_part_of_the_title() {
+    let c = extract("Minister for Africa James Verel met Kenyan officials in Nairobi on Monday.");
+    let verel = actor(&c, "James Verel");
+    assert_eq!(verel.title.as_deref(), Some("Minister for Africa"));
+    let c = extract("Peru thanked the Foreign Minister for Chile's help with the talks.");
+    assert!(actor(&c, "Chile").mentions.len() == 1, "{:?}", c.actors);
+}
+
+#[test]
+fn the_regime_with_none_called_one_is_the_country_in_focus() {
+    let c =
+        extract("Fighting went on in Syria on Monday. The regime blamed foreign fighters for it.");
+    assert!(
+        mention_texts(&c, "Syria").contains(&"The regime"),
+        "{:?}",
+        mention_texts(&c, "Syria")
+    );
+}
+
+#[test]
+fn an_unknown_name_after_an_occupation_noun_is_a_person() {
+    let c = extract("The exhibit shows portraits of the novelist Zorvek Moravi and of Lisbon.");
+    assert_eq!(actor(&c, "Zorvek Moravi").kind, ActorKind::Official);
+}
+
+#[test]
+fn the_country_is_the_country_last_named() {
+    let c = extract("Kenya held elections on Monday. Observers said the country was calm.");
+    assert!(
+        mention_texts(&c, "Kenya").contains(&"the country"),
+        "{:?}",
+        mention_texts(&c, "Kenya")
+    );
+}

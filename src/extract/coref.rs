@@ -613,7 +613,16 @@ impl<'a> Resolver<'a> {
                 Referent::NamePart(w) => self.name_part(w),
                 Referent::Acronym(a) => Some(self.acronym(a)),
                 Referent::HeadRef(word) => Some(self.head_ref(word)),
-                Referent::HeadBack(word) => self.head_back(word),
+                // "the company", "the group": a body named by that head word, or else the body
+                // most recently named.
+                Referent::HeadBack(word) => self.head_back(word).or_else(|| {
+                    self.lex
+                        .grammar
+                        .body_nouns
+                        .has(&word.to_lowercase())
+                        .then_some(self.focus.last_institution)
+                        .flatten()
+                }),
                 Referent::Place => self
                     .focus
                     .last_country
@@ -638,7 +647,12 @@ impl<'a> Resolver<'a> {
                     }
                     state
                 }
-                Referent::Regime => self.focus.last_regime,
+                // "the regime" with none called one yet: the state the text is about at that point.
+                Referent::CountryBack => self.focus.last_country.map(|(e, _)| e),
+                Referent::Regime => self
+                    .focus
+                    .last_regime
+                    .or(self.focus.last_country.map(|(e, _)| e)),
                 Referent::MediaWing { country, sector } => Some(self.media_wing(*country, sector)),
                 Referent::Pronoun(Pronoun::We) => self.focus.speaker.or(self.focus.first_body),
                 Referent::Pronoun(Pronoun::Person) => self.focus.last_person,
@@ -951,20 +965,37 @@ impl<'a> Resolver<'a> {
     }
 
     fn name_part(&self, word: &str) -> Option<usize> {
-        let mut best = None;
         // Only people filed under the word can hold it, met in the order of a scan of all entities.
-        for &i in self.names.people_with_part(word) {
-            let e = &self.res.entities[i];
-            if matches!(e.key, Key::Person(_)) && e.name_parts.iter().any(|w| w == word) {
-                if best.is_some() && Some(i) != self.focus.last_person {
-                    // Two people share the word: take the one in focus, else leave it.
-                    if best != self.focus.last_person {
-                        best = None;
-                        continue;
-                    }
+        let holders: Vec<usize> = self
+            .names
+            .people_with_part(word)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.res.entities[i];
+                matches!(e.key, Key::Person(_)) && e.name_parts.iter().any(|w| w == word)
+            })
+            .collect();
+        // A word that ends someone's name is their surname: it stands for them before anyone whose
+        // name only has it inside ("Vela" is Ana Vela, not the "Ana Vela Memorial Prize" read as a name).
+        let ends = |i: &usize| {
+            let e = &self.res.entities[*i];
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| super::tokens::normalise(n).rsplit([' ', '-']).next() == Some(word))
+        };
+        let surname: Vec<usize> = holders.iter().copied().filter(ends).collect();
+        let holders = if surname.is_empty() { holders } else { surname };
+        let mut best = None;
+        for i in holders {
+            if best.is_some() && Some(i) != self.focus.last_person {
+                // Two people share the word: take the one in focus, else leave it.
+                if best != self.focus.last_person {
+                    best = None;
+                    continue;
                 }
-                best = Some(i);
             }
+            best = Some(i);
         }
         best
     }

@@ -1167,6 +1167,18 @@ impl<'a> SentenceEvents<'a> {
                 .then(|| self.place_of(cx, head.word, &source_entities))
                 .flatten()
         });
+        // "Three soldiers were killed by a roadside bomb in <city>": an attack whose doer is named by
+        // no one is coded, as CAMEO codes an unknown perpetrator, from where it happened.
+        let source = source.or_else(|| {
+            let target_entities: Vec<usize> = target
+                .iter()
+                .flat_map(|s| s.members.iter())
+                .flat_map(|&a| self.args[a].entities.iter().copied())
+                .collect();
+            (passive && kind == InteractionKind::Assault && !target_entities.is_empty())
+                .then(|| self.place_of(cx, head.word, &target_entities))
+                .flatten()
+        });
         if super::trace::on() {
             let show = |s: &Option<Side>| {
                 s.as_ref().map(|s| {
@@ -1438,7 +1450,7 @@ pub fn args_of<'r>(
     candidates[range.clone()]
         .iter()
         .zip(&referents[range])
-        .filter(|(c, r)| !c.nested && !r.is_empty())
+        .filter(|(c, r)| !c.nested && !c.name_only && !r.is_empty())
         .map(|(c, r)| Arg {
             tokens: c.tokens.clone(),
             span: c.span,

@@ -327,6 +327,7 @@ grammar_lists! {
     regime_nouns, international_name_words, media_name_words, armed_forces_names, separate_branches,
     finite_subordinators, relative_pronouns, passive_auxiliaries, bare_auxiliaries, partner_adverbs,
     supported_prepositions, reference_starts, relief_prepositions, month_prefixes, today_words, period_deictics,
+    body_nouns, role_nouns, country_nouns,
 }
 
 /// What a word can start, as bits: a token whose bits lack a table's bit cannot start a phrase of that

@@ -516,6 +516,7 @@ fn promote_name_parts(
                     referent,
                     via: crate::corpus::MentionVia::Name,
                     nested: false,
+                    name_only: false,
                 });
                 i = j.max(i + 1);
             }
@@ -592,6 +593,7 @@ mod tests {
             referent: Referent::NamePart(tokens[k].norm.to_string()),
             via: MentionVia::PartialName,
             nested: false,
+            name_only: false,
         };
         let o = Some(MentionType::Organization);
         let types = [o, o, o, Some(MentionType::Outside), None, None];

@@ -3,7 +3,8 @@
 //!
 //! The phrase shapes recognised, tried in this order at each token:
 //! - pair and pronoun references: "both sides", "the two bordering states", "each other", "his";
-//! - official phrases: [country or demonym ('s)] [modifiers] title [and title] [rank] [honorific] [name]
+//! - official phrases: [country or demonym ('s)] [modifiers] title [and title] [rank] [honorific]
+//!   [for portfolio] [name]
 //!   ("Kenya's Army Chief General Peter Otieno"); without a name they are title references ("the
 //!   Chilean Foreign Minister"); a following appositive adds a title to a name ("Ana Ruiz, Chile's
 //!   foreign minister");
@@ -47,6 +48,8 @@ pub enum Referent {
     GovernmentOf(String),
     /// "the regime": the state most recently called one.
     Regime,
+    /// "the country": the country most recently named.
+    CountryBack,
     /// "the Chile military's media wing": the public-relations body of a country or group, which the
     /// article may name elsewhere ("Armed Forces Press Office").
     MediaWing {
@@ -116,6 +119,9 @@ pub struct Candidate {
     pub via: MentionVia,
     /// Part of a larger candidate (the country in an official's phrase); not an argument of interactions.
     pub nested: bool,
+    /// Known only by a name the article repeats (`recurring_bodies`): a mention of an actor, but not an
+    /// argument of interactions.
+    pub name_only: bool,
 }
 
 /// One sentence's tokens with the lexicon, ready to be read.
@@ -231,6 +237,7 @@ impl<'a> SentenceReader<'a> {
             referent,
             via,
             nested,
+            name_only: false,
         }
     }
 
@@ -732,10 +739,20 @@ impl<'a> SentenceReader<'a> {
                 out.push(self.candidate(i..i + 2, Referent::Regime, MentionVia::Title, false));
                 return Some(i + 2);
             }
+            // "the country": the one named before ("the country of ..." is a name).
+            let of_follows = self.in_range(i + 2) && self.norm(i + 2) == "of";
+            if self.is_in(&g.country_nouns, i + 1) && !of_follows {
+                // A mention only: which country it is, is a guess no act should rest on.
+                out.push(Candidate {
+                    name_only: true,
+                    ..self.candidate(i..i + 2, Referent::CountryBack, MentionVia::Title, false)
+                });
+                return Some(i + 2);
+            }
             // "the command", "the ministry": a body named before by its head word.
             let of_follows = self.in_range(i + 2) && self.is_in(&g.body_continuations, i + 2);
-            if !self.tokens[i + 1].capitalised && !of_follows && self.can_start(i + 1, starts::HEAD)
-            {
+            let head = self.can_start(i + 1, starts::HEAD) || self.is_in(&g.body_nouns, i + 1);
+            if !self.tokens[i + 1].capitalised && !of_follows && head {
                 out.push(self.candidate(
                     i..i + 2,
                     Referent::HeadBack(capitalise(next)),
@@ -890,6 +907,18 @@ impl<'a> SentenceReader<'a> {
             nested.push(self.candidate(at.clone(), Referent::Country(c), via, true));
             country = Some(c);
             j = at.end;
+        }
+        // "Minister for the Middle East", "Special Envoy for Sudan": a portfolio after "for" is part of
+        // the title (not "thanked the minister for Chile's help").
+        if has_office
+            && self.in_range(j + 1)
+            && self.norm(j) == "for"
+            && let Some(end) = self.portfolio_end(j + 1)
+            && let Some(last) = titles.last_mut()
+        {
+            last.push(' ');
+            last.push_str(&clean_name(self.slice(j..end)));
+            j = end;
         }
         let start = if country.is_some() || has_office || !kept_honorifics.is_empty() {
             i
@@ -1870,6 +1899,29 @@ impl<'a> SentenceReader<'a> {
             }
         }
         Some(end)
+    }
+
+    /// The end of a portfolio named after "for" at `k`: an optional "the" and up to three capitalised
+    /// words, up to a given name or a title word that starts the holder's name; not a possessor ("for
+    /// Chile's help").
+    fn portfolio_end(&self, k: usize) -> Option<usize> {
+        let from = if self.is_in(&self.lex.grammar.articles, k) {
+            k + 1
+        } else {
+            k
+        };
+        let mut end = from;
+        while end < from + 3
+            && self.in_range(end)
+            && self.tokens[end].is_word()
+            && self.tokens[end].capitalised
+            && !self.lex.given_names.contains(self.norm(end))
+            && self.title_word_at(end).is_none()
+        {
+            end += 1;
+        }
+        let possessive = self.in_range(end) && self.tokens[end].shape == Shape::Possessive;
+        (end > from && !possessive).then_some(end)
     }
 
     /// "Moreno's harsh regime", "the Moreno regime", "Ortega's government".

@@ -16,6 +16,7 @@ pub mod mentions;
 pub mod name_index;
 pub mod parts;
 pub mod phrase_table;
+pub mod recurring_bodies;
 pub mod recurring_names;
 pub mod roles;
 pub mod sentences;
@@ -201,7 +202,14 @@ impl Extractor {
             sentence_candidates.push(start..candidates.len());
         }
         let (candidates, sentence_candidates) =
-            recurring_names::join(text, &tokens, candidates, &sentence_candidates);
+            recurring_names::join(lex, text, &tokens, candidates, &sentence_candidates);
+        let candidates = recurring_bodies::promote(
+            lex,
+            text,
+            &tokens,
+            candidates,
+            &recurring_bodies::starts(&sentence_tokens),
+        );
 
         // Who each phrase refers to, and what happens between them.
         let resolver = &mut reading.resolver;

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::lexicon::Lexicon;
 use super::mentions::{Candidate, Referent};
 use super::tokens::Token;
 use crate::corpus::{MentionVia, Span};
@@ -16,6 +17,7 @@ use crate::corpus::{MentionVia, Span};
 /// Joins runs of name-part candidates into people where the run's last word recurs alone later. Returns
 /// the new candidate list and each sentence's range in it.
 pub fn join(
+    lex: &Lexicon,
     text: &str,
     tokens: &[Token],
     candidates: Vec<Candidate>,
@@ -61,11 +63,20 @@ pub fn join(
             *at = (*at).max(c.tokens.start);
         }
     }
+    // Or a run that a noun for what someone does introduces ("the novelist Darek Moravi").
+    let role_before = |run: &Range<usize>| {
+        let k = candidates[run.start].tokens.start;
+        k > 0 && {
+            let t = &tokens[k - 1];
+            t.is_word() && !t.capitalised && lex.grammar.role_nouns.has(&t.norm)
+        }
+    };
     let recurring: Vec<bool> = runs
         .iter()
         .map(|run| {
             let c = &candidates[run.end - 1];
-            matches!(&c.referent, Referent::NamePart(w)
+            role_before(run)
+                || matches!(&c.referent, Referent::NamePart(w)
                 if last_alone.get(w.as_str()).is_some_and(|&at| at >= c.tokens.end))
         })
         .collect();
@@ -96,6 +107,7 @@ pub fn join(
             },
             via: MentionVia::Name,
             nested: false,
+            name_only: false,
         };
         joined[run.start] = Some(person);
         for c in &mut joined[run.start + 1..run.end] {
@@ -135,6 +147,7 @@ mod tests {
             referent: Referent::NamePart(tokens[i].norm.to_string()),
             via: MentionVia::PartialName,
             nested: false,
+            name_only: false,
         }
     }
 
@@ -147,7 +160,13 @@ mod tests {
             part(&tokens, 1, 0),
             part(&tokens, 6, 1),
         ];
-        let (out, ranges) = join(text, &tokens, cands, &[0..2, 2..3]);
+        let (out, ranges) = join(
+            &Lexicon::bundled().unwrap(),
+            text,
+            &tokens,
+            cands,
+            &[0..2, 2..3],
+        );
         assert_eq!(out.len(), 2);
         assert!(
             matches!(&out[0].referent, Referent::Person { name, .. } if name == "Darek Moravi")
@@ -164,7 +183,13 @@ mod tests {
             part(&tokens, 1, 0),
             part(&tokens, 5, 1),
         ];
-        let (out, _) = join(text, &tokens, cands, &[0..2, 2..3]);
+        let (out, _) = join(
+            &Lexicon::bundled().unwrap(),
+            text,
+            &tokens,
+            cands,
+            &[0..2, 2..3],
+        );
         assert_eq!(out.len(), 3);
         assert!(
             out.iter()
