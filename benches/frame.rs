@@ -1,16 +1,45 @@
-//! CPU time to build one frame of the app (its own code and egui's layout of the widgets; no GPU drawing)
-//! with a generated map of 1,000, 5,000 and 20,000 actors at rest, the sizes issue 9 asks about. The map
-//! is settled first, so the measured frames draw the map and do no layout work.
+//! CPU time to build one frame of the app (its own code, egui's layout of the widgets and the
+//! tessellation of everything painted into triangles, the work a frame costs before the GPU draws it)
+//! with a generated map of 1,000, 5,000 and 20,000 actors, the sizes issue 9 asks about: at rest, and
+//! while the user zooms. The map is settled first, so the measured frames do no layout work.
 
 use std::hint::black_box;
+
+// The app's allocator (src/main.rs), so allocation costs what it costs in the app.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use actormap::app::ActormapApp;
 use actormap::synthetic::synthetic_corpus;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use egui::vec2;
+use egui::{Event, pos2, vec2};
 use egui_kittest::Harness;
 
-fn frame(c: &mut Criterion) {
+/// A settled app of `actors` generated actors in a 1280×800 window.
+fn settled_app(actors: usize) -> Harness<'static, ActormapApp> {
+    let app = ActormapApp::new_for_test(synthetic_corpus(actors));
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut ActormapApp| app.show(ui), app);
+    h.run_steps(3);
+    assert!(
+        h.state().is_settled(),
+        "the map is at rest before frames are timed"
+    );
+    h
+}
+
+/// One frame: the app's code and egui's layout, then the tessellation of what it painted.
+fn one_frame(h: &mut Harness<'static, ActormapApp>) -> (usize, usize) {
+    h.step();
+    let out = h.output();
+    let triangles = h.ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+    (h.state().node_count(), triangles.len())
+}
+
+/// Frames of a map at rest (nothing moves; the pointer is still).
+fn at_rest(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
     for actors in [1_000, 5_000, 20_000] {
@@ -19,19 +48,31 @@ fn frame(c: &mut Criterion) {
             &actors,
             |b, &actors| {
                 // Built here, so a filtered run (`cargo bench --bench frame -- 5000`) builds only its own map.
-                let app = ActormapApp::new_for_test(synthetic_corpus(actors));
-                let mut h = Harness::builder()
-                    .with_size(vec2(1280.0, 800.0))
-                    .with_pixels_per_point(1.0)
-                    .build_ui_state(|ui, app: &mut ActormapApp| app.show(ui), app);
-                h.run_steps(3);
-                assert!(
-                    h.state().is_settled(),
-                    "the map is at rest before frames are timed"
-                );
+                let mut h = settled_app(actors);
+                b.iter(|| black_box(one_frame(&mut h)))
+            },
+        );
+    }
+    group.finish();
+}
+
+/// Frames while the user zooms in and out with the pointer over the map: every node, edge and label is
+/// placed and drawn again.
+fn zooming(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame-zooming");
+    group.sample_size(20);
+    for actors in [1_000, 5_000, 20_000] {
+        group.bench_with_input(
+            BenchmarkId::from_parameter(actors),
+            &actors,
+            |b, &actors| {
+                let mut h = settled_app(actors);
+                let mut inward = true;
                 b.iter(|| {
-                    h.step();
-                    black_box(h.state().node_count())
+                    h.hover_at(pos2(700.0, 430.0));
+                    h.event(Event::Zoom(if inward { 1.05 } else { 1.0 / 1.05 }));
+                    inward = !inward;
+                    black_box(one_frame(&mut h))
                 })
             },
         );
@@ -39,5 +80,5 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+criterion_group!(benches, at_rest, zooming);
 criterion_main!(benches);

@@ -1,10 +1,10 @@
-//! Painting the map: which nodes and edges stand out (`Focus`), the edges and nodes in one batch each (as
+//! Painting the map: which nodes and edges stand out (`Focus`), the edges and the nodes as one mesh each (as
 //! scene items, the exports' drawing description, turned into egui shapes), the empty-map message, and
 //! the tooltips. `MapView` decides what is where; this module only draws it.
 
 use std::collections::HashSet;
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, vec2};
 
 use crate::corpus::Corpus;
 use crate::graph::{MapGraph, MapNode};
@@ -14,7 +14,7 @@ use super::map_style::{
     LABEL_TEXT, SELECTION, actor_color, edge_width, faded, family_color, paint_pin, point, shape_of,
 };
 use super::messages::plural;
-use super::scene_paint::{push_item, rgba};
+use super::scene_paint::{one_mesh, push_item, rgba};
 use super::selection::Selection;
 use crate::draw::edge_geometry::EdgeShape;
 use crate::draw::map_scene::edge_items;
@@ -80,13 +80,14 @@ pub(super) struct Placed {
     pub(super) radius: Vec<f32>,
 }
 
-pub(super) fn paint_edges(
+/// The edges as one mesh (faded ones under the ones in focus).
+pub(super) fn edges_mesh(
     painter: &egui::Painter,
     graph: &MapGraph,
     shapes: &[Option<EdgeShape>],
     focus: Option<&Focus>,
     hovered: Option<usize>,
-) {
+) -> Shape {
     let lit = |i: usize| focus.is_none_or(|f| f.edges.contains(&i));
     // Faded edges first, so the ones in focus are drawn over them.
     let mut order: Vec<usize> = (0..shapes.len()).collect();
@@ -96,7 +97,7 @@ pub(super) fn paint_edges(
             Some(i) == hovered || focus.is_some_and(|f| f.edge == Some(i)),
         )
     });
-    // The edges are scene items, as in the exports, turned into egui shapes in one batch.
+    // The edges are scene items, as in the exports, turned into egui shapes and then one mesh.
     let mut items = Vec::with_capacity(shapes.len() * 2);
     for i in order {
         let Some(shape) = &shapes[i] else { continue };
@@ -125,19 +126,19 @@ pub(super) fn paint_edges(
     for item in &items {
         push_item(&mut batch, item);
     }
-    painter.extend(batch);
+    one_mesh(painter, batch)
 }
 
-pub(super) fn paint_nodes(
+/// The nodes on screen as one mesh: small ones first so big ones stay on top, the focus last of all.
+pub(super) fn nodes_mesh(
     painter: &egui::Painter,
     map: &MapState,
     placed: &Placed,
     rect: Rect,
     focus: Option<&Focus>,
     hovered: Option<usize>,
-) {
+) -> Shape {
     let graph = map.graph();
-    // Small nodes first so big ones stay on top; the focus last of all.
     let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -146,10 +147,9 @@ pub(super) fn paint_nodes(
         )
     });
     let mut batch = Vec::with_capacity(order.len());
-    let mut pins = Vec::new();
     for i in order {
         let (c, r) = (placed.centre[i], placed.radius[i]);
-        if !rect.expand(r * 1.2).contains(c) {
+        if !on_screen(rect, c, r) {
             continue;
         }
         let node = &graph.nodes[i];
@@ -178,14 +178,22 @@ pub(super) fn paint_nodes(
             },
         };
         push_item(&mut batch, &item);
-        if map.is_pinned(i) {
-            pins.push((c, r));
+    }
+    one_mesh(painter, batch)
+}
+
+/// The pins of the pinned nodes on screen.
+pub(super) fn paint_pins(painter: &egui::Painter, map: &MapState, placed: &Placed, rect: Rect) {
+    for i in (0..map.graph().nodes.len()).filter(|&i| map.is_pinned(i)) {
+        let (c, r) = (placed.centre[i], placed.radius[i]);
+        if on_screen(rect, c, r) {
+            paint_pin(painter, c, r);
         }
     }
-    painter.extend(batch);
-    for (c, r) in pins {
-        paint_pin(painter, c, r);
-    }
+}
+
+fn on_screen(rect: Rect, centre: Pos2, radius: f32) -> bool {
+    rect.expand(radius * 1.2).contains(centre)
 }
 
 pub(super) fn paint_empty_state(painter: &egui::Painter, rect: Rect, corpus: &Corpus) {

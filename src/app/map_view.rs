@@ -11,8 +11,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
-    Align, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Ui, UiBuilder, Vec2,
-    WidgetInfo, pos2, vec2,
+    Align, CursorIcon, FontId, Galley, Id, Layout, Pos2, Rect, Role, Sense, Shape, Ui, UiBuilder,
+    Vec2, WidgetInfo, pos2, vec2,
 };
 
 use crate::corpus::{ActorKind, Corpus};
@@ -20,7 +20,8 @@ use crate::graph::MapGraph;
 
 use super::legend::Legend;
 use super::map_paint::{
-    Focus, Placed, edge_tooltip, node_tooltip, paint_edges, paint_empty_state, paint_nodes,
+    Focus, Placed, edge_tooltip, edges_mesh, node_tooltip, nodes_mesh, paint_empty_state,
+    paint_pins,
 };
 use super::map_style::{
     BACKGROUND, LABEL_SIZE, LABEL_TEXT, draw_rect, egui_rect, point, pos, shape_of,
@@ -72,6 +73,8 @@ pub struct MapView {
     /// The edge shapes of the last frame and what they were worked out for (map generation, layout
     /// motion, view centre and zoom, map rectangle).
     edge_cache: (Option<EdgeCacheKey>, Vec<Option<EdgeShape>>),
+    /// The edges' and the nodes' meshes of the last frame, with what each was made for.
+    meshes: MeshCache,
     /// Whether the revealed node is also centred and zoomed in on (a search's choice), not only brought
     /// into view.
     reveal_closely: bool,
@@ -89,6 +92,59 @@ struct Drag {
     node: usize,
     /// From the pointer to the node's centre when the drag began, so the node does not jump.
     grab_offset: Vec2,
+}
+
+#[derive(Default)]
+struct MeshCache {
+    edges: Option<(MeshKey, Shape)>,
+    nodes: Option<(MeshKey, Shape)>,
+}
+
+/// What a mesh shows: the map and view (as the edge shapes' key), the items in focus and the focused
+/// one, the hovered one, and the screen's pixel size (anti-aliasing).
+#[derive(PartialEq)]
+struct MeshKey {
+    view: EdgeCacheKey,
+    focus: Option<(Vec<usize>, Option<usize>)>,
+    hovered: Option<usize>,
+    pixels_per_point: f32,
+}
+
+impl MeshKey {
+    fn new(
+        view: EdgeCacheKey,
+        focus: Option<(&HashSet<usize>, Option<usize>)>,
+        hovered: Option<usize>,
+        pixels_per_point: f32,
+    ) -> MeshKey {
+        let focus = focus.map(|(items, one)| {
+            let mut items: Vec<usize> = items.iter().copied().collect();
+            items.sort_unstable();
+            (items, one)
+        });
+        MeshKey {
+            view,
+            focus,
+            hovered,
+            pixels_per_point,
+        }
+    }
+}
+
+/// The mesh in `slot` when it was made for `key`, else a new one from `make`, kept for the next frame.
+fn cached(
+    slot: &mut Option<(MeshKey, Shape)>,
+    key: MeshKey,
+    make: impl FnOnce() -> Shape,
+) -> Shape {
+    match slot {
+        Some((k, shape)) if *k == key => shape.clone(),
+        _ => {
+            let shape = make();
+            *slot = Some((key, shape.clone()));
+            shape
+        }
+    }
 }
 
 #[derive(Default)]
@@ -119,6 +175,7 @@ impl Default for MapView {
             fit_now: true,
             reveal: None,
             edge_cache: (None, Vec::new()),
+            meshes: MeshCache::default(),
             reveal_closely: false,
             rect: Rect::NOTHING,
             dragging: None,
@@ -439,8 +496,10 @@ impl MapView {
             edges
                 .iter()
                 .enumerate()
-                .filter_map(|(i, e)| e.as_ref().map(|e| (i, e.distance_to(point(p)))))
-                .filter(|(_, d)| *d <= EDGE_HIT_TOLERANCE)
+                .filter_map(|(i, e)| {
+                    let e = e.as_ref()?;
+                    Some((i, e.distance_within(point(p), EDGE_HIT_TOLERANCE)?))
+                })
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(i, _)| i)
         };
@@ -491,8 +550,28 @@ impl MapView {
             })
         };
         self.paint_affiliations(&painter, map, &placed, focus.as_ref());
-        paint_edges(&painter, graph, edges, focus.as_ref(), hovered_edge);
-        paint_nodes(&painter, map, &placed, rect, focus.as_ref(), hovered_node);
+        // The meshes are made again only when what they show changed: a map at rest costs a copy.
+        let view = key;
+        let ppp = ui.ctx().pixels_per_point();
+        let edge_key = MeshKey::new(
+            view,
+            focus.as_ref().map(|f| (&f.edges, f.edge)),
+            hovered_edge,
+            ppp,
+        );
+        painter.add(cached(&mut self.meshes.edges, edge_key, || {
+            edges_mesh(&painter, graph, edges, focus.as_ref(), hovered_edge)
+        }));
+        let node_key = MeshKey::new(
+            view,
+            focus.as_ref().map(|f| (&f.nodes, f.node)),
+            hovered_node,
+            ppp,
+        );
+        painter.add(cached(&mut self.meshes.nodes, node_key, || {
+            nodes_mesh(&painter, map, &placed, rect, focus.as_ref(), hovered_node)
+        }));
+        paint_pins(&painter, map, &placed, rect);
         if self.show_labels {
             let mut always: Vec<usize> = hovered_node.into_iter().collect();
             always.extend(found.iter().take(LABELLED_MATCHES));

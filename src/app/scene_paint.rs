@@ -3,7 +3,7 @@
 //! one way on screen and another on paper. Text items are laid out by egui with the same font the
 //! exports measure (`draw::text_metrics`), placed on the item's baseline.
 
-use egui::epaint::QuadraticBezierShape;
+use egui::epaint::{Mesh, QuadraticBezierShape, Tessellator};
 use egui::{Color32, CornerRadius, Shape, Stroke};
 
 use super::map_style::{color, node_shape, pos};
@@ -60,6 +60,24 @@ fn text_shape(
         Anchor::Middle => at.x - galley.size().x / 2.0,
     };
     Shape::galley(egui::pos2(x, at.y - baseline), galley, c)
+}
+
+/// `shapes` tessellated here into one mesh, anti-aliased as egui would, culled to the painter's clip
+/// rectangle: thousands of edges reach the renderer as one draw call instead of one shape each.
+pub fn one_mesh(painter: &egui::Painter, shapes: Vec<Shape>) -> Shape {
+    let ctx = painter.ctx();
+    let mut tessellator = Tessellator::new(
+        ctx.pixels_per_point(),
+        ctx.tessellation_options(|o| *o),
+        ctx.fonts(|f| f.font_image_size()),
+        Vec::new(),
+    );
+    tessellator.set_clip_rect(painter.clip_rect());
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    Shape::mesh(mesh)
 }
 
 /// Adds the shapes of `item` to `out`; text adds nothing (it needs a painter's fonts: `paint_items`).

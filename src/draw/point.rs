@@ -21,8 +21,10 @@ pub const fn vec2(x: f32, y: f32) -> Point {
 impl Point {
     pub const ZERO: Point = Point { x: 0.0, y: 0.0 };
 
+    /// The plain square root (not `hypot`, several times slower): screen and layout coordinates are
+    /// far from where squaring would overflow.
     pub fn length(self) -> f32 {
-        self.x.hypot(self.y)
+        self.length_sq().sqrt()
     }
 
     pub fn length_sq(self) -> f32 {

@@ -117,10 +117,21 @@ pub fn family_label(family: Family) -> &'static str {
 pub fn node_contains(shape: NodeShape, centre: Point, radius: f32, p: Point) -> bool {
     let d = p - centre;
     match shape {
-        NodeShape::Circle => d.length() < radius,
+        NodeShape::Circle => d.length_sq() < radius * radius,
         NodeShape::Diamond => d.x.abs() + d.y.abs() < radius * DIAMOND_REACH,
         NodeShape::RoundedSquare => d.x.abs().max(d.y.abs()) < radius * SQUARE_HALF,
     }
+}
+
+/// How far from its centre a node's outline lies in the direction of the unit vector `u`: where a
+/// straight edge leaving the node crosses `node_contains`'s boundary.
+pub fn rim_distance(shape: NodeShape, radius: f32, u: Point) -> f32 {
+    let reach = match shape {
+        NodeShape::Circle => return radius,
+        NodeShape::Diamond => radius * DIAMOND_REACH / (u.x.abs() + u.y.abs()),
+        NodeShape::RoundedSquare => radius * SQUARE_HALF / u.x.abs().max(u.y.abs()),
+    };
+    if reach.is_finite() { reach } else { radius }
 }
 
 /// A node's radius in layout units: grows with the square root of its mentions, within bounds.
