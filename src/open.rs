@@ -166,6 +166,30 @@ pub fn open_caught(
     })
 }
 
+/// How the extraction threads share the processor with the rest of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workers {
+    /// As any other thread: the command line, where extraction is all there is.
+    Foreground,
+    /// Below the program's other threads: in the app, frames and the layout come first and extraction
+    /// takes what they leave, so the window stays smooth while a big folder opens.
+    Background,
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10). Linux keeps a nice value per thread, so
+/// only this thread is lowered; elsewhere the call does nothing (lowering there would lower the whole
+/// program).
+pub fn lower_this_thread() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid and setpriority take no pointers; a failure (e.g. refused by a sandbox) only
+        // leaves the priority where it was.
+        unsafe {
+            libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+        }
+    }
+}
+
 /// Opens `files` on every core (a rayon pool of its own) and hands each result to `take` in the order of `files`, as
 /// soon as it and every file before it are done, so the caller merges while the pool goes on extracting.
 /// Once `stop` is set, files not yet started are skipped and a long article being read is left between
@@ -174,8 +198,10 @@ pub fn open_in_order(
     files: &[PathBuf],
     extractor: &Extractor,
     stop: &AtomicBool,
+    run_as: Workers,
     mut take: impl FnMut(usize, Result<Corpus, OpenError>),
 ) {
+    let background = run_as == Workers::Background;
     let next = AtomicUsize::new(0);
     let (sender, receiver) =
         std::sync::mpsc::channel::<(usize, Option<Result<Corpus, OpenError>>)>();
@@ -187,6 +213,11 @@ pub fn open_in_order(
             let own = rayon::ThreadPoolBuilder::new()
                 .num_threads(workers)
                 .thread_name(|i| format!("actormap-extract-{i}"))
+                .start_handler(move |_| {
+                    if background {
+                        lower_this_thread();
+                    }
+                })
                 .build();
             let run = |pool: &rayon::ThreadPool| {
                 pool.scope(|pool| {
@@ -214,6 +245,9 @@ pub fn open_in_order(
                 Ok(pool) => run(&pool),
                 // No threads to be had: extract on this one thread.
                 Err(_) => {
+                    if background {
+                        lower_this_thread();
+                    }
                     for (i, file) in files.iter().enumerate() {
                         let result = if stop.load(Ordering::Relaxed) {
                             None
@@ -254,6 +288,7 @@ pub fn open_paths(paths: &[PathBuf], extractor: &Extractor) -> (Corpus, Vec<Open
         &files,
         extractor,
         &AtomicBool::new(false),
+        Workers::Foreground,
         |_, result| match result {
             Ok(c) => {
                 merger.merge(c);

@@ -889,11 +889,9 @@ impl ActormapApp {
             return;
         }
         let since = *h.settling_since.get_or_insert_with(Instant::now);
-        // Settle faster than the on-screen animation: as many ticks as fit in a few frames' time.
-        let frame_start = Instant::now();
-        while !self.map.is_settled() && frame_start.elapsed() < Duration::from_millis(50) {
-            self.map.tick(10);
-        }
+        // Settle faster than the on-screen animation: as many ticks as fit in 40 ms, checked after each
+        // tick (ten at a time took 150 ms at 20,000 actors, which the slowest-frame figure then showed).
+        self.map.tick_within(usize::MAX, Duration::from_millis(40));
         if self.map.is_settled() || since.elapsed() > HEADLESS_SETTLE_CAP {
             h.capturing = true;
             self.view.fit_all();

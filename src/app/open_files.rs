@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
-use crate::open::{OpenError, expand, open_in_order};
+use crate::open::{OpenError, Workers, expand, lower_this_thread, open_in_order};
 
 /// How many paths the Open recent menu keeps.
 pub const RECENT_LIMIT: usize = 10;
@@ -129,6 +129,8 @@ impl Opener {
         std::thread::Builder::new()
             .name("actormap-open".into())
             .spawn(move || {
+                // Reading and merging wait behind the frames, as the extraction threads do.
+                lower_this_thread();
                 open_paths_in_batches(&paths, Extractor::bundled(), &cancel, |batch| {
                     let _ = sender.send(Outcome::Opened(batch));
                     ctx.request_repaint();
@@ -231,24 +233,30 @@ pub fn open_paths_in_batches(
     let mut last_flush = Instant::now();
     let mut pending: Vec<Corpus> = Vec::new();
     let mut tried = 0;
-    open_in_order(&files, extractor, cancel, |i, result| {
-        tried += 1;
-        batch.files_tried += 1;
-        batch.bytes += std::fs::metadata(&files[i]).map_or(0, |m| m.len() as usize);
-        match result {
-            Ok(corpus) => {
-                pending.push(corpus);
-                opened_roots[roots[i]] = true;
+    open_in_order(
+        &files,
+        extractor,
+        cancel,
+        Workers::Background,
+        |i, result| {
+            tried += 1;
+            batch.files_tried += 1;
+            batch.bytes += std::fs::metadata(&files[i]).map_or(0, |m| m.len() as usize);
+            match result {
+                Ok(corpus) => {
+                    pending.push(corpus);
+                    opened_roots[roots[i]] = true;
+                }
+                Err(e) => batch.errors.push(e),
             }
-            Err(e) => batch.errors.push(e),
-        }
-        if last_flush.elapsed() >= FLUSH_EVERY {
-            let report = batch.corpus.merge_all(pending.drain(..));
-            batch.already_open.extend(report.articles_already_open);
-            send(std::mem::take(&mut batch));
-            last_flush = Instant::now();
-        }
-    });
+            if last_flush.elapsed() >= FLUSH_EVERY {
+                let report = batch.corpus.merge_all(pending.drain(..));
+                batch.already_open.extend(report.articles_already_open);
+                send(std::mem::take(&mut batch));
+                last_flush = Instant::now();
+            }
+        },
+    );
     let report = batch.corpus.merge_all(pending);
     batch.already_open.extend(report.articles_already_open);
     batch.cancelled = tried < files.len();
