@@ -38,9 +38,9 @@ fn one_frame(h: &mut Harness<'static, ActormapApp>) -> (usize, usize) {
     (h.state().node_count(), triangles.len())
 }
 
-/// Frames of a map at rest (nothing moves; the pointer is still).
-fn at_rest(c: &mut Criterion) {
-    let mut group = c.benchmark_group("frame");
+/// Times `frame` on settled maps of 1,000, 5,000 and 20,000 actors, as benchmark group `name`.
+fn sizes(c: &mut Criterion, name: &str, frame: fn(&mut Harness<'static, ActormapApp>, usize)) {
+    let mut group = c.benchmark_group(name);
     group.sample_size(20);
     for actors in [1_000, 5_000, 20_000] {
         group.bench_with_input(
@@ -49,35 +49,32 @@ fn at_rest(c: &mut Criterion) {
             |b, &actors| {
                 // Built here, so a filtered run (`cargo bench --bench frame -- 5000`) builds only its own map.
                 let mut h = settled_app(actors);
-                b.iter(|| black_box(one_frame(&mut h)))
+                let mut count = 0;
+                b.iter(|| {
+                    frame(&mut h, count);
+                    count += 1;
+                })
             },
         );
     }
     group.finish();
 }
 
+/// Frames of a map at rest (nothing moves; the pointer is still).
+fn at_rest(c: &mut Criterion) {
+    sizes(c, "frame", |h, _| {
+        black_box(one_frame(h));
+    });
+}
+
 /// Frames while the user zooms in and out with the pointer over the map: every node, edge and label is
 /// placed and drawn again.
 fn zooming(c: &mut Criterion) {
-    let mut group = c.benchmark_group("frame-zooming");
-    group.sample_size(20);
-    for actors in [1_000, 5_000, 20_000] {
-        group.bench_with_input(
-            BenchmarkId::from_parameter(actors),
-            &actors,
-            |b, &actors| {
-                let mut h = settled_app(actors);
-                let mut inward = true;
-                b.iter(|| {
-                    h.hover_at(pos2(700.0, 430.0));
-                    h.event(Event::Zoom(if inward { 1.05 } else { 1.0 / 1.05 }));
-                    inward = !inward;
-                    black_box(one_frame(&mut h))
-                })
-            },
-        );
-    }
-    group.finish();
+    sizes(c, "frame-zooming", |h, count| {
+        h.hover_at(pos2(700.0, 430.0));
+        h.event(Event::Zoom(if count % 2 == 0 { 1.05 } else { 1.0 / 1.05 }));
+        black_box(one_frame(h));
+    });
 }
 
 criterion_group!(benches, at_rest, zooming);

@@ -183,23 +183,11 @@ pub fn starts(sentence_tokens: &[Range<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{MentionVia, Span};
+    use crate::extract::recurring_names::tests::part;
     use crate::extract::tokens::tokenize;
 
     fn lex() -> Lexicon {
         Lexicon::bundled().unwrap()
-    }
-
-    fn part(tokens: &[Token], i: usize) -> Candidate {
-        Candidate {
-            sentence: 0,
-            tokens: i..i + 1,
-            span: Span::new(tokens[i].start, tokens[i].end),
-            referent: Referent::NamePart(tokens[i].norm.to_string()),
-            via: MentionVia::PartialName,
-            nested: false,
-            name_only: false,
-        }
     }
 
     #[test]
@@ -209,7 +197,7 @@ mod tests {
         let at: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].is("zentrix"))
             .collect();
-        let cands: Vec<Candidate> = at.iter().map(|&k| part(&tokens, k)).collect();
+        let cands: Vec<Candidate> = at.iter().map(|&k| part(&tokens, k, 0)).collect();
         let out = promote(&lex(), text, &tokens, cands, &[0, 4]);
         assert!(out.iter().all(|c| matches!(&c.referent,
             Referent::Institution { name, .. } if name == "Zentrix")));
@@ -230,11 +218,11 @@ mod tests {
                 country: None,
             },
             tokens: 0..2,
-            ..part(&tokens, 0)
+            ..part(&tokens, 0, 0)
         }];
-        cands.push(part(&tokens, moravi[1]));
+        cands.push(part(&tokens, moravi[1], 0));
         let oskel = (0..tokens.len()).find(|&k| tokens[k].is("oskel")).unwrap();
-        cands.push(part(&tokens, oskel));
+        cands.push(part(&tokens, oskel, 0));
         let out = promote(&lex(), text, &tokens, cands, &[0]);
         assert!(matches!(out[1].referent, Referent::NamePart(_)));
         assert!(matches!(out[2].referent, Referent::NamePart(_)));
@@ -254,13 +242,13 @@ mod tests {
                 country: None,
                 acronym: None,
             },
-            ..part(&tokens, at[0])
+            ..part(&tokens, at[0], 0)
         };
         let out = promote(
             &lex(),
             text,
             &tokens,
-            vec![body, part(&tokens, at[1])],
+            vec![body, part(&tokens, at[1], 0)],
             &[0, 4],
         );
         assert!(matches!(&out[1].referent,

@@ -135,11 +135,12 @@ fn touching(tokens: &[Token], end: usize, start: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
 
-    fn part(tokens: &[Token], i: usize, sentence: usize) -> Candidate {
+    /// A one-word name-part candidate for token `i` (also used by `recurring_bodies`' tests).
+    pub(crate) fn part(tokens: &[Token], i: usize, sentence: usize) -> Candidate {
         Candidate {
             sentence,
             tokens: i..i + 1,
