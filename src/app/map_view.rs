@@ -551,10 +551,9 @@ impl MapView {
         };
         self.paint_affiliations(&painter, map, &placed, focus.as_ref());
         // The meshes are made again only when what they show changed: a map at rest costs a copy.
-        let view = key;
         let ppp = ui.ctx().pixels_per_point();
         let edge_key = MeshKey::new(
-            view,
+            key,
             focus.as_ref().map(|f| (&f.edges, f.edge)),
             hovered_edge,
             ppp,
@@ -563,7 +562,7 @@ impl MapView {
             edges_mesh(&painter, graph, edges, focus.as_ref(), hovered_edge)
         }));
         let node_key = MeshKey::new(
-            view,
+            key,
             focus.as_ref().map(|f| (&f.nodes, f.node)),
             hovered_node,
             ppp,

@@ -1170,14 +1170,18 @@ impl<'a> SentenceEvents<'a> {
         // "Three soldiers were killed by a roadside bomb in <city>": an attack whose doer is named by
         // no one is coded, as CAMEO codes an unknown perpetrator, from where it happened.
         let source = source.or_else(|| {
+            if !passive || kind != InteractionKind::Assault {
+                return None;
+            }
             let target_entities: Vec<usize> = target
                 .iter()
                 .flat_map(|s| s.members.iter())
                 .flat_map(|&a| self.args[a].entities.iter().copied())
                 .collect();
-            (passive && kind == InteractionKind::Assault && !target_entities.is_empty())
-                .then(|| self.place_of(cx, head.word, &target_entities))
-                .flatten()
+            if target_entities.is_empty() {
+                return None;
+            }
+            self.place_of(cx, head.word, &target_entities)
         });
         if super::trace::on() {
             let show = |s: &Option<Side>| {
